@@ -1,0 +1,91 @@
+import type { FromSchema } from "json-schema-to-ts";
+
+/**
+ * `Live.CallbackAfterDestroyRoom` — a TUILiveKit room was dissolved.
+ * Source: seed page `002_…` (supersedes `000_…`; adds `Statistic`, new in 2025 and
+ * therefore optional). `RoomInfo.Owner_Account` is documented as a String but sent as a
+ * bare 64-bit number: the body parser keeps it exact and it arrives as a string.
+ * `RoomType` is documented as "Meeting" but sent as "Live": any string is accepted.
+ */
+export const command = "Live.CallbackAfterDestroyRoom" as const;
+export const kind = "after" as const;
+
+export const schema = {
+  $id: "Live.CallbackAfterDestroyRoom",
+  type: "object",
+  required: ["CallbackCommand", "RoomId", "EventTime"],
+  properties: {
+    CallbackCommand: { const: "Live.CallbackAfterDestroyRoom" },
+    Operator_Account: { type: "string" },
+    RoomId: { type: "string" },
+    EventType: { type: "string", description: "DestroyByUser | DestroyBySystem" },
+    EventTime: { type: "integer", description: "milliseconds since the epoch" },
+    RoomInfo: {
+      type: "object",
+      properties: {
+        RoomName: { type: "string" },
+        RoomType: { type: "string" },
+        Owner_Account: { type: "string" },
+        IsSeatEnabled: { type: "boolean" },
+        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
+        MaxMemberCount: { type: "integer" },
+        MaxSeatCount: { type: "integer" },
+        Category: { type: "array", items: { type: "integer" } },
+        CustomInfo: { type: "string" },
+        IsMessageDisabled: { type: "boolean" },
+        CoverURL: { type: "string" },
+        ActivityStatus: { type: "integer" },
+        IsPublicVisible: { type: "boolean" },
+        ViewCount: { type: "integer" },
+        BackgroundURL: { type: "string" },
+        IsUnlimitedRoomEnabled: { type: "boolean" },
+      },
+    },
+    Statistic: {
+      type: "object",
+      properties: {
+        TotalViewers: { type: "integer" },
+        TotalGiftsSent: { type: "integer" },
+        TotalGiftCoins: { type: "integer" },
+        TotalUniqueGiftSenders: { type: "integer" },
+        TotalLikesReceived: { type: "integer" },
+      },
+    },
+  },
+} as const;
+
+export type LiveAfterDestroyRoomPayload = FromSchema<typeof schema>;
+
+/** The page's sample, verbatim but for the JS comment; `Owner_Account` stays a bare 64-bit literal. */
+export const sample = `{
+"CallbackCommand":"Live.CallbackAfterDestroyRoom",
+"Operator_Account":"admin",
+"RoomId":"tandy-test-rest",
+"EventType":"DestroyByUser",
+"EventTime":1703589922780,
+"RoomInfo": {
+"RoomName": "live name",
+"RoomType": "Live",
+"Owner_Account": 144115216631667826,
+"IsSeatEnabled": true,
+"TakeSeatMode": "FreeToTake",
+"MaxMemberCount": 400,
+"MaxSeatCount": 4,
+"Category": [1, 2, 3],
+"CustomInfo": "",
+"IsMessageDisabled": false,
+"CoverURL": "cover url",
+"ActivityStatus": 0,
+"IsPublicVisible": false,
+"ViewCount": 0,
+"BackgroundURL": "background url",
+"IsUnlimitedRoomEnabled": true
+},
+"Statistic": {
+"TotalViewers": 0,
+"TotalGiftsSent": 0,
+"TotalGiftCoins": 0,
+"TotalUniqueGiftSenders": 0,
+"TotalLikesReceived": 0
+}
+}`;

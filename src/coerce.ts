@@ -1,0 +1,73 @@
+/**
+ * Tencent's documents and its traffic disagree on scalar types (IDs documented as strings
+ * arrive as numbers; counts documented as strings or arrays arrive as numbers, or as digit
+ * strings). Before validation we coerce exactly two things, guided by the schema:
+ *   - a number where the schema wants a string becomes its decimal string;
+ *   - a decimal string where the schema wants an integer/number becomes a number, if exact.
+ * Nothing else changes (Ajv's `coerceTypes` would also turn `null` into `""` or `0`).
+ */
+type Coerce = (value: unknown) => unknown;
+
+interface SchemaNode {
+  type?: unknown;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode | readonly SchemaNode[];
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+const toString: Coerce = (value) =>
+  typeof value === "number" && Number.isFinite(value) ? String(value) : value;
+
+function toNumber(integerOnly: boolean): Coerce {
+  return (value) => {
+    if (typeof value !== "string" || !DECIMAL.test(value)) return value;
+    const number = Number(value);
+    if (integerOnly ? !Number.isSafeInteger(number) : !Number.isFinite(number)) return value;
+    return number;
+  };
+}
+const toInteger = toNumber(true);
+const toFloat = toNumber(false);
+
+/** Builds the coercion for a schema once; `undefined` means there is nothing to coerce there. */
+export function compileCoercer(schema: SchemaNode): Coerce | undefined {
+  switch (schema.type) {
+    case "string":
+      return toString;
+    case "integer":
+      return toInteger;
+    case "number":
+      return toFloat;
+  }
+  if (schema.properties) return compileObject(schema.properties);
+  if (schema.items && !Array.isArray(schema.items)) return compileArray(schema.items as SchemaNode);
+  return undefined;
+}
+
+function compileObject(properties: Record<string, SchemaNode>): Coerce | undefined {
+  const fields: [string, Coerce][] = [];
+  for (const [key, child] of Object.entries(properties)) {
+    const coerce = compileCoercer(child);
+    if (coerce) fields.push([key, coerce]);
+  }
+  if (fields.length === 0) return undefined;
+  return (value) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    for (const [key, coerce] of fields) {
+      if (Object.hasOwn(record, key)) record[key] = coerce(record[key]);
+    }
+    return record;
+  };
+}
+
+function compileArray(items: SchemaNode): Coerce | undefined {
+  const coerce = compileCoercer(items);
+  if (!coerce) return undefined;
+  return (value) => {
+    if (!Array.isArray(value)) return value;
+    for (let i = 0; i < value.length; i++) value[i] = coerce(value[i]);
+    return value;
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * THE table of request → outcome cases. The core runs it through `handle()`; every adapter
+ * runs it over real HTTP (test/conformance/adapters.test.ts). Same request, same answer.
+ */
+import type { DispatcherOptions } from "../../src/index.js";
+import type { RejectionReason } from "../../src/errors.js";
+import { APP_ID, NOW_MS, TOKEN, sampleOf, tencentQuery, type HandlerBehaviour } from "../support/fixtures.js";
+import { computeSignature } from "../../src/signature.js";
+
+export interface ConformanceCase {
+  name: string;
+  options?: Partial<DispatcherOptions>;
+  behaviour?: HandlerBehaviour;
+  request: {
+    method?: string;
+    /** Query string starting with `?` (appended to the adapter's path). */
+    query: string;
+    contentType?: string | null;
+    body?: string | Uint8Array;
+  };
+  expect: {
+    status: number;
+    errorInfo?: string | RegExp;
+    /** How many `on` / `onAny` handler calls, and which onError reasons, in order. */
+    on: number;
+    any: number;
+    errors: RejectionReason[];
+    /** Extra checks on what the handlers saw. */
+    check?: (seen: { payload?: Record<string, unknown> | undefined }) => void;
+  };
+}
+
+const LIVE = "Live.CallbackAfterDestroyRoom";
+const ROOM = "Room.CallbackAfterDestroyRoom";
+const THRESHOLD = "Live.CallbackAfterCreateRoomReachingThreshold";
+const signed = { token: TOKEN };
+const ok = { status: 200, on: 1, any: 1, errors: [] as RejectionReason[] };
+
+function requestTime(offsetSeconds: number): string {
+  return String(Math.floor(NOW_MS / 1000) + offsetSeconds);
+}
+
+export const cases: ConformanceCase[] = [
+  { name: `seed sample ${LIVE}`, request: { query: tencentQuery({ command: LIVE }), body: sampleOf(LIVE) }, expect: ok },
+  { name: `seed sample ${ROOM}`, request: { query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) }, expect: ok },
+  { name: `seed sample ${THRESHOLD}`, request: { query: tencentQuery({ command: THRESHOLD }), body: sampleOf(THRESHOLD) }, expect: ok },
+  {
+    name: "64-bit Owner_Account arrives as its exact decimal string",
+    request: { query: tencentQuery({ command: LIVE }), body: sampleOf(LIVE) },
+    expect: {
+      ...ok,
+      check: ({ payload }) => {
+        const owner = (payload?.RoomInfo as Record<string, unknown>).Owner_Account;
+        if (owner !== "144115216631667826") throw new Error(`Owner_Account was ${String(owner)}`);
+      },
+    },
+  },
+  {
+    name: "CurRoomCount / MaxRoomCount as digit strings are coerced to numbers",
+    request: {
+      query: tencentQuery({ command: THRESHOLD }),
+      body: JSON.stringify({ CallbackCommand: THRESHOLD, EventTime: 1739966441121, CurRoomCount: "400", MaxRoomCount: "500" }),
+    },
+    expect: {
+      ...ok,
+      check: ({ payload }) => {
+        if (payload?.CurRoomCount !== 400 || payload?.MaxRoomCount !== 500) throw new Error("counts not coerced");
+      },
+    },
+  },
+  {
+    name: "query keys are case-insensitive (sdkappid / callbackcommand)",
+    request: { query: `?sdkappid=${APP_ID}&callbackcommand=${ROOM}&contenttype=json`, body: sampleOf(ROOM) },
+    expect: ok,
+  },
+  {
+    name: "body CallbackCommand is authoritative when the query has none",
+    request: { query: tencentQuery({ command: undefined }), body: sampleOf(ROOM) },
+    expect: ok,
+  },
+  {
+    name: "content-type with charset utf-8 is accepted",
+    request: { query: tencentQuery({ command: ROOM }), contentType: "application/json; charset=UTF-8", body: sampleOf(ROOM) },
+    expect: ok,
+  },
+  {
+    name: "unknown command, well-formed: onAny only",
+    request: { query: tencentQuery({ command: "Live.CallbackAfterSomethingNew" }), body: '{"CallbackCommand":"Live.CallbackAfterSomethingNew","X":1}' },
+    expect: { status: 200, on: 0, any: 1, errors: [] },
+  },
+  {
+    name: "unknown command rejected when unknownCommands is reject",
+    options: { unknownCommands: "reject" },
+    request: { query: tencentQuery({ command: "Live.CallbackAfterSomethingNew" }), body: '{"CallbackCommand":"Live.CallbackAfterSomethingNew"}' },
+    expect: { status: 400, errorInfo: /Unknown CallbackCommand/, on: 0, any: 0, errors: ["unknown_command"] },
+  },
+  {
+    name: "GET is refused",
+    request: { method: "GET", query: tencentQuery({ command: ROOM }) },
+    expect: { status: 405, errorInfo: "Only POST is accepted", on: 0, any: 0, errors: [] },
+  },
+  {
+    name: "text/plain is refused",
+    request: { query: tencentQuery({ command: ROOM }), contentType: "text/plain", body: sampleOf(ROOM) },
+    expect: { status: 415, on: 0, any: 0, errors: [] },
+  },
+  {
+    name: "JSON in latin1 is refused",
+    request: { query: tencentQuery({ command: ROOM }), contentType: "application/json; charset=latin1", body: sampleOf(ROOM) },
+    expect: { status: 415, errorInfo: "JSON must be UTF-8 encoded", on: 0, any: 0, errors: [] },
+  },
+  {
+    name: "body over the limit",
+    options: { maxBodyBytes: 1024 },
+    request: { query: tencentQuery({ command: ROOM }), body: JSON.stringify({ CallbackCommand: ROOM, pad: "x".repeat(2048) }) },
+    expect: { status: 413, errorInfo: "Body exceeds 1024 bytes", on: 0, any: 0, errors: [] },
+  },
+  {
+    name: "invalid JSON",
+    request: { query: tencentQuery({ command: ROOM }), body: '{"CallbackCommand":' },
+    expect: { status: 400, errorInfo: "Body is not valid JSON", on: 0, any: 0, errors: ["invalid_json"] },
+  },
+  {
+    name: "empty body",
+    request: { query: tencentQuery({ command: ROOM }), body: "" },
+    expect: { status: 400, errorInfo: "Body is not valid JSON", on: 0, any: 0, errors: ["invalid_json"] },
+  },
+  {
+    name: "JSON array body",
+    request: { query: tencentQuery({ command: ROOM }), body: `[${sampleOf(ROOM)}]` },
+    expect: { status: 400, errorInfo: "Body must be a JSON object", on: 0, any: 0, errors: ["invalid_body"] },
+  },
+  {
+    name: "non-UTF-8 bytes",
+    request: { query: tencentQuery({ command: ROOM }), body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
+    expect: { status: 400, errorInfo: "Body is not valid UTF-8", on: 0, any: 0, errors: ["invalid_body"] },
+  },
+  {
+    name: "__proto__ payload",
+    request: { query: tencentQuery({ command: ROOM }), body: `{"CallbackCommand":"${ROOM}","RoomId":"r","EventTime":1,"__proto__":{"polluted":true}}` },
+    expect: { status: 400, errorInfo: /forbidden key/, on: 0, any: 0, errors: ["invalid_json"] },
+  },
+  {
+    name: "constructor.prototype payload",
+    request: { query: tencentQuery({ command: ROOM }), body: `{"CallbackCommand":"${ROOM}","a":{"constructor":{"prototype":{"polluted":true}}}}` },
+    expect: { status: 400, errorInfo: /forbidden key/, on: 0, any: 0, errors: ["invalid_json"] },
+  },
+  {
+    name: "wrong SdkAppid",
+    request: { query: tencentQuery({ command: ROOM, sdkAppId: "1400000001" }), body: sampleOf(ROOM) },
+    expect: { status: 403, errorInfo: "SdkAppid does not match this app", on: 0, any: 0, errors: ["sdk_app_id_mismatch"] },
+  },
+  {
+    name: "missing SdkAppid",
+    request: { query: tencentQuery({ command: ROOM, sdkAppId: null }), body: sampleOf(ROOM) },
+    expect: { status: 403, errorInfo: "SdkAppid is missing", on: 0, any: 0, errors: ["sdk_app_id_missing"] },
+  },
+  {
+    name: "SdkAppid twice with different values",
+    request: { query: tencentQuery({ command: ROOM, extra: "&SdkAppId=1400000001" }), body: sampleOf(ROOM) },
+    expect: { status: 403, on: 0, any: 0, errors: ["sdk_app_id_mismatch"] },
+  },
+  {
+    name: "SdkAppid with leading zeros",
+    request: { query: tencentQuery({ command: ROOM, sdkAppId: `00${APP_ID}` }), body: sampleOf(ROOM) },
+    expect: { status: 403, on: 0, any: 0, errors: ["sdk_app_id_mismatch"] },
+  },
+  {
+    name: "good signature",
+    options: signed,
+    request: { query: tencentQuery({ command: LIVE, sign: true }), body: sampleOf(LIVE) },
+    expect: ok,
+  },
+  {
+    name: "upper-case hex signature",
+    options: signed,
+    request: {
+      query: tencentQuery({ command: LIVE, sign: { Sign: computeSignature(TOKEN, requestTime(0)).toUpperCase(), RequestTime: requestTime(0) } }),
+      body: sampleOf(LIVE),
+    },
+    expect: ok,
+  },
+  {
+    name: "bad signature",
+    options: signed,
+    request: { query: tencentQuery({ command: LIVE, sign: { Sign: computeSignature("wrong", requestTime(0)), RequestTime: requestTime(0) } }), body: sampleOf(LIVE) },
+    expect: { status: 401, errorInfo: "Signature is invalid", on: 0, any: 0, errors: ["signature_invalid"] },
+  },
+  {
+    name: "signature of the wrong length",
+    options: signed,
+    request: { query: tencentQuery({ command: LIVE, sign: { Sign: "abc123", RequestTime: requestTime(0) } }), body: sampleOf(LIVE) },
+    expect: { status: 401, errorInfo: "Signature is invalid", on: 0, any: 0, errors: ["signature_invalid"] },
+  },
+  {
+    name: "missing signature",
+    options: signed,
+    request: { query: tencentQuery({ command: LIVE }), body: sampleOf(LIVE) },
+    expect: { status: 401, errorInfo: "Sign and RequestTime are required", on: 0, any: 0, errors: ["signature_missing"] },
+  },
+  {
+    name: "stale signature (RequestTime 61 s ago)",
+    options: signed,
+    request: { query: tencentQuery({ command: LIVE, sign: { Sign: computeSignature(TOKEN, requestTime(-61)), RequestTime: requestTime(-61) } }), body: sampleOf(LIVE) },
+    expect: { status: 401, errorInfo: /outside the allowed window/, on: 0, any: 0, errors: ["signature_expired"] },
+  },
+  {
+    name: "RequestTime in the future beyond the window",
+    options: signed,
+    request: { query: tencentQuery({ command: LIVE, sign: { Sign: computeSignature(TOKEN, requestTime(120)), RequestTime: requestTime(120) } }), body: sampleOf(LIVE) },
+    expect: { status: 401, on: 0, any: 0, errors: ["signature_expired"] },
+  },
+  {
+    name: "query and body CallbackCommand disagree",
+    request: { query: tencentQuery({ command: LIVE }), body: sampleOf(ROOM) },
+    expect: { status: 400, errorInfo: "CallbackCommand in the query and the body disagree", on: 0, any: 0, errors: ["command_mismatch"] },
+  },
+  {
+    name: "no CallbackCommand anywhere",
+    request: { query: tencentQuery({ command: undefined }), body: '{"RoomId":"r"}' },
+    expect: { status: 400, errorInfo: "CallbackCommand is missing", on: 0, any: 0, errors: ["command_missing"] },
+  },
+  {
+    name: "payload fails its schema",
+    request: { query: tencentQuery({ command: ROOM }), body: JSON.stringify({ CallbackCommand: ROOM, RoomId: "r", EventTime: "yesterday" }) },
+    expect: { status: 400, errorInfo: /does not match the Room.CallbackAfterDestroyRoom schema: \/EventTime must be integer/, on: 0, any: 0, errors: ["schema_invalid"] },
+  },
+  {
+    name: "a throwing handler: the others still run, 500",
+    behaviour: "throw",
+    request: { query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) },
+    expect: { status: 500, errorInfo: `A handler for ${ROOM} failed`, on: 1, any: 1, errors: ["handler_failed"] },
+  },
+  {
+    name: "a hanging handler: 504 after the timeout",
+    behaviour: "hang",
+    options: { handlerTimeoutMs: 150 },
+    request: { query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) },
+    expect: { status: 504, errorInfo: "Handlers did not finish within 150 ms", on: 1, any: 1, errors: ["handler_timeout"] },
+  },
+];

@@ -1,0 +1,70 @@
+import { createDispatcher, signedQuery, type DispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
+import type { AnyWebhookEvent } from "../../src/types.js";
+import { registry, type KnownCommand } from "../../schemas/index.js";
+
+export const APP_ID = "1400000000";
+export const TOKEN = "xxxxyyyy";
+/** A fixed clock: tests never depend on the wall clock. */
+export const NOW_MS = 1_700_000_000_000;
+export const CALLBACK_PATH = "/tencent/callback";
+
+export function sampleOf(command: KnownCommand): string {
+  return registry.get(command)!.sample;
+}
+
+export interface QueryOptions {
+  /** `null` leaves SdkAppid out. */
+  sdkAppId?: string | null;
+  command?: string | undefined;
+  /** `true`: sign with TOKEN at NOW_MS; or explicit values. */
+  sign?: boolean | { Sign?: string; RequestTime?: string };
+  extra?: string;
+}
+
+/** The query string Tencent sends: SdkAppid, CallbackCommand, contenttype, ClientIP, OptPlatform (+ Sign, RequestTime). */
+export function tencentQuery({ sdkAppId = APP_ID, command, sign, extra }: QueryOptions = {}): string {
+  const params = new URLSearchParams();
+  if (sdkAppId !== null) params.set("SdkAppid", sdkAppId);
+  if (command !== undefined) params.set("CallbackCommand", command);
+  params.set("contenttype", "json");
+  params.set("ClientIP", "203.0.113.7");
+  params.set("OptPlatform", "IOS");
+  const signature = sign === true ? signedQuery(TOKEN, NOW_MS) : sign || undefined;
+  if (signature?.Sign !== undefined) params.set("Sign", signature.Sign);
+  if (signature?.RequestTime !== undefined) params.set("RequestTime", signature.RequestTime);
+  return `?${params.toString()}${extra ?? ""}`;
+}
+
+export interface Recorded {
+  on: AnyWebhookEvent[];
+  any: AnyWebhookEvent[];
+  errors: WebhookErrorEvent[];
+}
+
+export type HandlerBehaviour = "record" | "throw" | "hang";
+
+/**
+ * A dispatcher whose handlers record what they saw. `behaviour` makes the first `on` handler
+ * throw or hang (never resolve), to prove the others still run.
+ */
+export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, behaviour: HandlerBehaviour = "record") {
+  const recorded: Recorded = { on: [], any: [], errors: [] };
+  const dispatcher = createDispatcher({ sdkAppId: APP_ID, now: () => NOW_MS, ...options });
+  const commands = [...registry.keys()] as KnownCommand[];
+  if (behaviour === "throw") {
+    dispatcher.on(commands, () => {
+      throw new Error("handler exploded");
+    });
+  }
+  if (behaviour === "hang") dispatcher.on(commands, () => new Promise<void>(() => {}));
+  dispatcher.on(commands, (event) => {
+    recorded.on.push(event as AnyWebhookEvent);
+  });
+  dispatcher.onAny((event) => {
+    recorded.any.push(event);
+  });
+  dispatcher.onError((error) => {
+    recorded.errors.push(error);
+  });
+  return { dispatcher, recorded };
+}
