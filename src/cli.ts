@@ -156,8 +156,7 @@ async function send(args: string[], io: CliIo): Promise<number> {
   io.stdout(`POST ${url.href}\n`);
   io.stdout(`  ${command} ${what}, ${Buffer.byteLength(body)} bytes, ${token === undefined ? "unsigned" : "signed"}\n`);
 
-  const response = await post(url, body, timeoutMs, io);
-  const text = await response.text();
+  const { response, text } = await post(url, body, timeoutMs, io);
   io.stdout(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}\n${text}${text.endsWith("\n") ? "" : "\n"}`);
 
   const reply = tencentReply(text);
@@ -174,7 +173,11 @@ function callbackUrl(value: string | undefined): URL {
   } catch {
     throw new CliError(`--url is not a valid URL: "${value}" (expected e.g. http://127.0.0.1:3000/tencent/callback)`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(`--url must be http or https (got ${url.protocol})`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    // "localhost:3000/x" parses with the scheme "localhost:": suggest what was probably meant.
+    const guess = value.includes("//") ? "" : `; did you mean http://${value}?`;
+    throw new CliError(`--url must be http or https (got "${value}")${guess}`);
+  }
   return url;
 }
 
@@ -221,14 +224,16 @@ async function readPayloadFile(path: string): Promise<string> {
   }
 }
 
-async function post(url: URL, body: string, timeoutMs: number, io: CliIo): Promise<Response> {
+/** The reply and its body; the timeout covers both, and either failing is a network failure. */
+async function post(url: URL, body: string, timeoutMs: number, io: CliIo): Promise<{ response: Response; text: string }> {
   try {
-    return await io.fetch(url, {
+    const response = await io.fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });
+    return { response, text: await response.text() };
   } catch (error) {
     if ((error as Error | null)?.name === "TimeoutError") {
       throw new CliError(`no reply from ${url.origin} within ${timeoutMs} ms`, EXIT.unreachable);

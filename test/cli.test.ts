@@ -1,0 +1,431 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { main, type CliIo } from "../src/cli.js";
+import { computeSignature, parseJsonObject } from "../src/index.js";
+import { registry } from "../schemas/index.js";
+import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN, recordingDispatcher } from "./support/fixtures.js";
+
+/** Runs the CLI in-process with captured output and a fixed clock. */
+async function cli(argv: string[], io: Partial<CliIo> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: {},
+    now: () => NOW_MS,
+    readStdin: () => Promise.reject(new Error("stdin not expected")),
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
+
+/** One line, no stack frames: what a user sees on a failure. */
+function expectOneLineError(stderr: string) {
+  expect(stderr).toMatch(/^tencent-webhooks: .+\n$/);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+// A real HTTP server around the core dispatcher (the adapters have their own tests).
+const { dispatcher, recorded } = recordingDispatcher({ token: TOKEN });
+const urls: string[] = [];
+let server: Server;
+let base: string;
+
+function serve(req: IncomingMessage, res: ServerResponse) {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", async () => {
+    urls.push(req.url ?? "");
+    if (!req.url?.startsWith(CALLBACK_PATH)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
+      return;
+    }
+    const reply = await dispatcher.handle({ method: req.method ?? "", url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
+    res.writeHead(reply.status, reply.headers).end(reply.body);
+  });
+}
+
+beforeAll(async () => {
+  server = createServer(serve);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  recorded.on.length = 0;
+  recorded.any.length = 0;
+  recorded.errors.length = 0;
+  urls.length = 0;
+});
+
+const sendArgs = (command: string, ...extra: string[]) => [
+  "send",
+  command,
+  "--url",
+  `${base}${CALLBACK_PATH}`,
+  "--sdk-app-id",
+  APP_ID,
+  ...extra,
+];
+
+async function tempFile(name: string, content: string | Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "tencent-webhooks-cli-"));
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+describe("help", () => {
+  it.each([[[]], [["--help"]], [["-h"]], [["help"]]])("%j prints the overview", async (argv) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage: tencent-webhooks <subcommand>");
+    for (const sub of ["send", "list", "sample"]) expect(stdout).toContain(sub);
+    expect(stderr).toBe("");
+  });
+
+  it.each(["send", "list", "sample"])("%s --help and help %s print that subcommand's usage", async (sub) => {
+    const viaFlag = await cli([sub, "--help"]);
+    const viaHelp = await cli(["help", sub]);
+    expect(viaFlag.code).toBe(0);
+    expect(viaFlag.stdout).toContain(`Usage: tencent-webhooks ${sub}`);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+  });
+
+  it("send --help documents every option and the exit codes", async () => {
+    const { stdout } = await cli(["send", "-h"]);
+    for (const option of ["--url", "--sdk-app-id", "--token", "--payload", "--client-ip", "--opt-platform", "--timeout"]) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toMatch(/Exit status: 0 .*1 .*\n2 .*3 /s);
+  });
+
+  it("refuses an unknown subcommand or help topic in one line", async () => {
+    for (const argv of [["frobnicate"], ["help", "frobnicate"]]) {
+      const { code, stdout, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expectOneLineError(stderr);
+      expect(stderr).toContain("frobnicate");
+    }
+  });
+});
+
+describe("list", () => {
+  it("lists every registry command with its kind, sorted", async () => {
+    const { code, stdout } = await cli(["list"]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(registry.size);
+    const parsed = lines.map((line) => line.split(/\s+/));
+    expect(parsed.map(([command]) => command)).toEqual([...registry.keys()].sort((a, b) => a.localeCompare(b)));
+    for (const [command, kind] of parsed) expect(kind).toBe(registry.get(command!)!.kind);
+  });
+
+  it("--json prints the same as an array", async () => {
+    const { code, stdout } = await cli(["list", "--json"]);
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout) as { command: string; kind: string }[];
+    expect(items.map((item) => item.command).sort()).toEqual([...registry.keys()].sort());
+    for (const item of items) expect(item.kind).toBe(registry.get(item.command)!.kind);
+  });
+
+  it("refuses positionals and unknown options", async () => {
+    for (const argv of [["list", "extra"], ["list", "--bogus"]]) {
+      const { code, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expectOneLineError(stderr);
+    }
+  });
+});
+
+describe("sample", () => {
+  it.each([...registry.keys()])("prints the raw sample of %s", async (command) => {
+    const { code, stdout } = await cli(["sample", command]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd()).toBe(registry.get(command)!.sample.trimEnd());
+    expect(parseJsonObject(stdout).CallbackCommand).toBe(command);
+  });
+
+  it("keeps the 64-bit Owner_Account literal exact", async () => {
+    const { stdout } = await cli(["sample", "Live.CallbackAfterDestroyRoom"]);
+    expect(stdout).toMatch(/"Owner_Account":\s*144115216631667826\b/);
+  });
+
+  it("refuses an unknown command and suggests the nearest known one", async () => {
+    const { code, stdout, stderr } = await cli(["sample", "Live.CallbackAfterDestoryRoom"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expectOneLineError(stderr);
+    expect(stderr).toContain('unknown command "Live.CallbackAfterDestoryRoom"');
+    expect(stderr).toContain("did you mean Live.CallbackAfterDestroyRoom?");
+  });
+
+  it("makes no wild guesses for something far from every command", async () => {
+    const { stderr } = await cli(["sample", "Nothing.Like.It.At.All"]);
+    expect(stderr).not.toContain("did you mean");
+  });
+
+  it("needs exactly one command", async () => {
+    for (const argv of [["sample"], ["sample", "Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"]]) {
+      const { code, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expectOneLineError(stderr);
+    }
+  });
+});
+
+describe("send", () => {
+  it.each([...registry.keys()])("delivers a signed %s sample that the app accepts", async (command) => {
+    const { code, stdout, stderr } = await cli(sendArgs(command, "--token", TOKEN));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("HTTP 200");
+    expect(stdout).toContain('"ActionStatus":"OK"');
+    expect(recorded.any.map((event) => event.command)).toEqual([command]);
+    expect(recorded.any[0]!.rawBody).toBe(registry.get(command)!.sample);
+  });
+
+  it("builds Tencent's query string, signed with the token at the current time", async () => {
+    await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN));
+    const query = new URL(urls[0]!, base).searchParams;
+    const requestTime = String(NOW_MS / 1000);
+    expect(Object.fromEntries(query)).toEqual({
+      SdkAppid: APP_ID,
+      CallbackCommand: "Live.CallbackAfterDestroyRoom",
+      contenttype: "json",
+      ClientIP: "127.0.0.1",
+      OptPlatform: "RESTAPI",
+      Sign: computeSignature(TOKEN, requestTime),
+      RequestTime: requestTime,
+    });
+    expect(recorded.any[0]!.request.headers["content-type"]).toBe("application/json");
+  });
+
+  it("delivers Owner_Account as the exact string", async () => {
+    await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN));
+    const payload = recorded.on[0]!.payload as { RoomInfo: { Owner_Account: unknown } };
+    expect(payload.RoomInfo.Owner_Account).toBe("144115216631667826");
+  });
+
+  it("passes --client-ip and --opt-platform, and keeps a query already in --url", async () => {
+    const { code } = await cli([
+      "send",
+      "Room.CallbackAfterDestroyRoom",
+      "--url",
+      `${base}${CALLBACK_PATH}?tenant=a`,
+      "--sdk-app-id",
+      APP_ID,
+      "--token",
+      TOKEN,
+      "--client-ip",
+      "203.0.113.9",
+      "--opt-platform",
+      "IOS",
+    ]);
+    expect(code).toBe(0);
+    const query = new URL(urls[0]!, base).searchParams;
+    expect(query.get("tenant")).toBe("a");
+    expect(recorded.any[0]!.clientIp).toBe("203.0.113.9");
+    expect(recorded.any[0]!.optPlatform).toBe("iOS");
+  });
+
+  it("takes SDK_APP_ID and TENCENT_CALLBACK_TOKEN from the environment", async () => {
+    const { code } = await cli(["send", "Live.CallbackAfterDestroyRoom", "--url", `${base}${CALLBACK_PATH}`], {
+      env: { SDK_APP_ID: APP_ID, TENCENT_CALLBACK_TOKEN: TOKEN },
+    });
+    expect(code).toBe(0);
+  });
+
+  it("sends unsigned when TENCENT_CALLBACK_TOKEN is empty, and exits 1 on the app's 401", async () => {
+    const { code, stdout, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom"), { env: { TENCENT_CALLBACK_TOKEN: "" } });
+    expect(code).toBe(1);
+    expect(stdout).toContain("unsigned");
+    expect(stdout).toContain("HTTP 401");
+    expect(new URL(urls[0]!, base).searchParams.has("Sign")).toBe(false);
+    expectOneLineError(stderr);
+    expect(stderr).toContain("the app answered FAIL (ErrorCode 401)");
+  });
+
+  it("exits 1 when the token is wrong", async () => {
+    const { code, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", "not-the-token"));
+    expect(code).toBe(1);
+    expect(stderr).toContain("ErrorCode 401");
+    expect(recorded.errors.map((error) => error.reason)).toEqual(["signature_invalid"]);
+  });
+
+  it("exits 1 when the app is for another SdkAppid", async () => {
+    const { code, stderr } = await cli([...sendArgs("Live.CallbackAfterDestroyRoom").slice(0, 4), "--sdk-app-id", "1400000001", "--token", TOKEN]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("ErrorCode 403");
+    expect(recorded.errors.map((error) => error.reason)).toEqual(["sdk_app_id_mismatch"]);
+  });
+
+  it("exits 1 with a hint when the reply is not a Tencent reply", async () => {
+    const { code, stdout, stderr } = await cli(["send", "Live.CallbackAfterDestroyRoom", "--url", `${base}/wrong/path`, "--sdk-app-id", APP_ID]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("HTTP 404");
+    expectOneLineError(stderr);
+    expect(stderr).toContain("is --url the callback path?");
+  });
+
+  describe("payloads", () => {
+    it("sends a payload file as is, big integers intact", async () => {
+      const text = '{"CallbackCommand":"Live.CallbackAfterDestroyRoom","RoomId":"r1","EventTime":1,"RoomInfo":{"Owner_Account":98765432109876543210}}';
+      const file = await tempFile("payload.json", text);
+      const { code, stdout } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN, "--payload", file));
+      expect(code).toBe(0);
+      expect(stdout).toContain(`payload from ${file}`);
+      expect(recorded.any[0]!.rawBody).toBe(text);
+      expect((recorded.any[0]!.payload.RoomInfo as { Owner_Account: unknown }).Owner_Account).toBe("98765432109876543210");
+    });
+
+    it("reads the payload from stdin with --payload -", async () => {
+      const text = '{"CallbackCommand":"Room.CallbackAfterDestroyRoom","RoomId":"r2","EventTime":2}';
+      const { code, stdout } = await cli(sendArgs("Room.CallbackAfterDestroyRoom", "--token", TOKEN, "--payload", "-"), {
+        readStdin: () => Promise.resolve(text),
+      });
+      expect(code).toBe(0);
+      expect(stdout).toContain("payload from stdin");
+      expect(recorded.any[0]!.payload.RoomId).toBe("r2");
+    });
+
+    it("sends a command the registry does not know only with an explicit payload", async () => {
+      const refused = await cli(sendArgs("Live.CallbackAfterSomethingNew", "--token", TOKEN));
+      expect(refused.code).toBe(2);
+      expectOneLineError(refused.stderr);
+      expect(refused.stderr).toContain("--payload");
+      expect(urls).toEqual([]);
+
+      const file = await tempFile("new.json", '{"CallbackCommand":"Live.CallbackAfterSomethingNew","X":1}');
+      const sent = await cli(sendArgs("Live.CallbackAfterSomethingNew", "--token", TOKEN, "--payload", file));
+      expect(sent.code).toBe(0);
+      expect(recorded.any.map((event) => event.command)).toEqual(["Live.CallbackAfterSomethingNew"]);
+      expect(recorded.on).toEqual([]);
+    });
+
+    it("warns when the payload's CallbackCommand differs from the query's, and still sends it", async () => {
+      const file = await tempFile("other.json", registry.get("Room.CallbackAfterDestroyRoom")!.sample);
+      const { code, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN, "--payload", file));
+      expect(stderr).toContain('warning: payload file');
+      expect(stderr).toContain('"Room.CallbackAfterDestroyRoom"');
+      expect(code).toBe(1); // the app refuses the mismatch with 400
+      expect(recorded.errors.map((error) => error.reason)).toEqual(["command_mismatch"]);
+    });
+
+    it.each([
+      ["a missing file", null, "no such file"],
+      ["invalid JSON", '{"a":1,}', "is not valid JSON"],
+      ["a JSON array", "[1, 2]", "must be a JSON object"],
+      ["a __proto__ key", '{"__proto__":{"x":1}}', "forbidden key"],
+      ["bytes that are not UTF-8", new Uint8Array([0x7b, 0xff, 0x7d]), "not UTF-8"],
+    ] as const)("refuses %s without sending anything", async (_, content, message) => {
+      const file = content === null ? join(tmpdir(), "tencent-webhooks-no-such-file.json") : await tempFile("p.json", content);
+      const { code, stdout, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--payload", file));
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expectOneLineError(stderr);
+      expect(stderr).toContain(message);
+      expect(urls).toEqual([]);
+    });
+
+    it("refuses a payload directory", async () => {
+      const { code, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--payload", tmpdir()));
+      expect(code).toBe(2);
+      expect(stderr).toContain("it is a directory");
+    });
+  });
+
+  describe("argument errors exit 2 in one line, before any request", () => {
+    it.each([
+      ["no command", ["send", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], "send needs a command"],
+      ["no --url", ["send", "Live.CallbackAfterDestroyRoom", "--sdk-app-id", "1"], "send needs --url"],
+      ["a URL without a scheme", ["send", "Live.CallbackAfterDestroyRoom", "--url", "127.0.0.1:3000", "--sdk-app-id", "1"], "--url is not a valid URL"],
+      ["a host:port without http://", ["send", "Live.CallbackAfterDestroyRoom", "--url", "localhost:3000", "--sdk-app-id", "1"], "must be http or https"],
+      ["an unparsable URL", ["send", "Live.CallbackAfterDestroyRoom", "--url", "not a url", "--sdk-app-id", "1"], "--url is not a valid URL"],
+      ["an ftp URL", ["send", "Live.CallbackAfterDestroyRoom", "--url", "ftp://127.0.0.1/", "--sdk-app-id", "1"], "must be http or https"],
+      ["no --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/"], "send needs --sdk-app-id"],
+      ["a non-numeric --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "abc"], "must be digits"],
+      ["a bad --timeout", [...["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], "--timeout", "soon"], "--timeout must be"],
+      ["an unknown option", ["send", "Live.CallbackAfterDestroyRoom", "--bogus"], "Unknown option '--bogus'"],
+      ["an option without its value", ["send", "Live.CallbackAfterDestroyRoom", "--url"], "argument missing"],
+      ["two commands", ["send", "Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"], "takes one command"],
+    ])("%s", async (_, argv, message) => {
+      const { code, stdout, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expectOneLineError(stderr);
+      expect(stderr).toContain(message);
+    });
+  });
+
+  describe("network failures exit 3 in one line", () => {
+    it("reports a closed port as connection refused", async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+      const { code, stderr } = await cli(["send", "Live.CallbackAfterDestroyRoom", "--url", `http://127.0.0.1:${port}/x`, "--sdk-app-id", APP_ID]);
+      expect(code).toBe(3);
+      expectOneLineError(stderr);
+      expect(stderr).toContain(`cannot reach http://127.0.0.1:${port}: connection refused`);
+      expect(stderr).toContain("ECONNREFUSED");
+    });
+
+    it("gives up after --timeout when the app never answers", async () => {
+      const silent = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const started = Date.now();
+        const { code, stderr } = await cli([
+          "send",
+          "Live.CallbackAfterDestroyRoom",
+          "--url",
+          `http://127.0.0.1:${port}/x`,
+          "--sdk-app-id",
+          APP_ID,
+          "--timeout",
+          "200",
+        ]);
+        expect(code).toBe(3);
+        expectOneLineError(stderr);
+        expect(stderr).toContain("no reply from");
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        silent.closeAllConnections();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    });
+  });
+});
+
+describe("main never throws", () => {
+  it("reports a reply cut off mid-body as a network failure", async () => {
+    const { code, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom"), {
+      fetch: () => Promise.resolve({ status: 200, ok: true, text: () => Promise.reject(new TypeError("terminated")) } as unknown as Response),
+    });
+    expect(code).toBe(3);
+    expectOneLineError(stderr);
+    expect(stderr).toContain("cannot reach");
+  });
+
+  it("turns an unexpected failure into one line and exit 2", async () => {
+    let stderr = "";
+    const code = await main(["list"], {
+      stdout: () => {
+        throw new Error("EPIPE: broken pipe");
+      },
+      stderr: (text) => void (stderr += text),
+    });
+    expect(code).toBe(2);
+    expectOneLineError(stderr);
+    expect(stderr).toContain("unexpected error: EPIPE: broken pipe");
+  });
+});
