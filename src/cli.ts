@@ -160,7 +160,14 @@ async function send(args: string[], io: CliIo): Promise<number> {
   io.stdout(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}\n${text}${text.endsWith("\n") ? "" : "\n"}`);
 
   const reply = tencentReply(text);
-  if (response.ok && reply?.ActionStatus === "OK") return EXIT.ok;
+  if (response.ok && reply?.ActionStatus === "OK") {
+    // For a "before" callback the code is the app's decision: non-zero blocks the action (still a good reply).
+    if (registry.get(command)?.kind === "before" || (reply.ErrorCode !== 0 && reply.ErrorCode !== undefined)) {
+      const blocked = reply.ErrorCode !== 0 && reply.ErrorCode !== undefined;
+      io.stdout(`decision: ${blocked ? `block (ErrorCode ${String(reply.ErrorCode)}: ${String(reply.ErrorInfo)})` : "allow"}\n`);
+    }
+    return EXIT.ok;
+  }
   io.stderr(`${NAME}: ${reply ? `the app answered ${String(reply.ActionStatus)} (ErrorCode ${String(reply.ErrorCode)}): ${String(reply.ErrorInfo)}` : `the reply is not a Tencent reply (HTTP ${response.status}); is --url the callback path?`}\n`);
   return EXIT.notOk;
 }
@@ -376,8 +383,12 @@ Options:
   --timeout <ms>         give up waiting for the reply after this long (default ${DEFAULT_TIMEOUT_MS})
   -h, --help             this text
 
-Exit status: 0 the app answered ActionStatus "OK"; 1 it answered anything else;
-2 bad arguments or payload; 3 the app could not be reached or did not answer in time.
+For a "before" callback (e.g. Live.CallbackBeforeSendGift) the reply's ErrorCode is your
+app's decision and is printed: 0 allows the action, anything else blocks it.
+
+Exit status: 0 the app answered ActionStatus "OK" (a "block" decision included);
+1 it answered anything else; 2 bad arguments or payload; 3 the app could not be
+reached or did not answer in time.
 `,
   list: `Usage: ${NAME} list [--json]
 

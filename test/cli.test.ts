@@ -102,7 +102,7 @@ describe("help", () => {
     for (const option of ["--url", "--sdk-app-id", "--token", "--payload", "--client-ip", "--opt-platform", "--timeout"]) {
       expect(stdout).toContain(option);
     }
-    expect(stdout).toMatch(/Exit status: 0 .*1 .*\n2 .*3 /s);
+    expect(stdout).toMatch(/Exit status: 0 .*\n1 .* 2 .* 3 /s);
   });
 
   it("refuses an unknown subcommand or help topic in one line", async () => {
@@ -264,6 +264,15 @@ describe("send", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("ErrorCode 403");
     expect(recorded.errors.map((error) => error.reason)).toEqual(["sdk_app_id_mismatch"]);
+  });
+
+  it('prints a "before" decision: ActionStatus OK with a non-zero ErrorCode blocks, and is still exit 0', async () => {
+    const reply = { ActionStatus: "OK", ErrorCode: 10001, ErrorInfo: "gift refused" };
+    const { code, stdout } = await cli(sendArgs("Live.CallbackAfterDestroyRoom"), {
+      fetch: () => Promise.resolve(new Response(JSON.stringify(reply), { status: 200 })),
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain("decision: block (ErrorCode 10001: gift refused)");
   });
 
   it("exits 1 with a hint when the reply is not a Tencent reply", async () => {
