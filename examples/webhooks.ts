@@ -1,0 +1,41 @@
+/**
+ * The framework-free half of every example: one dispatcher with typed handlers. This is the code
+ * you write once; each framework example only mounts it.
+ * In your app, import from "tencent-webhooks" instead of "../src/index.js".
+ */
+import { createDispatcher, type Dispatcher } from "../src/index.js";
+import type { ExampleConfig, Log } from "./config.js";
+
+export function createWebhooks(config: ExampleConfig, log: Log): Dispatcher {
+  const webhooks = createDispatcher({ sdkAppId: config.sdkAppId, token: config.token });
+
+  webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
+    const { RoomId, EventType, RoomInfo } = event.payload;
+    // A 64-bit ID: typed `string`, delivered exactly ("144115216631667826"), never a rounded number.
+    const owner = RoomInfo?.Owner_Account;
+    log(`live room ${RoomId} destroyed (${EventType ?? "?"}); Owner_Account ${JSON.stringify(owner)} (${typeof owner})`);
+  });
+
+  webhooks.on("Live.CallbackAfterCreateRoomReachingThreshold", (event) => {
+    const { CurRoomCount, MaxRoomCount } = event.payload; // numbers, even when Tencent sends "400"
+    log(`room quota warning: ${CurRoomCount} of ${MaxRoomCount} rooms created (${Math.round((100 * CurRoomCount) / MaxRoomCount)}%)`);
+  });
+
+  webhooks.on("Room.CallbackAfterDestroyRoom", (event) => {
+    log(`conference room ${event.payload.RoomId} destroyed by ${event.payload.Operator_Account ?? "?"}`);
+  });
+
+  // Every accepted callback, including commands this package does not know yet.
+  webhooks.onAny((event) => {
+    log(`${event.command} accepted (SdkAppid ${event.sdkAppId}, ClientIP ${event.clientIp ?? "-"}, OptPlatform ${event.optPlatform ?? "-"})`);
+  });
+
+  // Every refused or failed callback: Tencent does not retry, so this is your only record of it.
+  webhooks.onError((error) => {
+    // A refusal before the body is read (SdkAppid, signature) knows the command from the query only.
+    const command = error.command ?? error.request.query.callbackcommand ?? "callback";
+    log(`${command} REJECTED ${error.status} ${error.reason}: ${error.message}`);
+  });
+
+  return webhooks;
+}
