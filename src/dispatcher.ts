@@ -1,5 +1,6 @@
 import { isKnownCommand, registry, type KnownCommand } from "../schemas/index.js";
-import { checkParsedObject, decodeUtf8, parseJsonObject } from "./body.js";
+import { decodeUtf8, parseJsonObject } from "./body.js";
+import { decisionResponse, isDecision } from "./decision.js";
 import {
   SILENT_REASONS,
   isRejection,
@@ -127,7 +128,7 @@ class TencentDispatcher implements Dispatcher {
       if (this.#options.token !== undefined) {
         checkSignature(query, this.#options.token, this.#options.now(), this.#options.signatureToleranceSeconds);
       }
-      const payload = text === undefined ? parseObjectBody(body) : parseJsonObject(text());
+      const payload = parseJsonObject(text());
       return await this.#dispatch(payload, report, {
         sdkAppId,
         command: queryCommand(query),
@@ -148,7 +149,8 @@ class TencentDispatcher implements Dispatcher {
       if (meta.sdkAppId !== undefined && meta.sdkAppId !== this.#options.sdkAppId) {
         throw reject("sdk_app_id_mismatch", "SdkAppid does not match this app");
       }
-      const object = typeof payload === "string" ? parseJsonObject(payload) : checkParsedObject(payload);
+      // Objects go through their JSON text too: the same checks, and the caller's object is never mutated.
+      const object = parseJsonObject(typeof payload === "string" ? payload : serialize(payload));
       return await this.#dispatch(object, report, { ...meta, sdkAppId: this.#options.sdkAppId });
     } catch (error) {
       return this.#refuse(error, report);
@@ -180,43 +182,65 @@ class TencentDispatcher implements Dispatcher {
       rawBody: report.request.rawBody ?? meta.rawBody ?? "",
       request: report.request,
     };
-    const handlers = this.#byCommand.get(command);
-    const failure = await this.#runHandlers(handlers ? [...handlers, ...this.#any] : [...this.#any], event, report);
-    return failure ? rejectionResponse(failure) : okResponse();
+    const handlers = this.#byCommand.get(command) ?? [];
+    const decides = definition?.kind === "before";
+    const timeoutMs = decides ? this.#options.decisionTimeoutMs : this.#options.handlerTimeoutMs;
+    const run = await this.#runHandlers([...handlers, ...this.#any], handlers.length, decides, timeoutMs, event, report);
+    if (run.failure) return rejectionResponse(run.failure);
+    return decides ? decisionResponse(run.results) : okResponse();
   }
 
   /**
    * Runs every handler; one that throws does not stop the others. Sync handlers cost no timer.
    * A handler still running at the timeout is not cut off: a later failure still reaches onError.
+   * For "before" commands the first `commandHandlers` results are decisions and must be valid.
    */
-  async #runHandlers(handlers: AnyCallback[], event: AnyWebhookEvent, report: Report): Promise<Rejection | undefined> {
+  async #runHandlers(
+    handlers: AnyCallback[],
+    commandHandlers: number,
+    decides: boolean,
+    timeoutMs: number,
+    event: AnyWebhookEvent,
+    report: Report,
+  ): Promise<{ failure?: Rejection; results: unknown[] }> {
     let failed = false;
     let answered = false;
+    const results: unknown[] = [];
     const reports: Promise<void>[] = [];
     const pending: Promise<unknown>[] = [];
     const onFailure = (cause: unknown) => {
       if (!answered) failed = true;
       reports.push(this.#emitError(reject("handler_failed", `A handler for ${event.command} failed`), { ...report, cause }));
     };
-    for (const handler of handlers) {
+    const onResult = (index: number, value: unknown) => {
+      if (decides && index < commandHandlers && value !== undefined && !isDecision(value)) {
+        onFailure(new TypeError("a before-callback handler must return allow(), block() or nothing"));
+      }
+      results[index] = value;
+    };
+    handlers.forEach((handler, index) => {
       try {
         const result = handler(event);
-        if (isThenable(result)) pending.push(Promise.resolve(result).then(undefined, onFailure));
+        if (isThenable(result)) {
+          pending.push(Promise.resolve(result).then((value) => onResult(index, value), onFailure));
+        } else {
+          onResult(index, result);
+        }
       } catch (cause) {
         onFailure(cause);
       }
-    }
-    const inTime = pending.length === 0 || (await settlesWithin(Promise.all(pending), this.#options.handlerTimeoutMs));
+    });
+    const inTime = pending.length === 0 || (await settlesWithin(Promise.all(pending), timeoutMs));
     answered = true;
-    let outcome: Rejection | undefined;
+    let failure: Rejection | undefined;
     if (!inTime) {
-      outcome = reject("handler_timeout", `Handlers did not finish within ${this.#options.handlerTimeoutMs} ms`);
-      reports.push(this.#emitError(outcome, report));
+      failure = reject("handler_timeout", `Handlers did not finish within ${timeoutMs} ms`);
+      reports.push(this.#emitError(failure, report));
     } else if (failed) {
-      outcome = reject("handler_failed", `A handler for ${event.command} failed`);
+      failure = reject("handler_failed", `A handler for ${event.command} failed`);
     }
-    if (reports.length > 0) await settlesWithin(Promise.all(reports), this.#options.handlerTimeoutMs);
-    return outcome;
+    if (reports.length > 0) await settlesWithin(Promise.all(reports), timeoutMs);
+    return failure ? { failure, results } : { results: results.slice(0, commandHandlers) };
   }
 
   async #refuse(error: unknown, report: Report | undefined): Promise<WebhookResponse> {
@@ -286,9 +310,10 @@ function bodyBytes(body: WebhookRequest["body"]): number {
 /**
  * Records the raw body text on the report and returns a getter that refuses bad UTF-8 —
  * refused only when called, so that SdkAppid and signature checks answer first.
- * `undefined` when the body was already parsed by someone else.
+ * A body another middleware already parsed is turned back into JSON text: it takes the same
+ * path (and checks) as raw text, and the caller's object is never mutated.
  */
-function bodyText(body: WebhookRequest["body"], received: ReceivedRequest): (() => string) | undefined {
+function bodyText(body: WebhookRequest["body"], received: ReceivedRequest): () => string {
   if (typeof body === "string") {
     received.rawBody = body;
     return () => body;
@@ -309,16 +334,22 @@ function bodyText(body: WebhookRequest["body"], received: ReceivedRequest): (() 
     received.rawBody = "";
     return () => "";
   }
-  received.rawBody = safeStringify(body);
-  return undefined;
+  warnAboutParsedBody();
+  const text = safeStringify(body);
+  received.rawBody = text;
+  return () => serialize(body, text);
 }
 
-function parseObjectBody(body: WebhookRequest["body"]): Record<string, unknown> {
-  if (!warnedAboutParsedBody) {
-    warnedAboutParsedBody = true;
-    globalThis.process?.emitWarning?.(PARSED_BODY_WARNING, { code: "TENCENT_WEBHOOKS_PARSED_BODY" });
-  }
-  return checkParsedObject(body);
+function warnAboutParsedBody(): void {
+  if (warnedAboutParsedBody) return;
+  warnedAboutParsedBody = true;
+  globalThis.process?.emitWarning?.(PARSED_BODY_WARNING, { code: "TENCENT_WEBHOOKS_PARSED_BODY" });
+}
+
+/** An object as JSON text; one that has none (a cycle, a BigInt) is an invalid body. */
+function serialize(value: unknown, text = safeStringify(value)): string {
+  if (text === "") throw reject("invalid_body", "Body must be a JSON object");
+  return text;
 }
 
 function queryCommand(query: Query): string | undefined {

@@ -7,6 +7,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   signatureToleranceSeconds: number;
   handlerTimeoutMs: number;
+  decisionTimeoutMs: number;
   unknownCommands: "accept" | "reject";
   now: () => number;
 }
@@ -17,6 +18,7 @@ const KNOWN = new Set([
   "maxBodyBytes",
   "signatureToleranceSeconds",
   "handlerTimeoutMs",
+  "decisionTimeoutMs",
   "unknownCommands",
   "now",
 ]);
@@ -63,6 +65,8 @@ export function resolveOptions(options: DispatcherOptions): ResolvedOptions {
     maxBodyBytes: positiveInteger("maxBodyBytes", options.maxBodyBytes, 1024 * 1024),
     signatureToleranceSeconds: tolerance,
     handlerTimeoutMs: positiveInteger("handlerTimeoutMs", options.handlerTimeoutMs, 2000),
+    // Tencent gives up on a "before" callback after ~2 s and then blocks the action: answer well before.
+    decisionTimeoutMs: positiveInteger("decisionTimeoutMs", options.decisionTimeoutMs, 1500),
     unknownCommands,
     now,
   };

@@ -1,4 +1,5 @@
-import type { KnownCommand, PayloadOf } from "../schemas/index.js";
+import type { BeforeCommand, KnownCommand, PayloadOf } from "../schemas/index.js";
+import type { BeforeDecision } from "./decision.js";
 import type { Rejection, RejectionReason, WebhookResponse } from "./errors.js";
 import type { SchemaError } from "./validate.js";
 
@@ -15,6 +16,11 @@ export interface DispatcherOptions {
   signatureToleranceSeconds?: number;
   /** How long handlers may take before the reply is a 504 (they are not cut off). Default 2000 ms. */
   handlerTimeoutMs?: number;
+  /**
+   * The same for "before" callbacks, whose reply decides: default 1500 ms, so that the (blocking)
+   * 504 reaches Tencent before its own ~2 s timeout.
+   */
+  decisionTimeoutMs?: number;
   /** `"accept"` (default) runs `onAny` handlers for commands this package does not know; `"reject"` answers 400. */
   unknownCommands?: "accept" | "reject";
   /** Clock in milliseconds, for tests. Default `Date.now`. */
@@ -67,7 +73,13 @@ export type AnyWebhookEvent = WebhookEvent<string, Record<string, unknown>>;
 
 type MaybePromise<T> = T | Promise<T>;
 
-export type Handler<C extends KnownCommand> = (event: EventFor<C>) => MaybePromise<void>;
+/**
+ * A handler for "before" commands may return a decision (`allow()` / `block(code, message)`);
+ * handlers for "after" commands (or a mix) return nothing that matters.
+ */
+export type Handler<C extends KnownCommand> = [C] extends [BeforeCommand]
+  ? (event: EventFor<C>) => MaybePromise<BeforeDecision | void>
+  : (event: EventFor<C>) => MaybePromise<void>;
 export type AnyHandler = (event: AnyWebhookEvent) => MaybePromise<void>;
 export type ErrorHandler = (error: WebhookErrorEvent) => MaybePromise<void>;
 
