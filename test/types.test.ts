@@ -1,0 +1,83 @@
+/**
+ * Type tests: checked by `tsc --noEmit` (part of `npm test`); `expectTypeOf` is a no-op at run time,
+ * so every assertion here fails the type check, not the test run, when the types drift.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createDispatcher,
+  type AnyWebhookEvent,
+  type EventFor,
+  type KnownCommand,
+  type LiveAfterDestroyRoomPayload,
+  type PayloadOf,
+  type WebhookErrorEvent,
+  type WebhookResponse,
+} from "../src/index.js";
+
+const webhooks = createDispatcher({ sdkAppId: 1400000000 });
+
+describe("typed on()", () => {
+  it("gives each command exactly its payload type", () => {
+    webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
+      expectTypeOf(event.command).toEqualTypeOf<"Live.CallbackAfterDestroyRoom">();
+      expectTypeOf(event.payload).toEqualTypeOf<LiveAfterDestroyRoomPayload>();
+      expectTypeOf(event.payload.RoomInfo?.Owner_Account).toEqualTypeOf<string | undefined>();
+      expectTypeOf(event.payload.RoomId).toEqualTypeOf<string>();
+      expectTypeOf(event.payload.EventTime).toEqualTypeOf<number>();
+      expectTypeOf(event.payload.Statistic?.TotalGiftCoins).toEqualTypeOf<number | undefined>();
+      expectTypeOf(event.payload.RoomInfo?.Category).toEqualTypeOf<number[] | undefined>();
+      expectTypeOf(event.sdkAppId).toEqualTypeOf<string>();
+      expectTypeOf(event.clientIp).toEqualTypeOf<string | undefined>();
+      expectTypeOf(event.optPlatform).toEqualTypeOf<string | undefined>();
+      expectTypeOf(event.rawBody).toEqualTypeOf<string>();
+    });
+    webhooks.on("Room.CallbackAfterDestroyRoom", (event) => {
+      expectTypeOf(event.payload.CallbackCommand).toEqualTypeOf<"Room.CallbackAfterDestroyRoom">();
+      // @ts-expect-error -- a Room destroy payload has no RoomInfo
+      void event.payload.RoomInfo.RoomName;
+    });
+    webhooks.on("Live.CallbackAfterCreateRoomReachingThreshold", (event) => {
+      expectTypeOf(event.payload.CurRoomCount).toEqualTypeOf<number>();
+      expectTypeOf(event.payload.MaxRoomCount).toEqualTypeOf<number>();
+    });
+  });
+
+  it("unknown fields stay reachable as unknown", () => {
+    expectTypeOf<PayloadOf<"Room.CallbackAfterDestroyRoom">["SomethingNew"]>().toEqualTypeOf<unknown>();
+  });
+
+  it("a list of commands gives the union of their events", () => {
+    webhooks.on(["Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"], (event) => {
+      expectTypeOf(event).toEqualTypeOf<
+        EventFor<"Live.CallbackAfterDestroyRoom" | "Room.CallbackAfterDestroyRoom">
+      >();
+      expectTypeOf(event.command).toEqualTypeOf<"Live.CallbackAfterDestroyRoom" | "Room.CallbackAfterDestroyRoom">();
+    });
+  });
+
+  it("a misspelt or unknown command is a compile error", () => {
+    // @ts-expect-error -- misspelt
+    expectTypeOf(webhooks.on).toBeCallableWith("Live.CallbackAfterDestroyRom", () => {});
+    // @ts-expect-error -- not a command
+    expectTypeOf(webhooks.on).toBeCallableWith("anything", () => {});
+    expectTypeOf<"Live.CallbackAfterDestroyRoom">().toExtend<KnownCommand>();
+  });
+
+  it("an after-callback handler cannot return a value (only before-callback handlers decide)", () => {
+    // @ts-expect-error -- a decision (or any value) from an "after" handler would be silently ignored
+    webhooks.on("Room.CallbackAfterDestroyRoom", () => ({ action: "block", code: 1 }));
+    webhooks.on("Room.CallbackAfterDestroyRoom", async () => {});
+  });
+
+  it("onAny, onError and handle() have their documented shapes", () => {
+    webhooks.onAny((event) => {
+      expectTypeOf(event).toEqualTypeOf<AnyWebhookEvent>();
+    });
+    webhooks.onError((error) => {
+      expectTypeOf(error).toEqualTypeOf<WebhookErrorEvent>();
+      expectTypeOf(error.request.rawBody).toEqualTypeOf<string | undefined>();
+    });
+    expectTypeOf(webhooks.handle).returns.toEqualTypeOf<Promise<WebhookResponse>>();
+    expectTypeOf(webhooks.on("Room.CallbackAfterDestroyRoom", () => {})).toEqualTypeOf(webhooks);
+  });
+});
