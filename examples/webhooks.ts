@@ -3,8 +3,11 @@
  * you write once; each framework example only mounts it.
  * In your app, import from "tencent-webhooks" instead of "../src/index.js".
  */
-import { createDispatcher, type Dispatcher } from "../src/index.js";
+import { allow, block, createDispatcher, type Dispatcher } from "../src/index.js";
 import type { ExampleConfig, Log } from "./config.js";
+
+/** Gifts worth more than this are refused (a made-up rule, to show a decision). */
+export const MAX_GIFT_COINS = 50_000;
 
 export function createWebhooks(config: ExampleConfig, log: Log): Dispatcher {
   const webhooks = createDispatcher({ sdkAppId: config.sdkAppId, token: config.token });
@@ -23,6 +26,18 @@ export function createWebhooks(config: ExampleConfig, log: Log): Dispatcher {
 
   webhooks.on("Room.CallbackAfterDestroyRoom", (event) => {
     log(`conference room ${event.payload.RoomId} destroyed by ${event.payload.Operator_Account ?? "?"}`);
+  });
+
+  // A "before" callback: the handler's return value is the reply, and a block stops the gift.
+  webhooks.on("Live.CallbackBeforeSendGift", (event) => {
+    const { From_Account, GiftId, Count = 1, Coins = 0 } = event.payload.GiftWater;
+    const total = Count * Coins;
+    if (total > MAX_GIFT_COINS) {
+      log(`gift ${GiftId ?? "?"} x${Count} (${total} coins) from ${From_Account ?? "?"}: blocked`);
+      return block(102100, "gift over the limit"); // 102100-102200 reach the sender's client
+    }
+    log(`gift ${GiftId ?? "?"} x${Count} (${total} coins) from ${From_Account ?? "?"}: allowed`);
+    return allow();
   });
 
   // Every accepted callback, including commands this package does not know yet.

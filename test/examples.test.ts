@@ -12,6 +12,9 @@ import { start as koa } from "../examples/koa/server.js";
 import { start as node } from "../examples/node/server.js";
 import { APP_ID, TOKEN } from "./support/fixtures.js";
 
+/** What `--payload -` reads. */
+let stdin = "";
+
 const EXAMPLES = { express, fastify, koa, node, fetch: fetchExample };
 
 /** The CLI in-process, exactly as a user runs `tencent-webhooks send`. */
@@ -22,6 +25,7 @@ async function send(url: string, command: string, ...extra: string[]) {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     env: {},
+    readStdin: () => Promise.resolve(stdin),
   });
   return { code, stdout, stderr };
 }
@@ -66,6 +70,23 @@ describe.each(Object.entries(EXAMPLES))("examples/%s", (_name, start) => {
       expect(code, command).toBe(0);
       expect(lines.at(-1), command).toMatch(new RegExp(`^${command.replace(".", "\\.")} accepted `));
     }
+  });
+
+  it("answers a \"before\" callback with the handler's decision", async () => {
+    const gift = (count: number) =>
+      `{"CallbackCommand":"Live.CallbackBeforeSendGift","RoomId":"r","GiftWater":{"From_Account":"fan","GiftId":"rocket","Count":${count},"Coins":1000}}`;
+    stdin = gift(50);
+    const allowed = await send(app.url, "Live.CallbackBeforeSendGift", "--payload", "-");
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain("decision: allow");
+    expect(log.at(-2)).toBe("gift rocket x50 (50000 coins) from fan: allowed");
+
+    stdin = gift(51);
+    const blocked = await send(app.url, "Live.CallbackBeforeSendGift", "--payload", "-");
+    expect(blocked.code).toBe(0); // a block is a good reply: ActionStatus OK, ErrorCode non-zero
+    expect(blocked.stdout).toContain('{"ActionStatus":"OK","ErrorInfo":"gift over the limit","ErrorCode":102100}');
+    expect(blocked.stdout).toContain("decision: block (ErrorCode 102100: gift over the limit)");
+    expect(log.at(-2)).toBe("gift rocket x51 (51000 coins) from fan: blocked");
   });
 
   it("refuses a bad signature and logs why", async () => {
