@@ -1,0 +1,77 @@
+import type { FromSchema } from "json-schema-to-ts";
+
+/**
+ * `Room.CallbackAfterUpdateRoomInfo` — a TUIRoomKit room's information was changed.
+ * Source: https://trtc.io/document/60731 (= tencentcloud.com/document/product/647/60731).
+ *
+ * Older name: `Room.CallbackUpdateRoomInfo` (cited by PROTOCOL-NOTES.md from
+ * cloud.tencent.com/document/product/269/105401; that page was not reachable here). Both names
+ * are accepted in the body (`CallbackCommand` is an enum) and `aliases` lets the registry map
+ * the old name to this definition.
+ * The page's sample sends `"IsCloudRecordingDisabled" : "false"` — a string, though the table
+ * says Bool: a boolean or the strings "true" / "false" are accepted for that field.
+ */
+export const command = "Room.CallbackAfterUpdateRoomInfo" as const;
+export const kind = "after" as const;
+export const aliases = ["Room.CallbackUpdateRoomInfo"] as const;
+
+export const schema = {
+  $id: "Room.CallbackAfterUpdateRoomInfo",
+  type: "object",
+  required: ["CallbackCommand", "RoomInfo", "EventTime"],
+  properties: {
+    CallbackCommand: { enum: ["Room.CallbackAfterUpdateRoomInfo", "Room.CallbackUpdateRoomInfo"] },
+    Operator_Account: { type: "string" },
+    RoomInfo: {
+      type: "object",
+      required: ["RoomId"],
+      properties: {
+        RoomId: { type: "string" },
+        RoomName: { type: "string" },
+        Owner_Account: { type: "string" },
+        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
+        MaxMemberCount: { type: "integer" },
+        IsVideoDisabled: { type: "boolean" },
+        IsAudioDisabled: { type: "boolean" },
+        IsMessageDisabled: { type: "boolean" },
+        IsScreenSharingDisabled: { type: "boolean" },
+        IsCloudRecordingDisabled: {
+          anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
+          description: "documented as Bool; the page's sample sends the string \"false\"",
+        },
+        CustomInfo: { type: "string" },
+      },
+    },
+    EventTime: { type: "integer", description: "milliseconds since the epoch" },
+  },
+} as const;
+
+export type RoomAfterUpdateRoomInfoPayload = FromSchema<typeof schema>;
+
+/**
+ * The page's sample: its JS comments and the trailing comma after `CustomInfo` removed, the
+ * missing comma before `"EventTime"` added; `"IsCloudRecordingDisabled" : "false"` kept as sent.
+ */
+export const sample = `{
+"CallbackCommand":"Room.CallbackAfterUpdateRoomInfo",
+"Operator_Account":"bob",
+"RoomInfo" : {
+"RoomId":"rid-123",
+"RoomName" : "rname-123",
+"Owner_Account" : "jack",
+"TakeSeatMode" : "FreeToTake",
+"MaxMemberCount" : 300,
+"IsVideoDisabled" : false,
+"IsAudioDisabled" : false,
+"IsMessageDisabled" : false,
+"IsScreenSharingDisabled" : false,
+"IsCloudRecordingDisabled" : "false",
+"CustomInfo" : "123"
+},
+"EventTime":1670574414123
+}`;
+
+/** The same body under the older command name (constructed, not from Tencent's page). */
+export const variants = [
+  `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
+] as const;
