@@ -153,7 +153,7 @@ async function send(args: string[], io: CliIo): Promise<number> {
   }
 
   const what = values.payload === undefined ? "sample payload" : `payload from ${values.payload === "-" ? "stdin" : values.payload}`;
-  io.stdout(`POST ${url.href}\n`);
+  io.stdout(`POST ${redacted(url)}\n`);
   io.stdout(`  ${command} ${what}, ${Buffer.byteLength(body)} bytes, ${token === undefined ? "unsigned" : "signed"}\n`);
 
   const { response, text } = await post(url, body, timeoutMs, io);
@@ -161,15 +161,22 @@ async function send(args: string[], io: CliIo): Promise<number> {
 
   const reply = tencentReply(text);
   if (response.ok && reply?.ActionStatus === "OK") {
-    // For a "before" callback the code is the app's decision: non-zero blocks the action (still a good reply).
-    if (registry.get(command)?.kind === "before" || (reply.ErrorCode !== 0 && reply.ErrorCode !== undefined)) {
-      const blocked = reply.ErrorCode !== 0 && reply.ErrorCode !== undefined;
-      io.stdout(`decision: ${blocked ? `block (ErrorCode ${String(reply.ErrorCode)}: ${String(reply.ErrorInfo)})` : "allow"}\n`);
-    }
+    // A "before" callback's ErrorCode is the app's decision: non-zero blocks the action, and is still a good reply.
+    const code = reply.ErrorCode ?? 0;
+    if (code !== 0) io.stdout(`decision: block (ErrorCode ${String(code)}: ${String(reply.ErrorInfo)})\n`);
+    else if (registry.get(command)?.kind === "before") io.stdout("decision: allow\n");
     return EXIT.ok;
   }
   io.stderr(`${NAME}: ${reply ? `the app answered ${String(reply.ActionStatus)} (ErrorCode ${String(reply.ErrorCode)}): ${String(reply.ErrorInfo)}` : `the reply is not a Tencent reply (HTTP ${response.status}); is --url the callback path?`}\n`);
   return EXIT.notOk;
+}
+
+/** The URL as printed: a password in it is not echoed to the terminal or a CI log. */
+function redacted(url: URL): string {
+  if (url.password === "") return url.href;
+  const copy = new URL(url);
+  copy.password = "***";
+  return copy.href;
 }
 
 function callbackUrl(value: string | undefined): URL {
@@ -233,10 +240,20 @@ async function readPayloadFile(path: string): Promise<string> {
 
 /** The reply and its body; the timeout covers both, and either failing is a network failure. */
 async function post(url: URL, body: string, timeoutMs: number, io: CliIo): Promise<{ response: Response; text: string }> {
+  // fetch refuses URLs with credentials; send them as Basic auth, as curl does.
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const target = new URL(url);
+  if (target.username !== "" || target.password !== "") {
+    const user = decodeURIComponent(target.username);
+    const password = decodeURIComponent(target.password);
+    headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    target.username = "";
+    target.password = "";
+  }
   try {
-    const response = await io.fetch(url, {
+    const response = await io.fetch(target, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers,
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });

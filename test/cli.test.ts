@@ -275,6 +275,15 @@ describe("send", () => {
     expect(stdout).toContain("decision: block (ErrorCode 10001: gift refused)");
   });
 
+  it("sends credentials in --url as Basic auth and does not print the password", async () => {
+    const url = `${base.replace("//", "//user:hunter%202@")}${CALLBACK_PATH}`;
+    const { code, stdout } = await cli(["send", "Live.CallbackAfterDestroyRoom", "--url", url, "--sdk-app-id", APP_ID, "--token", TOKEN]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("//user:***@127.0.0.1");
+    expect(stdout).not.toContain("hunter");
+    expect(recorded.any[0]!.request.headers.authorization).toBe(`Basic ${Buffer.from("user:hunter 2").toString("base64")}`);
+  });
+
   it("exits 1 with a hint when the reply is not a Tencent reply", async () => {
     const { code, stdout, stderr } = await cli(["send", "Live.CallbackAfterDestroyRoom", "--url", `${base}/wrong/path`, "--sdk-app-id", APP_ID]);
     expect(code).toBe(1);
