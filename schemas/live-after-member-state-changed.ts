@@ -9,7 +9,8 @@ import type { FromSchema } from "json-schema-to-ts";
  * `Live.CallbackMemberStateChanged`", its sample body says `Live.CallbackAfterMemberStateChanged`
  * (the name the command list at trtc.io/document/64413 uses). Both names are accepted in the body
  * (`CallbackCommand` is an enum), and `aliases` lets the registry map the short name to this
- * definition. `MemberList[].Member_Account` is a string (numbers are coerced).
+ * definition. `MemberList[].Member_Account` is a string (numbers are coerced). The newest page
+ * version adds a fifth `EventCause`, `Kicked`; any string is accepted.
  */
 export const command = "Live.CallbackAfterMemberStateChanged" as const;
 export const kind = "after" as const;
@@ -23,7 +24,7 @@ export const schema = {
     CallbackCommand: { enum: ["Live.CallbackAfterMemberStateChanged", "Live.CallbackMemberStateChanged"] },
     RoomId: { type: "string" },
     EventType: { type: "string", description: "Online | Offline" },
-    EventCause: { type: "string", description: "Enter | Leave | HeartbeatInterrupt | HeartbeatRecover" },
+    EventCause: { type: "string", description: "Enter | Leave | HeartbeatInterrupt | HeartbeatRecover | Kicked" },
     MemberList: {
       type: "array",
       items: {
