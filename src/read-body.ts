@@ -14,6 +14,21 @@ export interface ReadBody {
 
 const EMPTY: ReadBody = { body: undefined, overLimit: false };
 
+/**
+ * The client went away mid-body. Shaped as body parsers report it (status 400, exposed), so
+ * Express, Koa and Fastify treat it as the client's doing, not as a server fault to log.
+ */
+export class RequestAbortedError extends Error {
+  readonly status = 400;
+  readonly statusCode = 400;
+  readonly expose = true;
+  readonly code = "ECONNABORTED";
+  constructor(options?: { cause: unknown }) {
+    super("The request was aborted before its body ended", options);
+    this.name = "RequestAbortedError";
+  }
+}
+
 /** Reads a node stream (an `IncomingMessage`) as raw bytes, stopping past `limit`. */
 export function readNodeStream(stream: Readable, limit: number): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
@@ -34,11 +49,11 @@ export function readNodeStream(stream: Readable, limit: number): Promise<ReadBod
       stopListening();
       resolve({ body: Buffer.concat(chunks, size), overLimit: false });
     };
-    const onError = (error: unknown) => {
+    const onError = (cause?: unknown) => {
       stopListening();
-      reject(error);
+      reject(new RequestAbortedError({ cause }));
     };
-    const onClose = () => onError(new Error("the request was closed before its body ended"));
+    const onClose = () => onError();
     const stopListening = () => {
       stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
     };
