@@ -1,4 +1,4 @@
-import { isKnownCommand, registry, type KnownCommand } from "../schemas/index.js";
+import { canonicalCommand, isKnownCommand, registry, type KnownCommand } from "../schemas/index.js";
 import { decodeUtf8, parseJsonObject } from "./body.js";
 import { decisionResponse, isDecision } from "./decision.js";
 import {
@@ -358,16 +358,22 @@ function queryCommand(query: Query): string | undefined {
   return command === "" ? undefined : command;
 }
 
-/** The body repeats the query's CallbackCommand; it is authoritative when the query has none. */
+/**
+ * The body repeats the query's CallbackCommand; it is authoritative when the query has none.
+ * Names are compared and returned canonical: a page that calls a command by an older or
+ * inconsistent name (an alias in the registry) still reaches that command's handlers.
+ */
 function resolveCommand(payload: Record<string, unknown>, fromQuery: string | undefined): string {
   const fromBody = payload.CallbackCommand;
   if (fromBody !== undefined && typeof fromBody !== "string") {
     throw reject("command_missing", "CallbackCommand in the body must be a string");
   }
-  if (fromBody && fromQuery && fromBody !== fromQuery) {
+  const body = fromBody ? canonicalCommand(fromBody) : undefined;
+  const query = fromQuery ? canonicalCommand(fromQuery) : undefined;
+  if (body && query && body !== query) {
     throw reject("command_mismatch", "CallbackCommand in the query and the body disagree");
   }
-  const command = fromBody || fromQuery;
+  const command = body || query;
   if (!command) throw reject("command_missing", "CallbackCommand is missing");
   return command;
 }

@@ -207,9 +207,22 @@ describe("aliases (names a page gives besides the command list's)", () => {
     }
   });
 
-  // Needs src/dispatcher.ts to resolve names with canonicalCommand()/definitionFor() before it
-  // compares the query's and the body's CallbackCommand and looks up schema and handlers.
-  it.todo("a callback named Live.CallbackMemberStateChanged (query, body or both) reaches the Live.CallbackAfterMemberStateChanged handler");
+  it.each([
+    ["the query", "Live.CallbackMemberStateChanged", "Live.CallbackAfterMemberStateChanged"],
+    ["the body", "Live.CallbackAfterMemberStateChanged", "Live.CallbackMemberStateChanged"],
+    ["both", "Live.CallbackMemberStateChanged", "Live.CallbackMemberStateChanged"],
+  ])("an alias in %s reaches the canonical command's handler", async (_where, inQuery, inBody) => {
+    const canonical = "Live.CallbackAfterMemberStateChanged";
+    const seen: string[] = [];
+    const webhooks = createDispatcher({ sdkAppId: APP_ID, now: () => NOW_MS });
+    webhooks.on(canonical, (event) => {
+      seen.push(`${event.command} ${String(event.payload.CallbackCommand)}`);
+    });
+    const body = JSON.stringify({ ...parseJsonObject(registry.get(canonical)!.sample), CallbackCommand: inBody });
+    const response = await webhooks.handle(post(inQuery, body));
+    expect(response.status, response.body).toBe(200);
+    expect(seen).toEqual([`${canonical} ${inBody}`]);
+  });
 });
 
 describe("the documented type mismatches", () => {
