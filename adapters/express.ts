@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { Dispatcher } from "../src/types.js";
-import { nodeMiddleware, type NodeMiddlewareOptions } from "./node.js";
+import { nodeMiddleware } from "./node.js";
 
 export interface ExpressMiddlewareOptions {
   /** Handle only this path (relative to where it is mounted); others go to `next()`. Default: every request that reaches it. */
@@ -13,6 +13,5 @@ export interface ExpressMiddlewareOptions {
  * body parser; after one, it uses `req.rawBody` when kept, else the parsed `req.body`.
  */
 export function expressMiddleware(dispatcher: Dispatcher, options: ExpressMiddlewareOptions = {}): RequestHandler {
-  const nodeOptions: NodeMiddlewareOptions = options;
-  return nodeMiddleware(dispatcher, nodeOptions);
+  return nodeMiddleware(dispatcher, options);
 }

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import type { Dispatcher, WebhookRequest, WebhookResponse } from "./types.js";
 
@@ -58,6 +57,7 @@ export function readNodeStream(stream: Readable, limit: number): Promise<ReadBod
       stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
     };
     stream.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+    stream.resume(); // a 'data' listener alone does not restart a stream someone paused
   });
 }
 
@@ -82,19 +82,25 @@ export async function readWebStream(stream: Request["body"], limit: number): Pro
 }
 
 /**
- * The body of a node request, however it arrives. `parsedBy` is where a body parser that ran
+ * The body of a node request (`IncomingMessage`), however it arrives. `parsedBy` is where a body parser that ran
  * first leaves its work (`req`, Koa's `ctx.request`): the raw bytes it kept (`rawBody`, or a
  * `body` that is still a string / Buffer, as from `express.raw()`), else the stream itself, else —
  * the stream already consumed — its parsed object (the core then warns about precision).
  */
-export function readNodeRequest(req: IncomingMessage, parsedBy: object, limit: number): Promise<ReadBody> {
+export async function readNodeRequest(req: Readable, parsedBy: object, limit: number): Promise<ReadBody> {
   const parsed = "body" in parsedBy ? parsedBy.body : undefined;
   const raw = "rawBody" in parsedBy && parsedBy.rawBody !== undefined ? parsedBy.rawBody : parsed;
-  if (typeof raw === "string" || raw instanceof Uint8Array) return Promise.resolve({ body: raw, overLimit: false });
-  // Only a stream that ended (or died) was consumed: one that nobody read still holds the body.
-  if (!req.readableEnded && !req.destroyed) return readNodeStream(req, limit);
-  if (parsed === undefined || typeof parsed === "object") return Promise.resolve({ body: parsed, overLimit: false });
-  return Promise.resolve({ body: String(parsed), overLimit: false }); // a parsed scalar (`true`, `5`): its text
+  if (typeof raw === "string" || raw instanceof Uint8Array) return { body: raw, overLimit: false };
+  // Only a stream that ended was consumed: one that nobody read still holds the body.
+  if (req.readableEnded) return { body: asCoreBody(parsed), overLimit: false };
+  // Destroyed before its end: the client is gone (and reading would wait forever).
+  if (req.destroyed) throw new RequestAbortedError();
+  return readNodeStream(req, limit);
+}
+
+/** A parser's output as the core takes it; a parsed scalar (`true`, `5`) as its text. */
+function asCoreBody(parsed: unknown): WebhookRequest["body"] {
+  return parsed === undefined || typeof parsed === "object" ? parsed : String(parsed);
 }
 
 /**
