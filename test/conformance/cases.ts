@@ -2,9 +2,10 @@
  * THE table of request → outcome cases. The core runs it through `handle()`; every adapter
  * runs it over real HTTP (test/conformance/adapters.test.ts). Same request, same answer.
  */
-import type { DispatcherOptions } from "../../src/index.js";
+import type { DispatcherOptions, TencentReply } from "../../src/index.js";
+import { registry, type KnownCommand } from "../../schemas/index.js";
 import type { RejectionReason } from "../../src/errors.js";
-import { APP_ID, NOW_MS, TOKEN, sampleOf, tencentQuery, type HandlerBehaviour } from "../support/fixtures.js";
+import { APP_ID, BLOCK, NOW_MS, TOKEN, sampleOf, tencentQuery, type HandlerBehaviour } from "../support/fixtures.js";
 import { computeSignature } from "../../src/signature.js";
 
 export interface ConformanceCase {
@@ -21,6 +22,8 @@ export interface ConformanceCase {
   expect: {
     status: number;
     errorInfo?: string | RegExp;
+    /** The exact reply body, where it is not the plain OK / FAIL (a "before" callback's decision). */
+    reply?: TencentReply;
     /** How many `on` / `onAny` handler calls, and which onError reasons, in order. */
     on: number;
     any: number;
@@ -40,10 +43,37 @@ function requestTime(offsetSeconds: number): string {
   return String(Math.floor(NOW_MS / 1000) + offsetSeconds);
 }
 
+const GIFT = "Live.CallbackBeforeSendGift";
+
+/** Every known command's sample from Tencent's page (the three seeds among them), signed. */
+const sampleCases: ConformanceCase[] = [...registry.keys()].map((command) => ({
+  name: `sample ${command}`,
+  options: signed,
+  request: { query: tencentQuery({ command, sign: true }), body: sampleOf(command as KnownCommand) },
+  expect: ok,
+}));
+
 export const cases: ConformanceCase[] = [
-  { name: `seed sample ${LIVE}`, request: { query: tencentQuery({ command: LIVE }), body: sampleOf(LIVE) }, expect: ok },
-  { name: `seed sample ${ROOM}`, request: { query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) }, expect: ok },
-  { name: `seed sample ${THRESHOLD}`, request: { query: tencentQuery({ command: THRESHOLD }), body: sampleOf(THRESHOLD) }, expect: ok },
+  ...sampleCases,
+  {
+    name: "a before callback blocked by a handler: 200 with the handler's ErrorCode",
+    behaviour: "block",
+    request: { query: tencentQuery({ command: GIFT }), body: sampleOf(GIFT) },
+    expect: { ...ok, reply: { ActionStatus: "OK", ErrorInfo: BLOCK.message, ErrorCode: BLOCK.code } },
+  },
+  {
+    name: "a before callback whose handlers do not decide in time is blocked with 504",
+    behaviour: "hang",
+    options: { decisionTimeoutMs: 100 },
+    request: { query: tencentQuery({ command: GIFT }), body: sampleOf(GIFT) },
+    expect: { status: 504, errorInfo: "Handlers did not finish within 100 ms", on: 1, any: 1, errors: ["handler_timeout"] },
+  },
+  {
+    name: "a before callback whose handler throws is blocked with 500",
+    behaviour: "throw",
+    request: { query: tencentQuery({ command: GIFT }), body: sampleOf(GIFT) },
+    expect: { status: 500, on: 1, any: 1, errors: ["handler_failed"] },
+  },
   {
     name: "64-bit Owner_Account arrives as its exact decimal string",
     request: { query: tencentQuery({ command: LIVE }), body: sampleOf(LIVE) },

@@ -1,6 +1,6 @@
-import { createDispatcher, signedQuery, type DispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
+import { block, createDispatcher, signedQuery, type DispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
 import type { AnyWebhookEvent } from "../../src/types.js";
-import { registry, type KnownCommand } from "../../schemas/index.js";
+import { registry, type BeforeCommand, type KnownCommand } from "../../schemas/index.js";
 
 export const APP_ID = "1400000000";
 export const TOKEN = "xxxxyyyy";
@@ -41,11 +41,14 @@ export interface Recorded {
   errors: WebhookErrorEvent[];
 }
 
-export type HandlerBehaviour = "record" | "throw" | "hang";
+export type HandlerBehaviour = "record" | "throw" | "hang" | "block";
+
+export const BLOCK = { code: 10001, message: "Not enough coins" } as const;
 
 /**
  * A dispatcher whose handlers record what they saw. `behaviour` makes the first `on` handler
- * throw or hang (never resolve), to prove the others still run.
+ * throw or hang (never resolve), to prove the others still run, or, for "before" commands,
+ * block the action with BLOCK.
  */
 export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, behaviour: HandlerBehaviour = "record") {
   const recorded: Recorded = { on: [], any: [], errors: [] };
@@ -57,6 +60,10 @@ export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, be
     });
   }
   if (behaviour === "hang") dispatcher.on(commands, () => new Promise<void>(() => {}));
+  if (behaviour === "block") {
+    const before = commands.filter((command) => registry.get(command)!.kind === "before") as BeforeCommand[];
+    dispatcher.on(before, async () => block(BLOCK.code, BLOCK.message));
+  }
   dispatcher.on(commands, (event) => {
     recorded.on.push(event as AnyWebhookEvent);
   });
