@@ -4,7 +4,11 @@
  */
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  allow,
+  block,
   createDispatcher,
+  type BeforeCommand,
+  type BeforeDecision,
   type AnyWebhookEvent,
   type EventFor,
   type KnownCommand,
@@ -79,5 +83,27 @@ describe("typed on()", () => {
     });
     expectTypeOf(webhooks.handle).returns.toEqualTypeOf<Promise<WebhookResponse>>();
     expectTypeOf(webhooks.on("Room.CallbackAfterDestroyRoom", () => {})).toEqualTypeOf(webhooks);
+  });
+});
+
+describe("before callbacks in the types", () => {
+  it("a before handler may return a decision; its event is typed", () => {
+    webhooks.on("Live.CallbackBeforeSendGift", async (event) => {
+      expectTypeOf(event.command).toEqualTypeOf<"Live.CallbackBeforeSendGift">();
+      return event.payload.RoomId === "closed" ? block(10001, "Room closed") : allow();
+    });
+    webhooks.on("Group.CallbackBeforeSendMsg", () => undefined);
+    type GiftHandler = Parameters<typeof webhooks.on<"Live.CallbackBeforeSendGift">>[1];
+    expectTypeOf<ReturnType<GiftHandler>>().toEqualTypeOf<BeforeDecision | void | Promise<BeforeDecision | void>>();
+    expectTypeOf<BeforeCommand>().toEqualTypeOf<"Live.CallbackBeforeSendGift" | "Group.CallbackBeforeSendMsg">();
+  });
+
+  it("after handlers, and handlers for a mix of kinds, cannot return a decision", () => {
+    // @ts-expect-error -- an after command
+    webhooks.on("Live.CallbackAfterDestroyRoom", () => allow());
+    // @ts-expect-error -- a mix of before and after commands
+    webhooks.on(["Live.CallbackBeforeSendGift", "Live.CallbackAfterDestroyRoom"], () => block(1));
+    type MixedHandler = Parameters<typeof webhooks.on<"Live.CallbackBeforeSendGift" | "Room.CallbackAfterDestroyRoom">>[1];
+    expectTypeOf<ReturnType<MixedHandler>>().toEqualTypeOf<void | Promise<void>>();
   });
 });
