@@ -1,0 +1,31 @@
+// After `npm run build`: every published entry loads as ESM and as CommonJS (through the
+// package's own name, i.e. its `exports` map), and the built core answers the seed sample.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const entries = ["tencent-webhooks", "tencent-webhooks/express", "tencent-webhooks/fastify", "tencent-webhooks/koa", "tencent-webhooks/node", "tencent-webhooks/fetch"];
+const exportsOf = { "tencent-webhooks": "createDispatcher", "tencent-webhooks/express": "expressMiddleware", "tencent-webhooks/fastify": "fastifyPlugin", "tencent-webhooks/koa": "koaMiddleware", "tencent-webhooks/node": "nodeMiddleware", "tencent-webhooks/fetch": "fetchHandler" };
+
+for (const entry of entries) {
+  const esm = await import(entry);
+  const cjs = require(entry);
+  for (const [kind, module] of [["esm", esm], ["cjs", cjs]]) {
+    if (typeof module[exportsOf[entry]] !== "function") throw new Error(`${entry} (${kind}) lacks ${exportsOf[entry]}`);
+  }
+}
+const schema = require("tencent-webhooks/schemas/Live.CallbackAfterDestroyRoom.json");
+if (schema.$id !== "Live.CallbackAfterDestroyRoom") throw new Error("JSON schema export is broken");
+
+const { createDispatcher, registry } = require("tencent-webhooks");
+const webhooks = createDispatcher({ sdkAppId: 1400000000 });
+let owner;
+webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
+  owner = event.payload.RoomInfo.Owner_Account;
+});
+const response = await webhooks.handle({
+  method: "POST",
+  url: "/cb?SdkAppid=1400000000&CallbackCommand=Live.CallbackAfterDestroyRoom",
+  body: registry.get("Live.CallbackAfterDestroyRoom").sample,
+});
+if (response.status !== 200 || owner !== "144115216631667826") throw new Error(`built core answered ${response.status}, owner ${owner}`);
+console.log(`dist OK: ${entries.length} entries as ESM and CJS, JSON schemas, seed sample → 200 with Owner_Account ${owner}`);
