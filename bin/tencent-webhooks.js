@@ -1,15 +1,25 @@
 #!/usr/bin/env node
-// Runs the built CLI when installed from npm; from a source checkout, falls back to the TS source via tsx.
+// Installed from npm (src/ is not published) this runs the built dist/cli.js. In a source
+// checkout it runs src/cli.ts through tsx, so that a dist/ left over from an earlier build can
+// never shadow the current source; without tsx (dev dependencies omitted) it uses dist/.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+const source = new URL("../src/cli.ts", import.meta.url);
 const built = new URL("../dist/cli.js", import.meta.url);
-if (existsSync(fileURLToPath(built))) {
-  const { main } = await import(built.href);
+
+const tsx = existsSync(fileURLToPath(source)) ? await import("tsx/esm/api").catch(() => undefined) : undefined;
+let main;
+if (tsx) {
+  tsx.register();
+  ({ main } = await import(source.href));
+} else if (existsSync(fileURLToPath(built))) {
+  ({ main } = await import(built.href));
+}
+
+if (main) {
   process.exitCode = await main(process.argv.slice(2));
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  const { main } = await import(new URL("../src/cli.ts", import.meta.url).href);
-  process.exitCode = await main(process.argv.slice(2));
+  console.error("tencent-webhooks: neither dist/cli.js nor tsx is available; run `npm ci` or `npm run build` first");
+  process.exitCode = 1;
 }

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { registry } from "../schemas/index.js";
+import { commandAliases, definitionFor, registry } from "../schemas/index.js";
 import { decodeUtf8, parseJsonObject } from "./body.js";
 import { signedQuery } from "./signature.js";
 
@@ -91,14 +91,17 @@ function list(args: string[], io: CliIo): number {
   const { values } = parse(args, { json: { type: "boolean" } }, false);
   if (values.help) return printHelp("list", io);
   const commands = [...registry.values()]
-    .map(({ command, kind }) => ({ command, kind }))
+    .map(({ command, kind, aliases = [] }) => ({ command, kind, aliases }))
     .sort((a, b) => a.command.localeCompare(b.command));
   if (values.json) {
     io.stdout(`${JSON.stringify(commands, null, 2)}\n`);
     return EXIT.ok;
   }
   const width = Math.max(...commands.map(({ command }) => command.length));
-  for (const { command, kind } of commands) io.stdout(`${command.padEnd(width)}  ${kind}\n`);
+  for (const { command, kind, aliases } of commands) {
+    const also = aliases.length > 0 ? `   (also sent as ${aliases.join(", ")})` : "";
+    io.stdout(`${command.padEnd(width)}  ${kind.padEnd(6)}${also}`.trimEnd() + "\n");
+  }
   return EXIT.ok;
 }
 
@@ -106,7 +109,7 @@ function sample(args: string[], io: CliIo): number {
   const { values, positionals } = parse(args, {}, true);
   if (values.help) return printHelp("sample", io);
   const command = onePositional(positionals, "sample");
-  const definition = registry.get(command);
+  const definition = definitionFor(command); // an alias prints its command's sample
   if (!definition) throw unknownCommand(command, "");
   // The raw text, not a re-serialisation: 64-bit integers such as Owner_Account stay exact.
   io.stdout(definition.sample.endsWith("\n") ? definition.sample : `${definition.sample}\n`);
@@ -164,7 +167,7 @@ async function send(args: string[], io: CliIo): Promise<number> {
     // A "before" callback's ErrorCode is the app's decision: non-zero blocks the action, and is still a good reply.
     const code = reply.ErrorCode ?? 0;
     if (code !== 0) io.stdout(`decision: block (ErrorCode ${String(code)}: ${String(reply.ErrorInfo)})\n`);
-    else if (registry.get(command)?.kind === "before") io.stdout("decision: allow\n");
+    else if (definitionFor(command)?.kind === "before") io.stdout("decision: allow\n");
     return EXIT.ok;
   }
   io.stderr(`${NAME}: ${reply ? `the app answered ${String(reply.ActionStatus)} (ErrorCode ${String(reply.ErrorCode)}): ${String(reply.ErrorInfo)}` : `the reply is not a Tencent reply (HTTP ${response.status}); is --url the callback path?`}\n`);
@@ -198,7 +201,8 @@ function callbackUrl(value: string | undefined): URL {
 /** The body to send: the registry's raw sample, or a file / stdin that must hold a JSON object. */
 async function payloadFor(command: string, source: string | undefined, io: CliIo): Promise<string> {
   if (source === undefined) {
-    const definition = registry.get(command);
+    // An alias (an older or alternative name) goes in the query as given, with its command's sample.
+    const definition = definitionFor(command);
     if (!definition) throw unknownCommand(command, " or pass --payload <file.json> to send it anyway");
     return definition.sample;
   }
@@ -311,7 +315,7 @@ function onePositional(positionals: string[], subcommand: "send" | "sample"): st
 }
 
 function unknownCommand(command: string, hint: string): CliError {
-  const guess = closest(command, [...registry.keys()]);
+  const guess = closest(command, [...registry.keys(), ...commandAliases.keys()]);
   const suggestion = guess ? ` (did you mean ${guess}?)` : "";
   return new CliError(`unknown command "${command}"${suggestion}; \`${NAME} list\` shows the known ones${hint}`);
 }
@@ -410,10 +414,11 @@ reached or did not answer in time.
   list: `Usage: ${NAME} list [--json]
 
 Lists the callback commands this package knows (name and kind: "after" notifies,
-"before" asks your app to allow or block an action).
+"before" asks your app to allow or block an action), and the other names Tencent
+also uses for some of them (send and sample accept those too).
 
 Options:
-  --json       print a JSON array of {command, kind}
+  --json       print a JSON array of {command, kind, aliases}
   -h, --help   this text
 `,
   sample: `Usage: ${NAME} sample <command>

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { main, type CliIo } from "../src/cli.js";
 import { computeSignature, parseJsonObject } from "../src/index.js";
-import { registry } from "../schemas/index.js";
+import { commandAliases, registry } from "../schemas/index.js";
 import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN, recordingDispatcher } from "./support/fixtures.js";
 
 /** Runs the CLI in-process with captured output and a fixed clock. */
@@ -127,12 +127,22 @@ describe("list", () => {
     for (const [command, kind] of parsed) expect(kind).toBe(registry.get(command!)!.kind);
   });
 
-  it("--json prints the same as an array", async () => {
+  it("--json prints the same as an array, with aliases", async () => {
     const { code, stdout } = await cli(["list", "--json"]);
     expect(code).toBe(0);
-    const items = JSON.parse(stdout) as { command: string; kind: string }[];
+    const items = JSON.parse(stdout) as { command: string; kind: string; aliases: string[] }[];
     expect(items.map((item) => item.command).sort()).toEqual([...registry.keys()].sort());
-    for (const item of items) expect(item.kind).toBe(registry.get(item.command)!.kind);
+    for (const item of items) {
+      expect(item.kind).toBe(registry.get(item.command)!.kind);
+      expect(item.aliases).toEqual([...(registry.get(item.command)!.aliases ?? [])]);
+    }
+  });
+
+  it("shows the other names a command is sent under", async () => {
+    const { stdout } = await cli(["list"]);
+    for (const [alias, command] of commandAliases) {
+      expect(stdout).toMatch(new RegExp(`^${command.replace(".", "\\.")} .*\\(also sent as .*${alias.replace(".", "\\.")}`, "m"));
+    }
   });
 
   it("refuses positionals and unknown options", async () => {
@@ -150,6 +160,12 @@ describe("sample", () => {
     expect(code).toBe(0);
     expect(stdout.trimEnd()).toBe(registry.get(command)!.sample.trimEnd());
     expect(parseJsonObject(stdout).CallbackCommand).toBe(command);
+  });
+
+  it.each([...commandAliases])("prints the sample of %s's command, %s", async (alias, command) => {
+    const { code, stdout } = await cli(["sample", alias]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd()).toBe(registry.get(command)!.sample.trimEnd());
   });
 
   it("keeps the 64-bit Owner_Account literal exact", async () => {
@@ -189,6 +205,13 @@ describe("send", () => {
     expect(stdout).toContain('"ActionStatus":"OK"');
     expect(recorded.any.map((event) => event.command)).toEqual([command]);
     expect(recorded.any[0]!.rawBody).toBe(registry.get(command)!.sample);
+  });
+
+  it.each([...commandAliases])("sends alias %s in the query, and the app resolves it to %s", async (alias, command) => {
+    const { code } = await cli(sendArgs(alias, "--token", TOKEN));
+    expect(code).toBe(0);
+    expect(new URL(urls[0]!, base).searchParams.get("CallbackCommand")).toBe(alias);
+    expect(recorded.on.map((event) => event.command)).toEqual([command]);
   });
 
   it("builds Tencent's query string, signed with the token at the current time", async () => {
