@@ -119,6 +119,29 @@ describe("fastify", () => {
     await server.close();
   });
 
+  it("other errors on its route still reach the app's own error handler", async () => {
+    const { dispatcher } = recordingDispatcher();
+    const app = Fastify();
+    const seen: unknown[] = [];
+    app.setErrorHandler((error, _request, reply) => {
+      seen.push(error);
+      return reply.code(400).send("app error handler");
+    });
+    await app.register(fastifyPlugin, { dispatcher, path: CALLBACK_PATH });
+    const server = await listenFastify(app);
+    const request = http.request(`${server.origin}${CALLBACK_PATH}${QUERY}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": "1000" },
+      agent: false,
+    });
+    request.on("error", () => {}); // we hang up ourselves
+    request.write("{");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    request.destroy();
+    await expect.poll(() => seen).toEqual([expect.objectContaining({ code: "ECONNABORTED", statusCode: 400 })]);
+    await server.close();
+  });
+
   it("the encapsulation check can fail: the same plugin made global (as fastify-plugin would) leaks", async () => {
     const leaking: FastifyPluginAsync<FastifyWebhookOptions> = (instance, options) => fastifyPlugin(instance, options);
     Object.assign(leaking, { [Symbol.for("skip-override")]: true }); // exactly what fastify-plugin sets

@@ -20,6 +20,19 @@ export const adapterCases: ConformanceCase[] = [
     expect: { status: 200, on: 1, any: 1, errors: [] },
   },
   {
+    name: "an empty Content-Type header counts as none",
+    request: { query: tencentQuery({ command: ROOM }), contentType: "", body: sampleOf(ROOM) },
+    expect: { status: 200, on: 1, any: 1, errors: [] },
+  },
+  // Fastify rejects malformed Content-Types before any parser: the core must still be the one answering.
+  ...["application", ";", "application/json, text/plain"].map(
+    (contentType): ConformanceCase => ({
+      name: `malformed Content-Type ${JSON.stringify(contentType)}: the core's 415`,
+      request: { query: tencentQuery({ command: ROOM }), contentType, body: sampleOf(ROOM) },
+      expect: { status: 415, errorInfo: "Content-Type must be application/json", on: 0, any: 0, errors: [] },
+    }),
+  ),
+  {
     name: "PUT is refused",
     request: { method: "PUT", query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) },
     expect: { status: 405, errorInfo: "Only POST is accepted", on: 0, any: 0, errors: [] },

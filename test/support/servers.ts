@@ -96,14 +96,15 @@ export async function closeAllServers(): Promise<void> {
 /** What a Web-standard runtime does: node request → `Request`, `Response` → node response. */
 export function fetchBridge(handler: FetchHandler): RequestListener {
   return (req, res) => {
-    handler(toWebRequest(req)).then(
-      async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      },
-      () => res.destroy(),
-    );
+    respondFromFetch(handler, req, res).catch(() => res.destroy());
   };
+}
+
+async function respondFromFetch(handler: FetchHandler, req: IncomingMessage, res: http.ServerResponse) {
+  // `new Request` throws for some methods (TRACE, CONNECT): a Web runtime never passes those on either.
+  const response = await handler(toWebRequest(req));
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 function toWebRequest(req: IncomingMessage): Request {
