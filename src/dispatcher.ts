@@ -59,13 +59,13 @@ class TencentDispatcher implements Dispatcher {
   readonly #any: AnyCallback[] = [];
   readonly #error: ErrorHandler[] = [];
 
+  /** Read by adapters on every request (the body limit): built once, frozen, without the token. */
+  readonly options: Dispatcher["options"];
+
   constructor(options: DispatcherOptions) {
     this.#options = resolveOptions(options);
-  }
-
-  get options(): Dispatcher["options"] {
     const { token, now, ...rest } = this.#options;
-    return { ...rest, signed: token !== undefined };
+    this.options = Object.freeze({ ...rest, signed: token !== undefined });
   }
 
   on<C extends KnownCommand>(command: C | readonly C[], handler: Handler<C>): this {
