@@ -1,4 +1,4 @@
-import type { HeadersInput } from "./types.js";
+import type { HeaderValue, HeadersInput } from "./types.js";
 
 /** Any header shape to a record with lower-cased keys; repeated headers are joined as HTTP allows. */
 export function normalizeHeaders(headers: HeadersInput | undefined): Record<string, string> {
@@ -10,9 +10,12 @@ export function normalizeHeaders(headers: HeadersInput | undefined): Record<stri
     });
     return record;
   }
-  for (const [key, value] of Object.entries(headers)) {
+  // Own enumerable keys, in order, as Object.entries gives them, without an array per header.
+  for (const key in headers) {
+    if (!Object.hasOwn(headers, key)) continue;
+    const value = (headers as Record<string, HeaderValue>)[key];
     if (value === undefined) continue;
-    record[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    record[key.toLowerCase()] = typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : String(value);
   }
   return record;
 }

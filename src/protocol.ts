@@ -4,17 +4,43 @@ import { computeSignature, signatureMatches } from "./signature.js";
 /** Query parameters by lower-cased key: Tencent's pages spell them `SdkAppid`, `SdkAppId`, `sdkappid`. */
 export type Query = Map<string, string[]>;
 
+/**
+ * What URLSearchParams would have to decode: `%` escapes, `+` (a space), and non-ASCII text (it
+ * re-encodes that as UTF-8, which turns lone surrogates into U+FFFD). A query without any is
+ * split as it stands: Tencent's, made of ids, names, hex and digits, always is.
+ */
+const NEEDS_DECODING = /[%+\u0080-\uffff]/;
+
 export function parseQuery(url: string): Query {
   const query: Query = new Map();
   const start = url.indexOf("?");
   if (start === -1) return query;
-  for (const [key, value] of new URLSearchParams(url.slice(start + 1))) {
-    const name = key.toLowerCase();
-    const values = query.get(name);
-    if (values) values.push(value);
-    else query.set(name, [value]);
+  const search = url.slice(start + 1);
+  if (NEEDS_DECODING.test(search)) {
+    for (const [key, value] of new URLSearchParams(search)) addParam(query, key, value);
+    return query;
+  }
+  // As URLSearchParams splits it: one leading "?" dropped, "&"-separated, empty pairs skipped,
+  // the name up to the first "=" (the whole pair, with an empty value, when there is none).
+  let from = search.charCodeAt(0) === 63 /* ? */ ? 1 : 0;
+  while (from < search.length) {
+    let end = search.indexOf("&", from);
+    if (end === -1) end = search.length;
+    if (end > from) {
+      const equals = search.indexOf("=", from);
+      if (equals === -1 || equals > end) addParam(query, search.slice(from, end), "");
+      else addParam(query, search.slice(from, equals), search.slice(equals + 1, end));
+    }
+    from = end + 1;
   }
   return query;
+}
+
+function addParam(query: Query, key: string, value: string): void {
+  const name = key.toLowerCase();
+  const values = query.get(name);
+  if (values) values.push(value);
+  else query.set(name, [value]);
 }
 
 /** One value per key; the same key twice with different values is ambiguous, and refused. */
@@ -22,7 +48,8 @@ export function single(query: Query, name: string): string | undefined | typeof 
   const values = query.get(name);
   if (!values) return undefined;
   const first = values[0]!;
-  return values.every((value) => value === first) ? first : CONFLICT;
+  for (let i = 1; i < values.length; i++) if (values[i] !== first) return CONFLICT;
+  return first;
 }
 export const CONFLICT = Symbol("conflicting query values");
 
@@ -59,12 +86,27 @@ export function checkSignature(query: Query, token: string, nowMs: number, toler
   if (sign === CONFLICT || requestTime === CONFLICT || !/^\d{1,15}$/.test(requestTime)) {
     throw reject("signature_invalid", "Signature is invalid");
   }
-  if (!signatureMatches(computeSignature(token, requestTime), sign)) {
+  if (!signatureMatches(expectedSignature(token, requestTime), sign)) {
     throw reject("signature_invalid", "Signature is invalid");
   }
   if (Math.abs(nowMs - Number(requestTime) * 1000) > toleranceSeconds * 1000) {
     throw reject("signature_expired", "RequestTime is outside the allowed window");
   }
+}
+
+/**
+ * The signature for `token` at `requestTime`. Every callback sent within the same second carries
+ * the same one, so the last is kept rather than hashed again for each. It tells nothing the
+ * dispatcher's own options do not, and the comparison with the received `Sign` stays constant-time.
+ */
+let lastSignature: { token: string; requestTime: string; sign: string } | undefined;
+
+function expectedSignature(token: string, requestTime: string): string {
+  const last = lastSignature;
+  if (last !== undefined && last.requestTime === requestTime && last.token === token) return last.sign;
+  const sign = computeSignature(token, requestTime);
+  lastSignature = { token, requestTime, sign };
+  return sign;
 }
 
 /** No content type is accepted (the query already says `contenttype=json`); a non-JSON one is not. */
