@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { groupMessageContentProperties, groupMessageSenderProperties } from "./fragments.js";
 
 /**
  * `Group.CallbackAfterSendMsg` — a message was sent in a live room.
@@ -16,25 +17,10 @@ export const schema = {
   required: ["CallbackCommand", "GroupId"],
   properties: {
     CallbackCommand: { const: "Group.CallbackAfterSendMsg" },
-    GroupId: { type: "string", description: "the room (group) ID" },
-    Type: { type: "string", description: "Live for TUILiveKit rooms; other group types in Chat" },
-    From_Account: { type: "string", description: "the sender" },
-    Operator_Account: { type: "string", description: "who made the request (an admin for REST API sends)" },
-    Random: { type: "integer", description: "32-bit random number of the request" },
-    MsgId: { type: "string" },
+    ...groupMessageSenderProperties,
     MsgSeq: { type: "integer", description: "message sequence number in the room" },
     MsgTime: { type: "integer", description: "seconds since the epoch" },
-    MsgBody: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
-          MsgType: { type: "string", description: "TIMTextElem, TIMCustomElem, …" },
-          MsgContent: { type: "object" },
-        },
-      },
-    },
-    CloudCustomData: { type: "string" },
+    ...groupMessageContentProperties,
     EventTime: { type: "integer", description: "milliseconds since the epoch" },
   },
 } as const;

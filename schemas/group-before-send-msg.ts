@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { groupMessageContentProperties, groupMessageSenderProperties } from "./fragments.js";
 
 /**
  * `Group.CallbackBeforeSendMsg` — a message is about to be sent in a live room; the reply decides.
@@ -20,23 +21,8 @@ export const schema = {
   required: ["CallbackCommand", "GroupId"],
   properties: {
     CallbackCommand: { const: "Group.CallbackBeforeSendMsg" },
-    GroupId: { type: "string", description: "the room (group) ID" },
-    Type: { type: "string", description: "Live for TUILiveKit rooms; other group types in Chat" },
-    From_Account: { type: "string", description: "the sender" },
-    Operator_Account: { type: "string", description: "who made the request (an admin for REST API sends)" },
-    Random: { type: "integer", description: "32-bit random number of the request" },
-    MsgId: { type: "string" },
-    MsgBody: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
-          MsgType: { type: "string", description: "TIMTextElem, TIMCustomElem, …" },
-          MsgContent: { type: "object" },
-        },
-      },
-    },
-    CloudCustomData: { type: "string" },
+    ...groupMessageSenderProperties,
+    ...groupMessageContentProperties,
     EventTime: { type: "integer", description: "milliseconds since the epoch" },
   },
 } as const;

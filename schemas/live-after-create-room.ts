@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { liveRoomListingProperties, takeSeatMode } from "./fragments.js";
 
 /**
  * `Live.CallbackAfterCreateRoom` — a TUILiveKit room was created.
@@ -36,12 +37,10 @@ export const schema = {
         IsMessageDisabled: { type: "boolean" },
         CustomInfo: { type: "string" },
         IsSeatEnabled: { type: "boolean" },
-        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
+        TakeSeatMode: takeSeatMode,
         MaxSeatCount: { type: "integer" },
         CreateTime: { type: "integer", description: "seconds since the epoch" },
-        IsPublicVisible: { type: "boolean" },
-        CoverURL: { type: "string" },
-        Category: { type: "array", items: { type: "integer" } },
+        ...liveRoomListingProperties,
         EventTime: { type: "integer", description: "milliseconds since the epoch (page 647/110679's placement)" },
       },
     },

@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { takeSeatMode } from "./fragments.js";
 
 /**
  * `Live.CallbackAfterDestroyRoom` — a TUILiveKit room was dissolved.
@@ -27,7 +28,7 @@ export const schema = {
         RoomType: { type: "string" },
         Owner_Account: { type: "string" },
         IsSeatEnabled: { type: "boolean" },
-        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
+        TakeSeatMode: takeSeatMode,
         MaxMemberCount: { type: "integer" },
         MaxSeatCount: { type: "integer" },
         Category: { type: "array", items: { type: "integer" } },

@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { battleProperties } from "./fragments.js";
 
 /**
  * `Live.CallbackAfterEndBattle` — a battle (PK) between live rooms ended.
@@ -11,39 +12,24 @@ import type { FromSchema } from "json-schema-to-ts";
 export const command = "Live.CallbackAfterEndBattle" as const;
 export const kind = "after" as const;
 
+/** A room in the battle and its score. */
+const battleRoomProperties = {
+  RoomId: { type: "string" },
+  Score: { type: "integer" },
+  Owner_Account: { type: "string" },
+} as const;
+
 export const schema = {
   $id: "Live.CallbackAfterEndBattle",
   type: "object",
   required: ["CallbackCommand", "BattleId", "EventTime"],
   properties: {
     CallbackCommand: { const: "Live.CallbackAfterEndBattle" },
-    BattleId: { type: "string" },
-    Duration: { type: "integer", description: "battle duration, in ms" },
-    CreateTime: { type: "integer", description: "seconds since the epoch" },
-    StartTime: { type: "integer", description: "seconds since the epoch" },
+    ...battleProperties,
     EndTime: { type: "integer", description: "seconds since the epoch" },
     OpType: { type: "integer", description: "0 time up | 1 all owners left | 2 ended before it started" },
-    FromRoomInfo: {
-      type: "object",
-      description: "the caller",
-      properties: {
-        RoomId: { type: "string" },
-        Score: { type: "integer" },
-        Owner_Account: { type: "string" },
-      },
-    },
-    ToRoomList: {
-      type: "array",
-      description: "the callees",
-      items: {
-        type: "object",
-        properties: {
-          RoomId: { type: "string" },
-          Score: { type: "integer" },
-          Owner_Account: { type: "string" },
-        },
-      },
-    },
+    FromRoomInfo: { type: "object", description: "the caller", properties: battleRoomProperties },
+    ToRoomList: { type: "array", description: "the callees", items: { type: "object", properties: battleRoomProperties } },
     EventTime: { type: "integer", description: "milliseconds since the epoch" },
   },
 } as const;

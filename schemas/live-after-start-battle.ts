@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { battleProperties } from "./fragments.js";
 
 /**
  * `Live.CallbackAfterStartBattle` — a battle (PK) between live rooms started.
@@ -9,35 +10,21 @@ import type { FromSchema } from "json-schema-to-ts";
 export const command = "Live.CallbackAfterStartBattle" as const;
 export const kind = "after" as const;
 
+/** A room in the battle, as this page sends it (the end-battle page adds `Score`). */
+const battleRoomProperties = {
+  RoomId: { type: "string" },
+  Owner_Account: { type: "string" },
+} as const;
+
 export const schema = {
   $id: "Live.CallbackAfterStartBattle",
   type: "object",
   required: ["CallbackCommand", "BattleId", "EventTime"],
   properties: {
     CallbackCommand: { const: "Live.CallbackAfterStartBattle" },
-    BattleId: { type: "string" },
-    Duration: { type: "integer", description: "battle duration, in ms" },
-    CreateTime: { type: "integer", description: "seconds since the epoch" },
-    StartTime: { type: "integer", description: "seconds since the epoch" },
-    FromRoomInfo: {
-      type: "object",
-      description: "the caller",
-      properties: {
-        RoomId: { type: "string" },
-        Owner_Account: { type: "string" },
-      },
-    },
-    ToRoomList: {
-      type: "array",
-      description: "the callees",
-      items: {
-        type: "object",
-        properties: {
-          RoomId: { type: "string" },
-          Owner_Account: { type: "string" },
-        },
-      },
-    },
+    ...battleProperties,
+    FromRoomInfo: { type: "object", description: "the caller", properties: battleRoomProperties },
+    ToRoomList: { type: "array", description: "the callees", items: { type: "object", properties: battleRoomProperties } },
     EventTime: { type: "integer", description: "milliseconds since the epoch" },
   },
 } as const;

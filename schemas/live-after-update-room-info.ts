@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { liveRoomListingProperties, takeSeatMode } from "./fragments.js";
 
 /**
  * `Live.CallbackAfterUpdateRoomInfo` — a TUILiveKit room's information was changed.
@@ -29,10 +30,8 @@ export const schema = {
         MaxMemberCount: { type: "integer" },
         IsMessageDisabled: { type: "boolean" },
         CustomInfo: { type: "string" },
-        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
-        IsPublicVisible: { type: "boolean" },
-        CoverURL: { type: "string" },
-        Category: { type: "array", items: { type: "integer" } },
+        TakeSeatMode: takeSeatMode,
+        ...liveRoomListingProperties,
         ActivityStatus: { type: "integer", description: "user-defined live activity status" },
         EventTime: { type: "integer", description: "milliseconds since the epoch" },
       },

@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { roomDisabledSwitchProperties, takeSeatMode } from "./fragments.js";
 
 /**
  * `Room.CallbackAfterCreateRoom` — a TUIRoomKit room was created.
@@ -26,17 +27,14 @@ export const schema = {
         Owner_Account: { type: "string" },
         MaxMemberCount: { type: "integer" },
         MaxSeatCount: { type: "integer" },
-        IsVideoDisabled: { type: "boolean" },
-        IsAudioDisabled: { type: "boolean" },
-        IsMessageDisabled: { type: "boolean" },
-        IsScreenSharingDisabled: { type: "boolean" },
+        ...roomDisabledSwitchProperties,
         IsCloudRecordingDisabled: { type: "boolean" },
         CustomInfo: { type: "string" },
         ScheduleStartTime: { type: "integer", description: "seconds since the epoch" },
         ScheduleEndTime: { type: "integer", description: "seconds since the epoch" },
         RoomStatus: { type: "string", description: "None | NotStarted | Running" },
         IsSeatEnabled: { type: "boolean" },
-        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
+        TakeSeatMode: takeSeatMode,
         CreateTime: { type: "integer", description: "seconds since the epoch" },
       },
     },

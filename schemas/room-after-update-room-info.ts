@@ -1,4 +1,5 @@
 import type { FromSchema } from "json-schema-to-ts";
+import { roomDisabledSwitchProperties, takeSeatMode } from "./fragments.js";
 
 /**
  * `Room.CallbackAfterUpdateRoomInfo` — a TUIRoomKit room's information was changed.
@@ -29,12 +30,9 @@ export const schema = {
         RoomId: { type: "string" },
         RoomName: { type: "string" },
         Owner_Account: { type: "string" },
-        TakeSeatMode: { type: "string", description: "None | FreeToTake | ApplyToTake" },
+        TakeSeatMode: takeSeatMode,
         MaxMemberCount: { type: "integer" },
-        IsVideoDisabled: { type: "boolean" },
-        IsAudioDisabled: { type: "boolean" },
-        IsMessageDisabled: { type: "boolean" },
-        IsScreenSharingDisabled: { type: "boolean" },
+        ...roomDisabledSwitchProperties,
         IsCloudRecordingDisabled: {
           anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
           description: "documented as Bool; the page's sample sends the string \"false\"",
