@@ -19,7 +19,7 @@ export type Framework = (typeof FRAMEWORKS)[number];
 
 /** What bench/servers.ts tells the parent. */
 export type ServerMessage =
-  | { type: "ready"; bare: number; adapter: number }
+  | { type: "ready"; bare: number; adapter: number; library: "build" | "source" }
   | { type: "cpu"; micros: number; handled: number; failed: number };
 
 /** The three commands of the seed pages (`000_…` to `003_…`). */

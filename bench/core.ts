@@ -17,8 +17,9 @@
 import { createHmac } from "node:crypto";
 import { Webhooks } from "@octokit/webhooks";
 import { Bench, type Task } from "tinybench";
-import { createDispatcher, type Dispatcher, type WebhookRequest } from "../src/index.js";
+import type { Dispatcher, WebhookRequest } from "../src/index.js";
 import type { KnownCommand } from "../schemas/index.js";
+import { loadLibrary } from "./library.js";
 import { APP_ID, MAIN_COMMAND, SEED_COMMANDS, TOKEN, nodeHeaders, report, seedBodies, signedPath, unsignedPath } from "./common.js";
 
 export interface CoreRow {
@@ -36,12 +37,15 @@ export interface CoreRow {
 }
 export interface CoreResult {
   type: "core";
+  library: "build" | "source";
   rows: CoreRow[];
   /** handle() on the `002_…` sample, signed, divided by octokit verifyAndReceive (wall and CPU). */
   vsOctokit: { wall: number; cpu: number };
 }
 
 const BATCH = 50;
+const library = await loadLibrary();
+const { createDispatcher } = library.core;
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 3;
 const TIME_MS = quick ? 300 : 700;
@@ -171,6 +175,7 @@ async function main(): Promise<void> {
   const octokit = rows.find((r) => r.name.startsWith("@octokit"))!;
   const result: CoreResult = {
     type: "core",
+    library: library.kind,
     rows,
     vsOctokit: { wall: ours.opsPerSec / octokit.opsPerSec, cpu: ours.cpuOpsPerSec / octokit.cpuOpsPerSec },
   };

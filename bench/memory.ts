@@ -6,7 +6,8 @@
  *
  * Also counts every answer that is not a 200, so a leak cannot hide behind refusals.
  */
-import { createDispatcher, type WebhookRequest } from "../src/index.js";
+import type { WebhookRequest } from "../src/index.js";
+import { loadLibrary } from "./library.js";
 import { APP_ID, MAIN_COMMAND, TOKEN, nodeHeaders, report, seedBodies, signedPath } from "./common.js";
 
 export interface MemorySample {
@@ -18,6 +19,7 @@ export interface MemorySample {
 }
 export interface MemoryResult {
   type: "memory";
+  library: "build" | "source";
   gc: boolean;
   samples: MemorySample[];
   non200: number;
@@ -38,6 +40,8 @@ function sample(calls: number): MemorySample {
 }
 
 async function main(): Promise<void> {
+  const library = await loadLibrary();
+  const { createDispatcher } = library.core;
   const body = Buffer.from(seedBodies(MAIN_COMMAND).big);
   const headers = nodeHeaders(body.toString());
   const dispatcher = createDispatcher({ sdkAppId: APP_ID, token: TOKEN });
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
     samples.push(sample(calls));
   }
   if (seen !== TOTAL - non200) throw new Error(`handler saw ${seen} exact Owner_Account values for ${TOTAL - non200} accepted calls`);
-  await report({ type: "memory", gc: gc !== undefined, samples, non200, seconds: (performance.now() - started) / 1000 } satisfies MemoryResult);
+  await report({ type: "memory", library: library.kind, gc: gc !== undefined, samples, non200, seconds: (performance.now() - started) / 1000 } satisfies MemoryResult);
 }
 
 await main();

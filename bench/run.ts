@@ -12,6 +12,7 @@
  *   npm run bench -- --only core,memory   some parts only
  *   npm run bench -- --frameworks node,koa
  *   npm run bench -- --write              also replace the tables in bench/RESULTS.md
+ *   npm run bench -- --source             measure the sources through tsx, not the build (library.ts)
  */
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -19,6 +20,7 @@ import { parseArgs } from "node:util";
 import { FRAMEWORKS, MAIN_COMMAND, fmt, startChild, table, type Framework } from "./common.js";
 import type { CoreResult } from "./core.js";
 import { DEFAULT_HTTP, runHttp, type HttpRow } from "./http.js";
+import { LIBRARY_ENV, buildLibrary, removeLibrary } from "./library.js";
 import type { MemoryResult } from "./memory.js";
 
 const PARTS = ["core", "memory", "http"] as const;
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     frameworks: { type: "string" },
     write: { type: "boolean", default: false },
+    source: { type: "boolean", default: false },
   },
 });
 const parts = (args.only?.split(",") ?? PARTS) as Part[];
@@ -68,7 +71,11 @@ async function runChild<R>(entry: string, nodeFlags: string[] = []): Promise<R> 
 function machine(): string {
   const cpus = os.cpus();
   const load = os.loadavg().map((n) => n.toFixed(1)).join(" / ");
-  return `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? "?"}), load average ${load} (1/5/15 min) at start${args.quick ? ", --quick" : ""}`;
+  const library = args.source ? "the TypeScript sources through tsx (--source)" : "the package as built by tsup (ESM, node20)";
+  return (
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? "?"}), ` +
+    `load average ${load} (1/5/15 min) at start${args.quick ? ", --quick" : ""}. Measured: ${library}.`
+  );
 }
 
 async function core(): Promise<void> {
@@ -159,12 +166,20 @@ async function http(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  if (!args.source) {
+    log("building the package (tsup) …");
+    process.env[LIBRARY_ENV] = await buildLibrary();
+  }
   print(`## Benchmark results\n\n${machine()}\n`);
-  for (const part of PARTS) {
-    if (!parts.includes(part)) continue;
-    if (part === "core") await core();
-    if (part === "memory") await memory();
-    if (part === "http") await http();
+  try {
+    for (const part of PARTS) {
+      if (!parts.includes(part)) continue;
+      if (part === "core") await core();
+      if (part === "memory") await memory();
+      if (part === "http") await http();
+    }
+  } finally {
+    if (!args.source) await removeLibrary();
   }
   print("### Targets\n");
   print(table(["target", "met", "measured"], targets.map((t) => [t.name, t.met ? "yes" : "**no**", t.detail])));

@@ -17,11 +17,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import Fastify from "fastify";
 import Koa from "koa";
-import { expressMiddleware } from "../adapters/express.js";
-import { fastifyPlugin } from "../adapters/fastify.js";
-import { koaMiddleware } from "../adapters/koa.js";
-import { nodeMiddleware } from "../adapters/node.js";
-import { createDispatcher } from "../src/index.js";
+import { loadLibrary } from "./library.js";
 import { APP_ID, CALLBACK_PATH, FRAMEWORKS, MAIN_COMMAND, OK, OK_BODY, TOKEN, type Framework, type ServerMessage } from "./common.js";
 
 interface Running {
@@ -46,6 +42,13 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     req.on("error", reject);
   });
 }
+
+const library = await loadLibrary();
+const { createDispatcher } = library.core;
+const { expressMiddleware } = library.express;
+const { fastifyPlugin } = library.fastify;
+const { koaMiddleware } = library.koa;
+const { nodeMiddleware } = library.node;
 
 let handled = 0;
 let failed = 0;
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   process.on("disconnect", () => {
     void Promise.all([bare.close(), adapter.close()]).finally(() => process.exit(0));
   });
-  send({ type: "ready", bare: bare.port, adapter: adapter.port });
+  send({ type: "ready", bare: bare.port, adapter: adapter.port, library: library.kind });
   if (!process.send) {
     // Started on its own (e.g. under `node --cpu-prof`): print the ports; Ctrl-C stops cleanly.
     console.log(JSON.stringify({ framework, bare: bare.port, adapter: adapter.port }));

@@ -1,0 +1,84 @@
+/**
+ * Which copy of the package the benchmark measures. `npm run bench` builds it first, the way
+ * `npm run build` does (tsup, ESM, node20), into node_modules/.cache/tencent-webhooks-bench:
+ * the code users install. Running the sources through tsx instead would also measure tsx's own
+ * additions (esbuild's `keepNames` wraps every closure created per call in a `__name(...)`
+ * call, several % of `handle()`), which the published build does not have.
+ *
+ * The parts read the built copy's location from BENCH_LIBRARY (set by run.ts for its children);
+ * without it (`tsx bench/core.ts` alone, or `npm run bench -- --source`) they import the sources.
+ */
+import { rm } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface Library {
+  /** "build" (tsup output) or "source" (the TypeScript sources, through tsx). */
+  kind: "build" | "source";
+  core: typeof import("../src/index.js");
+  express: typeof import("../adapters/express.js");
+  fastify: typeof import("../adapters/fastify.js");
+  koa: typeof import("../adapters/koa.js");
+  node: typeof import("../adapters/node.js");
+}
+
+export const LIBRARY_ENV = "BENCH_LIBRARY";
+
+/**
+ * Below node_modules so that the built files resolve the package's dependencies as dist/ would;
+ * one folder per run, so that two runs at once do not clean each other's.
+ */
+const OUT_DIR = fileURLToPath(new URL(`../node_modules/.cache/tencent-webhooks-bench/${process.pid}/`, import.meta.url));
+
+export async function buildLibrary(): Promise<string> {
+  // Typed by hand: tsup's own declarations do not check under this repo's skipLibCheck: false.
+  const tsup = "tsup";
+  const { build } = (await import(tsup)) as { build(options: Record<string, unknown>): Promise<void> };
+  const root = fileURLToPath(new URL("../", import.meta.url));
+  await build({
+    config: false,
+    entry: {
+      index: `${root}src/index.ts`,
+      express: `${root}adapters/express.ts`,
+      fastify: `${root}adapters/fastify.ts`,
+      koa: `${root}adapters/koa.ts`,
+      node: `${root}adapters/node.ts`,
+    },
+    format: ["esm"],
+    target: "node20",
+    external: ["express", "fastify", "koa"],
+    tsconfig: `${root}tsconfig.build.json`,
+    outDir: OUT_DIR,
+    dts: false,
+    clean: true,
+    silent: true,
+  });
+  return OUT_DIR;
+}
+
+export async function removeLibrary(): Promise<void> {
+  await rm(OUT_DIR, { recursive: true, force: true });
+}
+
+let loaded: Promise<Library> | undefined;
+
+export function loadLibrary(): Promise<Library> {
+  loaded ??= load();
+  return loaded;
+}
+
+async function load(): Promise<Library> {
+  const dir = process.env[LIBRARY_ENV];
+  if (!dir) {
+    const [core, express, fastify, koa, node] = await Promise.all([
+      import("../src/index.js"),
+      import("../adapters/express.js"),
+      import("../adapters/fastify.js"),
+      import("../adapters/koa.js"),
+      import("../adapters/node.js"),
+    ]);
+    return { kind: "source", core, express, fastify, koa, node };
+  }
+  const from = (name: string) => import(pathToFileURL(`${dir}/${name}.js`).href);
+  const [core, express, fastify, koa, node] = await Promise.all(["index", "express", "fastify", "koa", "node"].map(from));
+  return { kind: "build", core, express, fastify, koa, node };
+}
