@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { commandAliases, definitionFor, registry } from "../schemas/index.js";
 import { decodeUtf8, parseJsonObject } from "./body.js";
 import { signedQuery } from "./signature.js";
+import { distance as editDistance } from "fastest-levenshtein";
 
 export interface CliIo {
   /** Receives stdout text (whole lines, newline included). */
@@ -329,18 +330,6 @@ function closest(input: string, candidates: string[]): string | undefined {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function isSubcommand(name: string): name is "send" | "list" | "sample" {
