@@ -45,18 +45,38 @@ export function compileCoercer(schema: SchemaNode): Coerce | undefined {
   return undefined;
 }
 
+/**
+ * The only type of value a coercion can change: `toString` changes numbers, `toNumber` strings,
+ * and the object / array coercions work in place on objects. Anything else is skipped without a
+ * call (most fields already have the documented type).
+ */
+function triggerOf(schema: SchemaNode): "number" | "string" | "object" {
+  if (schema.type === "string") return "number";
+  if (schema.type === "integer" || schema.type === "number") return "string";
+  return "object";
+}
+
 function compileObject(properties: Record<string, SchemaNode>): Coerce | undefined {
-  const fields: [string, Coerce][] = [];
+  const keys: string[] = [];
+  const triggers: string[] = [];
+  const coercers: Coerce[] = [];
   for (const [key, child] of Object.entries(properties)) {
     const coerce = compileCoercer(child);
-    if (coerce) fields.push([key, coerce]);
+    if (!coerce) continue;
+    keys.push(key);
+    triggers.push(triggerOf(child));
+    coercers.push(coerce);
   }
-  if (fields.length === 0) return undefined;
+  if (keys.length === 0) return undefined;
   return (value) => {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
     const record = value as Record<string, unknown>;
-    for (const [key, coerce] of fields) {
-      if (Object.hasOwn(record, key)) record[key] = coerce(record[key]);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const field = record[key];
+      if (typeof field !== triggers[i] || field === null || !Object.hasOwn(record, key)) continue;
+      const coerced = coercers[i]!(field);
+      if (coerced !== field) record[key] = coerced;
     }
     return record;
   };
@@ -65,9 +85,15 @@ function compileObject(properties: Record<string, SchemaNode>): Coerce | undefin
 function compileArray(items: SchemaNode): Coerce | undefined {
   const coerce = compileCoercer(items);
   if (!coerce) return undefined;
+  const trigger = triggerOf(items);
   return (value) => {
     if (!Array.isArray(value)) return value;
-    for (let i = 0; i < value.length; i++) value[i] = coerce(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item !== trigger || item === null) continue;
+      const coerced = coerce(item);
+      if (coerced !== item) value[i] = coerced;
+    }
     return value;
   };
 }
