@@ -8,10 +8,11 @@ const LONG_RUN = 16;
 
 /**
  * Exact: a JSON string (consumed whole, so digits inside strings are never touched) or an
- * integer token of 16+ digits, not part of a fraction or exponent. The string branch is the
- * linear "unrolled loop" form: no catastrophic backtracking.
+ * integer token of 16+ digits, not part of a fraction or exponent, and without a leading zero
+ * (invalid JSON, which quoting must not make valid). The string branch is the linear "unrolled
+ * loop" form: no catastrophic backtracking.
  */
-const STRING_OR_LONG_INTEGER = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])-?\d{16,}(?![.eE\d])/g;
+const STRING_OR_LONG_INTEGER = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])-?[1-9]\d{15,}(?![.eE\d])/g;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -99,7 +100,8 @@ function quoteUnsafeIntegerValues(text: string, first: number): string {
   for (let start = first; start !== -1; ) {
     const end = digitsEnd(text, start);
     const from = start > 0 && text.charCodeAt(start - 1) === 45 /* - */ ? start - 1 : start;
-    if (inValuePosition(text, from, end)) {
+    // A leading zero makes the token invalid JSON: left as it is, JSON.parse refuses it.
+    if (text.charCodeAt(start) !== 48 /* 0 */ && inValuePosition(text, from, end)) {
       const token = text.slice(from, end);
       if (!Number.isSafeInteger(Number(token))) {
         quoted += `${text.slice(copied, from)}"${token}"`;
