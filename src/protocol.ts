@@ -111,7 +111,7 @@ function expectedSignature(token: string, requestTime: string): string {
 
 /** No content type is accepted (the query already says `contenttype=json`); a non-JSON one is not. */
 export function checkContentType(contentType: string | undefined): void {
-  if (contentType === undefined || contentType === "") return;
+  if (contentType === undefined || contentType === "" || contentType === "application/json") return;
   const [mediaType = "", ...params] = contentType.split(";");
   const type = mediaType.trim().toLowerCase();
   const isJson = type === "application/json" || type === "text/json" || type.endsWith("+json");
