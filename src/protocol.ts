@@ -130,8 +130,11 @@ const PLATFORMS = ["RESTAPI", "Web", "Android", "iOS", "Windows", "Mac", "iPad",
 export type OptPlatform = (typeof PLATFORMS)[number];
 const PLATFORM_BY_LOWER = new Map<string, OptPlatform>(PLATFORMS.map((p) => [p.toLowerCase(), p]));
 
-/** Tencent spells `iOS` as `IOS` in at least one callback: known platforms come back in their documented case. */
-export function normalizePlatform(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+/**
+ * Tencent spells `iOS` as `IOS` in at least one callback: known platforms come back in their documented case.
+ * Anything but a string (a query that gives `OptPlatform` twice, with different values) is no platform.
+ */
+export function normalizePlatform(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
   return PLATFORM_BY_LOWER.get(value.toLowerCase()) ?? value;
 }

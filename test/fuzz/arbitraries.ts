@@ -22,6 +22,23 @@ export function oracleParse(text: string): unknown {
   });
 }
 
+/** What `parseJsonObject(text)` must do, decided without it: a refusal reason, or the payload. */
+export function bodyOracle(text: string): { reason: "invalid_json" | "invalid_body" } | { value: Record<string, unknown> } {
+  // A leading BOM is ignored (RFC 8259 §8.1 allows it; TextDecoder strips one from bytes anyway).
+  const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let native: unknown;
+  try {
+    native = JSON.parse(stripped);
+  } catch {
+    return { reason: "invalid_json" };
+  }
+  if (native === null || typeof native !== "object") return { reason: "invalid_body" };
+  const value = oracleParse(stripped);
+  if (hasForbiddenKey(value)) return { reason: "invalid_json" };
+  if (!isPlainObjectValue(value)) return { reason: "invalid_body" };
+  return { value };
+}
+
 /** What secure-json-parse refuses: an own `__proto__` key, or `constructor` holding an object with an own `prototype`. */
 export function hasForbiddenKey(value: unknown): boolean {
   const stack: unknown[] = [value];
