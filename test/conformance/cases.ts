@@ -7,6 +7,7 @@ import { registry, type KnownCommand } from "../../schemas/index.js";
 import type { RejectionReason } from "../../src/errors.js";
 import { APP_ID, BLOCK, NOW_MS, TOKEN, sampleOf, tencentQuery, type HandlerBehaviour } from "../support/fixtures.js";
 import { computeSignature } from "../../src/signature.js";
+import { hostileCases } from "./hostile-cases.js";
 
 export interface ConformanceCase {
   name: string;
@@ -269,3 +270,5 @@ export const cases: ConformanceCase[] = [
     expect: { status: 504, errorInfo: "Handlers did not finish within 150 ms", on: 1, any: 1, errors: ["handler_timeout"] },
   },
 ];
+
+cases.push(...hostileCases);
