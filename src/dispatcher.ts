@@ -18,6 +18,7 @@ import {
   checkSdkAppId,
   checkSignature,
   normalizePlatform,
+  optional,
   parseQuery,
   queryRecord,
   single,
@@ -132,8 +133,8 @@ class TencentDispatcher implements Dispatcher {
       return await this.#dispatch(payload, report, {
         sdkAppId,
         command: queryCommand(query),
-        clientIp: single(query, "clientip") as string | undefined,
-        optPlatform: single(query, "optplatform") as string | undefined,
+        clientIp: optional(query, "clientip"),
+        optPlatform: optional(query, "optplatform"),
       });
     } catch (error) {
       return this.#refuse(error, report);

@@ -53,6 +53,12 @@ export function single(query: Query, name: string): string | undefined | typeof 
 }
 export const CONFLICT = Symbol("conflicting query values");
 
+/** For informational keys (ClientIP, OptPlatform): a conflicting or empty value is no value. */
+export function optional(query: Query, name: string): string | undefined {
+  const value = single(query, name);
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 /** Query as a plain record for events and error reports (last value wins, as most frameworks do). */
 export function queryRecord(query: Query): Record<string, string> {
   const record: Record<string, string> = {};
@@ -130,11 +136,8 @@ const PLATFORMS = ["RESTAPI", "Web", "Android", "iOS", "Windows", "Mac", "iPad",
 export type OptPlatform = (typeof PLATFORMS)[number];
 const PLATFORM_BY_LOWER = new Map<string, OptPlatform>(PLATFORMS.map((p) => [p.toLowerCase(), p]));
 
-/**
- * Tencent spells `iOS` as `IOS` in at least one callback: known platforms come back in their documented case.
- * Anything but a string (a query that gives `OptPlatform` twice, with different values) is no platform.
- */
-export function normalizePlatform(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
+/** Tencent spells `iOS` as `IOS` in at least one callback: known platforms come back in their documented case. */
+export function normalizePlatform(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
   return PLATFORM_BY_LOWER.get(value.toLowerCase()) ?? value;
 }

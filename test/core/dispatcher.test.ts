@@ -239,3 +239,12 @@ describe("the replay window uses the injected clock", () => {
     expect((await dispatcher.handle(post(ROOM, sampleOf(ROOM), at(-31)))).status).toBe(401);
   });
 });
+
+describe("informational query keys", () => {
+  it("a ClientIP or OptPlatform given twice with different values is no value, never a crash", async () => {
+    const { dispatcher, recorded } = recordingDispatcher();
+    const query = `${tencentQuery({ command: ROOM })}&ClientIP=198.51.100.1&OptPlatform=Web`;
+    expect((await dispatcher.handle(post(ROOM, sampleOf(ROOM), query))).status).toBe(200);
+    expect(recorded.on[0]).toMatchObject({ clientIp: undefined, optPlatform: undefined });
+  });
+});
