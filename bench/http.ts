@@ -28,11 +28,11 @@ export interface HttpRow {
   runs: HttpRun[];
   bare: { reqPerSec: number; p50: number; p99: number; cpuUsPerReq: number };
   adapter: { reqPerSec: number; p50: number; p99: number; cpuUsPerReq: number };
-  /** median adapter req/s ÷ median bare req/s */
+  /** The median over pairs of adapter req/s ÷ bare req/s (a pair's two runs are seconds apart: same load). */
   ratio: number;
   /** adapter ÷ bare req/s of each a, b pair */
   pairRatios: number[];
-  /** bare CPU µs/req ÷ adapter CPU µs/req (1.00x: the adapter costs the server nothing extra) */
+  /** The median over pairs of bare ÷ adapter server CPU µs per request (1.00x: no extra server work). */
   cpuRatio: number;
 }
 export interface HttpOptions {
@@ -44,7 +44,7 @@ export interface HttpOptions {
   log(line: string): void;
 }
 
-export const DEFAULT_HTTP: Omit<HttpOptions, "log"> = { pairs: 3, seconds: 4, warmupSeconds: 2, connections: 10, frameworks: FRAMEWORKS };
+export const DEFAULT_HTTP: Omit<HttpOptions, "log"> = { pairs: 5, seconds: 3, warmupSeconds: 2, connections: 10, frameworks: FRAMEWORKS };
 
 async function load(port: number, path: string, seconds: number, connections: number): Promise<autocannon.Result> {
   return autocannon({
@@ -112,16 +112,12 @@ async function benchFramework(framework: Framework, options: HttpOptions): Promi
     const bare = summary(runs.filter((r) => r.variant === "bare"));
     const adapter = summary(runs.filter((r) => r.variant === "adapter"));
     const pairRatios: number[] = [];
-    for (let i = 0; i + 1 < runs.length; i += 2) pairRatios.push(runs[i + 1]!.reqPerSec / runs[i]!.reqPerSec);
-    return {
-      framework,
-      runs,
-      bare,
-      adapter,
-      ratio: adapter.reqPerSec / bare.reqPerSec,
-      pairRatios,
-      cpuRatio: bare.cpuUsPerReq / adapter.cpuUsPerReq,
-    };
+    const cpuRatios: number[] = [];
+    for (let i = 0; i + 1 < runs.length; i += 2) {
+      pairRatios.push(runs[i + 1]!.reqPerSec / runs[i]!.reqPerSec);
+      cpuRatios.push(runs[i]!.cpuUsPerReq / runs[i + 1]!.cpuUsPerReq);
+    }
+    return { framework, runs, bare, adapter, ratio: median(pairRatios), pairRatios, cpuRatio: median(cpuRatios) };
   } finally {
     server.send({ type: "stop" });
     await server.exited;

@@ -109,7 +109,7 @@ async function core(): Promise<void> {
 async function memory(): Promise<void> {
   log("memory: 1,000,000 handle() calls (own process, --expose-gc) …");
   const result = await runChild<MemoryResult>("./memory.ts", ["--expose-gc"]);
-  const rows = result.samples.map((s) => [fmt.int(s.calls), fmt.mib(s.rss), fmt.mib(s.heapUsed), fmt.mib(s.heapTotal), fmt.mib(s.external)]);
+  const rows = result.samples.map((s) => [fmt.int(s.calls), fmt.mib(s.rss), (s.heapUsed / 1024 / 1024).toFixed(2), fmt.mib(s.heapTotal), fmt.mib(s.external)]);
   print(`### Memory: ${fmt.int(result.samples.at(-1)!.calls)} \`handle()\` calls (\`002_…\` sample, token), ${result.seconds.toFixed(1)} s\n`);
   print(table(["calls", "RSS MiB", "heap used MiB", "heap total MiB", "external MiB"], rows));
   const settled = result.samples[1]!;
@@ -130,7 +130,7 @@ async function memory(): Promise<void> {
 
 async function http(): Promise<void> {
   const options = args.quick
-    ? { ...DEFAULT_HTTP, pairs: 2, seconds: 2, warmupSeconds: 1, frameworks, log }
+    ? { ...DEFAULT_HTTP, pairs: 2, seconds: 1, warmupSeconds: 1, frameworks, log }
     : { ...DEFAULT_HTTP, frameworks, log };
   log(`http: autocannon, ${options.connections} connections, ${options.pairs} × (bare, adapter) × ${options.seconds} s after ${options.warmupSeconds} s warm-up each …`);
   const rows: HttpRow[] = await runHttp(options);
@@ -152,8 +152,9 @@ async function http(): Promise<void> {
     ),
   );
   print(
-    "\nratio b/a: median adapter req/s ÷ median bare req/s; pairs: the same for each (a, b) pair. " +
-      "CPU ratio: bare ÷ adapter server CPU per request (1.00x = the adapter adds no server work).\n",
+    "\nratio b/a: adapter req/s ÷ bare req/s, the median over the pairs (each pair's two runs are seconds apart, so they " +
+      "share the machine's load); pairs: each pair's ratio; req/s and latency columns: medians over runs. " +
+      "CPU ratio: bare ÷ adapter server CPU time per request, median over pairs (1.00x = the adapter adds no server work).\n",
   );
   for (const row of rows) {
     targets.push({
