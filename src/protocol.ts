@@ -5,18 +5,21 @@ import { computeSignature, signatureMatches } from "./signature.js";
 export type Query = Map<string, string[]>;
 
 /**
- * What URLSearchParams would have to decode: `%` escapes, `+` (a space), and non-ASCII text (it
- * re-encodes that as UTF-8, which turns lone surrogates into U+FFFD). A query without any is
- * split as it stands: Tencent's, made of ids, names, hex and digits, always is.
+ * Whether URLSearchParams would have to decode anything: `%` escapes, `+` (a space), or non-ASCII
+ * text (it re-encodes that as UTF-8, which turns lone surrogates into U+FFFD; a string is ASCII
+ * exactly when its UTF-8 length is its length). A query without any is split as it stands:
+ * Tencent's, made of ids, names, hex and digits, always is.
  */
-const NEEDS_DECODING = /[%+\u0080-\uffff]/;
+function needsDecoding(search: string): boolean {
+  return search.includes("%") || search.includes("+") || Buffer.byteLength(search, "utf8") !== search.length;
+}
 
 export function parseQuery(url: string): Query {
   const query: Query = new Map();
   const start = url.indexOf("?");
   if (start === -1) return query;
   const search = url.slice(start + 1);
-  if (NEEDS_DECODING.test(search)) {
+  if (needsDecoding(search)) {
     for (const [key, value] of new URLSearchParams(search)) addParam(query, key, value);
     return query;
   }
