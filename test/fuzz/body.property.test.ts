@@ -17,6 +17,9 @@ import {
   leadingZeroText,
   mutatedText,
   oracleParse,
+  fuzzTimeout,
+  replay,
+  runs,
 } from "./arbitraries.js";
 
 /** How many integer tokens in `text` a JS number cannot hold exactly (per lossless-json's tokenizer). */
@@ -51,14 +54,14 @@ function expectLikeOracle(text: string): void {
   }
 }
 
-describe("parseJsonObject against lossless-json (property)", () => {
+describe("parseJsonObject against lossless-json (property)", { timeout: fuzzTimeout() }, () => {
   it("valid JSON objects (big integers, exponents, fractions, unicode, duplicate keys): equals the oracle", () => {
     fc.assert(
       fc.property(jsonText().object, (text) => {
         // Keys come from fc.string(), which likes "__proto__": the oracle decides refusals too.
         expectLikeOracle(text);
       }),
-      { numRuns: 2500 },
+      { numRuns: runs(2500), ...replay() },
     );
   });
 
@@ -77,7 +80,7 @@ describe("parseJsonObject against lossless-json (property)", () => {
           expect(parseJsonObject(text)).toEqual(JSON.parse(text));
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500), ...replay() },
     );
     expect(compared).toBeGreaterThan(500);
   });
@@ -90,7 +93,7 @@ describe("parseJsonObject against lossless-json (property)", () => {
       fc.property(injected, (text) => {
         expectLikeOracle(text);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000), ...replay() },
     );
   });
 
@@ -102,7 +105,7 @@ describe("parseJsonObject against lossless-json (property)", () => {
         if ("reason" in expected) refused++;
         expectLikeOracle(text);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500), ...replay() },
     );
     expect(refused).toBeGreaterThan(50);
   });
@@ -112,7 +115,7 @@ describe("parseJsonObject against lossless-json (property)", () => {
       fc.property(mutatedText(jsonText({ hostileKeys: true }).object), (text) => {
         expectLikeOracle(text);
       }),
-      { numRuns: 2500 },
+      { numRuns: runs(2500), ...replay() },
     );
   });
 
@@ -121,7 +124,7 @@ describe("parseJsonObject against lossless-json (property)", () => {
       fc.property(leadingZeroText, (text) => {
         expect(refusal(text), text).toBe("invalid_json");
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300), ...replay() },
     );
   });
 

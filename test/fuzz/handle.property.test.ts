@@ -33,6 +33,9 @@ import {
   renderQuery,
   type Encoding,
   type QueryPair,
+  fuzzTimeout,
+  replay,
+  runs,
 } from "./arbitraries.js";
 
 const STATUSES = new Set([200, 400, 401, 403, 405, 413, 415, 500, 504]);
@@ -58,6 +61,7 @@ interface Seen {
 }
 
 interface Harness {
+  [fc.toStringMethod]: () => string;
   name: string;
   signed: boolean;
   limit: number;
@@ -81,6 +85,8 @@ function harness(name: string, options: Partial<DispatcherOptions>): Harness {
     seen.errors.push(error);
   });
   return {
+    // fast-check prints counterexamples: the name only (`seen` may hold a 4,000-deep payload).
+    [fc.toStringMethod]: () => `harness(${name})`,
     name,
     signed: options.token !== undefined,
     limit: options.maxBodyBytes ?? 1024 * 1024,
@@ -652,13 +658,13 @@ function corruptionArb(spec: ValidSpec): fc.Arbitrary<Corruption> {
 
 const SIGNED = HARNESSES[1]!;
 
-describe("handle() under fuzzing (property)", () => {
+describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => {
   it("arbitrary requests: documented status, Tencent-shaped body, the model's outcome, nothing lost", async () => {
     await fc.assert(
       fc.asyncProperty(harnessArb, arbitraryRequestArb, async (h, generated) => {
         await runAndCompare(h, generated);
       }),
-      { numRuns: 3500 },
+      { numRuns: runs(3500), ...replay() },
     );
   });
 
@@ -674,7 +680,7 @@ describe("handle() under fuzzing (property)", () => {
       fc.asyncProperty(harnessArb, requestArb, async (h, generated) => {
         await runAndCompare(h, generated);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500), ...replay() },
     );
   });
 
@@ -688,7 +694,7 @@ describe("handle() under fuzzing (property)", () => {
         expect(payload.CallbackCommand).toBe(spec.command);
         for (const [key, valueText] of Object.entries(spec.top)) expect(payload[key]).toEqual(oracleParse(valueText));
       }),
-      { numRuns: 2500 },
+      { numRuns: runs(2500), ...replay() },
     );
   });
 
@@ -702,7 +708,7 @@ describe("handle() under fuzzing (property)", () => {
         expect(SIGNED.seen.errors.map((e) => e.reason)).toEqual([corruption.reason]);
         expect(SIGNED.seen.on + SIGNED.seen.any).toBe(0);
       }),
-      { numRuns: 2500 },
+      { numRuns: runs(2500), ...replay() },
     );
   });
 
@@ -763,7 +769,7 @@ describe("handle() under fuzzing (property)", () => {
           const failing = (b: Behaviour, own: boolean) => b === "throw" || b === "reject" || (own && decides && b === "junk");
           const failures = onBehaviours.filter((b) => failing(b, true)).length + anyBehaviours.filter((b) => failing(b, false)).length;
           expect(calls).toBe(all.length);
-          expect(elapsed).toBeLessThan(TIMEOUT * 2 + 250);
+          expect(elapsed).toBeLessThan(TIMEOUT * 2 + 1000); // the handler timeout, then onError reports (also bounded by it)
           if (slow) {
             expect(response.status).toBe(504);
             expect(errors.filter((e) => e.reason === "handler_timeout")).toHaveLength(1);
@@ -785,7 +791,48 @@ describe("handle() under fuzzing (property)", () => {
           expect(prototypeFingerprint()).toBe(FINGERPRINT);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: runs(120), ...replay() },
+    );
+  });
+
+  it("dispatch() with any value and meta (strings, objects, null prototypes, typed arrays, bigints, cycles): resolves to a Tencent-shaped answer", async () => {
+    const seen = { any: 0, errors: 0 };
+    const dispatcher = createDispatcher({ sdkAppId: APP_ID, token: TOKEN });
+    dispatcher.onAny((event) => {
+      seen.any++;
+      naiveMerge({}, event.payload);
+    });
+    dispatcher.onError(() => {
+      seen.errors++;
+    });
+    const cyclic: Record<string, unknown> = { CallbackCommand: "Room.CallbackAfterDestroyRoom", RoomId: "r", EventTime: 1 };
+    cyclic.self = cyclic;
+    const payloadArb = fc.oneof(
+      fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true }),
+      sampleArb,
+      sampleArb.map((text) => oracleParse(text)),
+      sampleArb.map((text) => Object.assign(Object.create(null) as object, JSON.parse(text) as object)),
+      jsonText({ hostileKeys: true }).object,
+      fc.constant(cyclic),
+    );
+    const metaArb = fc.record(
+      { sdkAppId: fc.oneof(fc.constant(APP_ID), fc.string()), command: fc.oneof(fc.constantFrom(...COMMANDS), fc.string()), clientIp: fc.string(), optPlatform: fc.string(), rawBody: fc.string() },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(payloadArb, fc.option(metaArb), async (payload, meta) => {
+        seen.any = 0;
+        seen.errors = 0;
+        const response = await dispatcher.dispatch(payload, meta ?? undefined);
+        expect(STATUSES.has(response.status)).toBe(true);
+        const reply = JSON.parse(response.body) as Record<string, unknown>;
+        expect(Object.keys(reply).sort()).toEqual(["ActionStatus", "ErrorCode", "ErrorInfo"]);
+        expect(reply.ErrorCode === 0).toBe(response.status === 200);
+        expect(response.status).not.toBe(500);
+        expect(seen.any + seen.errors).toBe(1); // handled, or reported: never neither
+        expect(prototypeFingerprint()).toBe(FINGERPRINT);
+      }),
+      { numRuns: runs(500), ...replay() },
     );
   });
 
