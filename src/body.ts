@@ -158,9 +158,12 @@ function assertPlainObject(value: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** secure-json-parse's refusal. (JSON.parse's own messages quote the text, which may say "prototype" too.) */
+const FORBIDDEN_KEY_MESSAGE = "Object contains forbidden prototype property";
+
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : "";
-  if (/prototype/i.test(message)) return "Body contains a forbidden key (__proto__ or constructor.prototype)";
+  if (message === FORBIDDEN_KEY_MESSAGE) return "Body contains a forbidden key (__proto__ or constructor.prototype)";
   if (error instanceof RangeError) return "Body is nested too deeply";
   return "Body is not valid JSON";
 }

@@ -46,16 +46,24 @@ export function oracleParse(text: string): unknown {
 }
 
 /** What `parseJsonObject(text)` must do, decided without it: a refusal reason, or the payload. */
-export function bodyOracle(text: string): { reason: "invalid_json" | "invalid_body" } | { value: Record<string, unknown> } {
+export const BODY_MESSAGES = {
+  notJson: "Body is not valid JSON",
+  forbidden: "Body contains a forbidden key (__proto__ or constructor.prototype)",
+  notObject: "Body must be a JSON object",
+} as const;
+
+export function bodyOracle(
+  text: string,
+): { reason: "invalid_json" | "invalid_body"; message: string } | { value: Record<string, unknown> } {
   // A leading BOM is ignored (RFC 8259 §8.1 allows it; TextDecoder strips one from bytes anyway).
   const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let native: unknown;
   try {
     native = JSON.parse(stripped);
   } catch {
-    return { reason: "invalid_json" };
+    return { reason: "invalid_json", message: BODY_MESSAGES.notJson };
   }
-  if (native === null || typeof native !== "object") return { reason: "invalid_body" };
+  if (native === null || typeof native !== "object") return { reason: "invalid_body", message: BODY_MESSAGES.notObject };
   let value: unknown;
   try {
     value = oracleParse(stripped);
@@ -65,8 +73,8 @@ export function bodyOracle(text: string): { reason: "invalid_json" | "invalid_bo
     if (!(error instanceof RangeError)) throw error;
     value = native;
   }
-  if (hasForbiddenKey(value)) return { reason: "invalid_json" };
-  if (!isPlainObjectValue(value)) return { reason: "invalid_body" };
+  if (hasForbiddenKey(value)) return { reason: "invalid_json", message: BODY_MESSAGES.forbidden };
+  if (!isPlainObjectValue(value)) return { reason: "invalid_body", message: BODY_MESSAGES.notObject };
   return { value };
 }
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { parseJsonObject } from "../../src/body.js";
 import { isRejection, type RejectionReason } from "../../src/errors.js";
 import {
+  BODY_MESSAGES,
   bigIntegerToken,
   bodyOracle,
   hasForbiddenKey,
@@ -36,19 +37,23 @@ function unsafeIntegers(text: string): number {
 }
 
 function refusal(text: string): RejectionReason | undefined {
+  return refusalWithMessage(text)?.reason;
+}
+
+function refusalWithMessage(text: string): { reason: RejectionReason; message: string } | undefined {
   try {
     parseJsonObject(text);
     return undefined;
   } catch (error) {
     if (!isRejection(error)) throw error; // anything else escaping the parser is a bug
-    return error.data!.reason;
+    return { reason: error.data!.reason, message: error.message };
   }
 }
 
 function expectLikeOracle(text: string): void {
   const expected = bodyOracle(text);
   if ("reason" in expected) {
-    expect(refusal(text), text).toBe(expected.reason);
+    expect(refusalWithMessage(text), text).toEqual({ reason: expected.reason, message: expected.message });
   } else {
     expect(parseJsonObject(text), text).toEqual(expected.value);
   }
@@ -137,4 +142,11 @@ describe("parseJsonObject against lossless-json (property)", { timeout: fuzzTime
   ])("regression: %s is invalid JSON, not a string", (text) => {
     expect(refusal(text)).toBe("invalid_json");
   });
+
+  it.each(['{"a": prototype}', '{"prototype": }', '{"constructor": prototype}', '{"__proto__"'])(
+    "regression: invalid JSON whose text says 'prototype' (%s) is reported as invalid JSON, not as a forbidden key",
+    (text) => {
+      expect(refusalWithMessage(text)).toEqual({ reason: "invalid_json", message: BODY_MESSAGES.notJson });
+    },
+  );
 });
