@@ -57,30 +57,29 @@ function triggerOf(schema: SchemaNode): "number" | "string" | "object" {
 }
 
 function compileObject(properties: Record<string, SchemaNode>): Coerce | undefined {
-  const fields: { key: string; trigger: string; coerce: Coerce }[] = [];
+  const keys: string[] = [];
+  const triggers: string[] = [];
+  const coercers: Coerce[] = [];
   for (const [key, child] of Object.entries(properties)) {
     const coerce = compileCoercer(child);
-    if (coerce) fields.push({ key, trigger: triggerOf(child), coerce });
+    if (!coerce) continue;
+    keys.push(key);
+    triggers.push(triggerOf(child));
+    coercers.push(coerce);
   }
-  if (fields.length === 0) return undefined;
-  // One statement per field, with the key as a literal (as Ajv compiles its validators): each
-  // read is a named property load the engine caches per payload shape, not a lookup by a
-  // variable key. The code is built from the schema's own property names only, each quoted by
-  // JSON.stringify; the values it reads are never part of it.
-  const statements = fields.map(({ key, trigger }, i) => {
-    const name = JSON.stringify(key);
-    const guard = trigger === "object" ? `typeof field === "object" && field !== null` : `typeof field === ${JSON.stringify(trigger)}`;
-    return (
-      `field = record[${name}];\n` +
-      `if (${guard} && hasOwn(record, ${name})) { coerced = coercers[${i}](field); if (coerced !== field) record[${name}] = coerced; }`
-    );
-  });
-  const body =
-    `return function coerceObject(record) {\n` +
-    `if (record === null || typeof record !== "object" || Array.isArray(record)) return record;\n` +
-    `let field, coerced;\n${statements.join("\n")}\nreturn record;\n};`;
-  const build = new Function("hasOwn", "coercers", body) as (hasOwn: typeof Object.hasOwn, coercers: Coerce[]) => Coerce;
-  return build(Object.hasOwn, fields.map((field) => field.coerce));
+  if (keys.length === 0) return undefined;
+  return (value) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const field = record[key];
+      if (typeof field !== triggers[i] || field === null || !Object.hasOwn(record, key)) continue;
+      const coerced = coercers[i]!(field);
+      if (coerced !== field) record[key] = coerced;
+    }
+    return record;
+  };
 }
 
 function compileArray(items: SchemaNode): Coerce | undefined {
