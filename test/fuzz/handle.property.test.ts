@@ -770,9 +770,16 @@ describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => 
           const failures = onBehaviours.filter((b) => failing(b, true)).length + anyBehaviours.filter((b) => failing(b, false)).length;
           expect(calls).toBe(all.length);
           expect(elapsed).toBeLessThan(TIMEOUT * 2 + 1000); // the handler timeout, then onError reports (also bounded by it)
-          if (slow) {
+          const hangs = all.includes("hang");
+          const lateFailures = all.filter((b) => b === "late-reject").length;
+          // An event loop stalled past the late handlers' end (a busy machine) makes "too late"
+          // and "done" race: either answer is then true, and the dispatcher may give either.
+          const lateDoneByAnswer = !hangs && elapsed >= TIMEOUT * 3;
+          if (slow && !(lateDoneByAnswer && response.status !== 504)) {
             expect(response.status).toBe(504);
             expect(errors.filter((e) => e.reason === "handler_timeout")).toHaveLength(1);
+          } else if (slow) {
+            expect(response.status).toBe(failures + lateFailures > 0 ? 500 : 200);
           } else if (failures > 0) {
             expect(response.status).toBe(500);
             expect(errors.map((e) => e.reason)).toEqual(Array(failures).fill("handler_failed"));
@@ -786,7 +793,7 @@ describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => 
           // Handlers are not cut off: a late rejection still reaches onError.
           if (all.includes("late-reject")) {
             await new Promise((resolve) => setTimeout(resolve, TIMEOUT * 3 + 20));
-            expect(errors.filter((e) => e.reason === "handler_failed").length).toBe(failures + all.filter((b) => b === "late-reject").length);
+            expect(errors.filter((e) => e.reason === "handler_failed").length).toBe(failures + lateFailures);
           }
           expect(prototypeFingerprint()).toBe(FINGERPRINT);
         },
