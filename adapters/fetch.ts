@@ -4,7 +4,7 @@ import type { Dispatcher } from "../src/types.js";
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /**
- * For Web-standard runtimes and routers (Deno, Bun, Cloudflare Workers, Hono, Next.js route
+ * For Web-standard runtimes and routers (Deno, Bun, Hono, Next.js route
  * handlers): `(request: Request) => Promise<Response>`. Route to it by path yourself.
  */
 export function fetchHandler(dispatcher: Dispatcher): FetchHandler {

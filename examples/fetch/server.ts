@@ -1,6 +1,6 @@
 /**
  * Web fetch (Request -> Response): the handler below runs as is on Deno (`Deno.serve(handler)`),
- * Bun (`Bun.serve({ fetch: handler })`), Cloudflare Workers or any fetch-style router. Node has no
+ * Bun (`Bun.serve({ fetch: handler })`) or any fetch-style router. Node has no
  * built-in fetch server, so `start()` bridges node:http to it for `npx tsx examples/fetch/server.ts`
  * (env: SDK_APP_ID, TENCENT_CALLBACK_TOKEN, PORT, HOST).
  * In your app: `import { fetchHandler } from "tencent-webhooks/fetch"`; this repo imports the
