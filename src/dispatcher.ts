@@ -142,7 +142,8 @@ class TencentDispatcher implements Dispatcher {
   }
 
   async dispatch(payload: unknown, meta: DispatchMeta = {}): Promise<WebhookResponse> {
-    const rawBody = meta.rawBody ?? (typeof payload === "string" ? payload : safeStringify(payload));
+    const text = typeof payload === "string" ? payload : safeStringify(payload);
+    const rawBody = meta.rawBody ?? text;
     const report: Report = {
       request: meta.request ?? { method: "POST", url: "", query: {}, headers: {}, rawBody },
     };
@@ -151,7 +152,7 @@ class TencentDispatcher implements Dispatcher {
         throw reject("sdk_app_id_mismatch", "SdkAppid does not match this app");
       }
       // Objects go through their JSON text too: the same checks, and the caller's object is never mutated.
-      const object = parseJsonObject(typeof payload === "string" ? payload : serialize(payload));
+      const object = parseJsonObject(typeof payload === "string" ? payload : serialize(payload, text));
       return await this.#dispatch(object, report, { ...meta, sdkAppId: this.#options.sdkAppId });
     } catch (error) {
       return this.#refuse(error, report);
