@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { handleRead, readNodeStream, type ReadBody } from "../src/read-body.js";
+import { handleRead, readNodeStream, type ReadBody } from "./support/read-body.js";
 import type { Dispatcher } from "../src/types.js";
 
 export interface FastifyWebhookOptions {

@@ -1,4 +1,4 @@
-import { handleRead, readWebStream } from "../src/read-body.js";
+import { handleRead, readWebStream } from "./support/read-body.js";
 import type { Dispatcher } from "../src/types.js";
 
 export type FetchHandler = (request: Request) => Promise<Response>;

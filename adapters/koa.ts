@@ -1,5 +1,5 @@
 import type { Middleware } from "koa";
-import { handleRead, readNodeRequest } from "../src/read-body.js";
+import { handleRead, readNodeRequest } from "./support/read-body.js";
 import type { Dispatcher } from "../src/types.js";
 
 export interface KoaMiddlewareOptions {

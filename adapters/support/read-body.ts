@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { Dispatcher, WebhookRequest, WebhookResponse } from "./types.js";
+import type { Dispatcher, WebhookRequest, WebhookResponse } from "../../src/types.js";
 
 /**
  * A request body as read for the core. Reading stops as soon as the limit is passed: `body`

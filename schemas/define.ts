@@ -1,0 +1,99 @@
+/**
+ * The shape of one command file: `export default defineCommand({ … })`. Everything else —
+ * the registries, payload types, validators, JSON copies, README tables, CLI list/sample —
+ * is generated from these files by `npm run generate`.
+ */
+
+/** The three wire protocols: the callback endpoint (Live/Room/Chat), TRTC events, CSS streaming events. */
+export type ProtocolName = "callback" | "trtc" | "css";
+
+/** "after" callbacks notify; "before" callbacks ask, and the reply decides. TRTC and CSS events are all "after". */
+export type CommandKind = "after" | "before";
+
+/**
+ * What a "before" reply may carry, as the command's page allows:
+ * - `plain`: allow / reject (ErrorCode only);
+ * - `message`: allow (optionally with a replacement `MsgBody` / `CloudCustomData`), reject (1 or [120001, 130000]), discard (2);
+ * - `gift`: allow (0) / block (non-zero; [102100, 102200] reach the client);
+ * - `invite`: allow with `RefusedMembers_Account`;
+ * - `subscriber`: allow with `RefusedSubscribers_Account`;
+ * - `friend`: a `ResultItem` per friend, reject codes in [38000, 39000].
+ */
+export type ReplyKind = "plain" | "message" | "gift" | "invite" | "subscriber" | "friend";
+
+/** A JSON Schema (draft-07) object, as the command files write them. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+export interface CommandDefinition {
+  /** Which endpoint receives it. Default `"callback"`. */
+  readonly protocol: ProtocolName;
+  /**
+   * The name handlers use. Callback protocol: the `CallbackCommand` (`"Live.CallbackAfterDestroyRoom"`).
+   * TRTC: Tencent's constant without `EVENT_TYPE_`, in PascalCase (`"EnterRoom"`). CSS: a PascalCase name (`"PushBegin"`).
+   */
+  readonly command: string;
+  /** TRTC `EventType` / CSS `event_type`: the number on the wire. */
+  readonly code?: number;
+  /** TRTC `EventGroupId`. */
+  readonly group?: number;
+  readonly kind: CommandKind;
+  /**
+   * The body's JSON Schema. Unknown fields pass (no `additionalProperties: false`); types are generated from it.
+   * Write only what the page documents: `defineCommand` adds `$id`, `type: "object"` and the field that names
+   * the command (`CallbackCommand` with its aliases; TRTC `EventGroupId` + `EventType`; CSS `event_type`), required.
+   */
+  readonly schema: JsonSchema;
+  /** Tencent's sample body from `source`, as raw JSON text (64-bit literals intact, comments removed). */
+  readonly sample: string;
+  /** The Tencent page the schema and sample come from. */
+  readonly source: string;
+  /** Other names Tencent's pages use for this command; they reach the same handlers. */
+  readonly aliases?: readonly string[];
+  /** Other documented forms of the body (raw JSON text), each valid against `schema`. */
+  readonly variants?: readonly string[];
+  /** "before" commands: what the reply may carry. Default `plain`. */
+  readonly reply?: ReplyKind;
+  /** "before" commands: what Tencent does when no reply comes in time (`allow` for messages, `block` for gifts). */
+  readonly onTimeout?: "allow" | "block";
+  /** A natural idempotency key: payload field paths (dot-separated) that identify one callback, e.g. `["MsgKey"]`. */
+  readonly dedupe?: readonly string[];
+  /** A one-line summary for tables and `list`. */
+  readonly summary?: string;
+}
+
+export type CommandInput = Omit<CommandDefinition, "protocol"> & { readonly protocol?: ProtocolName };
+
+type Defined<D extends CommandInput> = D & { readonly protocol: D["protocol"] extends ProtocolName ? D["protocol"] : "callback" };
+
+/** Declares one command; the literal types are kept (`const`) for the generator and the tests. */
+export function defineCommand<const D extends CommandInput>(definition: D): Defined<D> {
+  const protocol = definition.protocol ?? "callback";
+  return Object.freeze({ ...definition, protocol, schema: completeSchema(protocol, definition) }) as Defined<D>;
+}
+
+/** The field (or fields) on the wire that say which command a body is. */
+function namingFields(protocol: ProtocolName, definition: CommandInput): Record<string, JsonSchema> {
+  switch (protocol) {
+    case "callback": {
+      const names = [definition.command, ...(definition.aliases ?? [])];
+      return { CallbackCommand: names.length === 1 ? { const: names[0] } : { enum: names } };
+    }
+    case "trtc":
+      return { EventGroupId: { const: definition.group }, EventType: { const: definition.code } };
+    case "css":
+      return { event_type: { const: definition.code } };
+  }
+}
+
+function completeSchema(protocol: ProtocolName, definition: CommandInput): JsonSchema {
+  const naming = namingFields(protocol, definition);
+  const { properties = {}, required = [], ...rest } = definition.schema as { properties?: object; required?: readonly string[] };
+  const names = Object.keys(naming);
+  return {
+    $id: protocol === "callback" ? definition.command : `${protocol}.${definition.command}`,
+    type: "object",
+    ...rest,
+    required: [...names, ...required.filter((key) => !names.includes(key))],
+    properties: { ...naming, ...properties },
+  };
+}
