@@ -1,0 +1,64 @@
+/**
+ * Shared property groups of the CSS (Cloud Streaming Services) callback bodies. Every CSS body carries `t`
+ * and `sign` as fields of the body (the protocol checks them); `cssSchema()` adds them, required by
+ * default, to the common fields a command names and to its own properties.
+ */
+import type { JsonSchema } from "../define.js";
+
+/** `t` and `sign`: the only signed part of a CSS body. */
+export const signature = {
+  t: { type: "integer", description: "Unix seconds when this notification expires (by default sent time + 10 minutes)" },
+  sign: { type: "string", description: "lowercase hex MD5(callback key + t)" },
+} as const;
+
+/** Fields that several CSS commands share, with the meaning the pages give them. */
+export const common = {
+  appid: { type: "integer", description: "the account's APPID" },
+  app: { type: "string", description: "push domain name" },
+  appname: { type: "string", description: "push path" },
+  domain: { type: "string", description: "push domain name" },
+  path: { type: "string", description: "push path" },
+  stream_id: { type: "string", description: "live stream name" },
+  channel_id: { type: "string", description: "same as the stream name" },
+  event_time: { type: "integer", description: "Unix seconds when the event was generated" },
+  sequence: { type: "string", description: "identifies one push: its begin and interruption notifications share it" },
+  node: { type: "string", description: "IP of the access node" },
+  user_ip: { type: "string", description: "IP the stream is pushed from" },
+  stream_param: { type: "string", description: "query parameters of the push URL" },
+  push_duration: { type: "string", description: "interruptions: how long the push lasted, milliseconds as a decimal string" },
+  errcode: { type: "integer", description: "push / interruption code (interruption causes: 267/31083)" },
+  errmsg: { type: "string" },
+  set_id: { type: "integer", description: "1-6: pushed inside the Chinese mainland; 7-200: outside" },
+  width: { type: "integer", description: "video width in pixels (0 when the video header was missing)" },
+  height: { type: "integer", description: "video height in pixels (0 when the video header was missing)" },
+  idc_id: { type: "integer", description: "undocumented; present in the samples" },
+  task_id: { type: "string", description: "task ID (API-created tasks)" },
+} as const;
+
+export type CommonField = keyof typeof common;
+
+/** The fields of the push-begin (1) and push-interrupted (0) notifications (one table on 267/38081). */
+export const pushFields: readonly CommonField[] = [
+  "appid", "app", "appname", "stream_id", "channel_id", "event_time", "sequence", "node", "user_ip",
+  "stream_param", "push_duration", "errcode", "errmsg", "set_id", "width", "height", "idc_id",
+];
+
+export interface CssSchemaOptions {
+  /** Common fields the command's page documents. */
+  readonly common?: readonly CommonField[];
+  /** The command's own properties (they override a common field of the same name). */
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  /** Required fields besides `t` and `sign`. */
+  readonly required?: readonly string[];
+  /** `false` where the page's sample has no `t` / `sign` (they stay typed, not required). Default `true`. */
+  readonly signatureRequired?: boolean;
+}
+
+/** The `schema` of a CSS command: `t` + `sign`, the named common fields, then the command's own properties. */
+export function cssSchema(options: CssSchemaOptions): JsonSchema {
+  const picked = Object.fromEntries((options.common ?? []).map((name) => [name, common[name]]));
+  return {
+    required: [...(options.signatureRequired === false ? [] : ["t", "sign"]), ...(options.required ?? [])],
+    properties: { ...picked, ...options.properties, ...signature },
+  };
+}

@@ -1,0 +1,35 @@
+import { defineCommand } from "../define.js";
+import { cssSchema, pushFields } from "./fragments.js";
+
+export default defineCommand({
+  protocol: "css",
+  command: "PushEnd",
+  code: 0,
+  kind: "after",
+  summary: "a live stream push was interrupted",
+  source: "https://www.tencentcloud.com/document/product/267/38081",
+  schema: cssSchema({ common: pushFields, required: ["stream_id", "sequence"] }),
+  dedupe: ["event_type", "sequence", "stream_id"],
+  sample: `{
+"app":"test.domain.com",
+"appid":12345678,
+"appname":"live",
+"channel_id":"test_stream",
+"errcode":1,
+"errmsg":"The push client actively stopped the push",
+"event_time":1703731606,
+"event_type":0,
+"height":0,
+"idc_id":34,
+"node":"42.81.194.37",
+"push_duration":"128581",
+"sequence":"2210464508206756938",
+"set_id":2,
+"sign":"3485************************56ae",
+"stream_id":"test_stream",
+"stream_param":"stream_param=test",
+"t":1703732206,
+"user_ip":"1.1.1.1",
+"width":0
+}`,
+});
