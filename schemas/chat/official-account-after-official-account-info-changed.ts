@@ -1,0 +1,31 @@
+import { defineCommand } from "../define.js";
+import { eventTimeMs, officialAccountId, operatorAccount } from "./official-account-fragments.js";
+
+export default defineCommand({
+  command: "OfficialAccount.CallbackAfterOfficialAccountInfoChanged",
+  kind: "after",
+  summary: "an official account's profile was modified",
+  source: "https://trtc.io/document/60797",
+  schema: {
+    required: ["Official_Account"],
+    properties: {
+      Official_Account: officialAccountId,
+      Operator_Account: operatorAccount,
+      Introduction: { type: "string", description: "the new introduction" },
+      Name: { type: "string", description: "the new name" },
+      FaceUrl: { type: "string", description: "the new profile photo URL" },
+      Organization: { type: "string", description: "the new organization" },
+      EventTime: eventTimeMs,
+    },
+  },
+  sample: `{
+"CallbackCommand": "OfficialAccount.CallbackAfterOfficialAccountInfoChanged",
+"Official_Account" : "@TOA#_test_OA_for_penn",
+"Operator_Account": "leckie",
+"Introduction": "NewNotification",
+"Name": "NewName",
+"FaceUrl": "http://this.is.newface.url",
+"Organization": "NewOrganization",
+"EventTime": 1670574414123
+}`,
+});
