@@ -4,8 +4,7 @@ import { friendRequestProperties } from "./sns-c2c-fragments.js";
 /**
  * A user asked to add friends on a client (REST API requests do not trigger it); the reply decides.
  * The reply may carry `ResultItem: [{ To_Account, ResultCode, ResultInfo }]`, one per requested
- * friend: ResultCode 0 lets that request through, a code in [38000, 39000] refuses it and reaches
- * the client with ResultInfo.
+ * friend: ResultCode 0 lets that request through, a code in [38000, 39000] refuses it.
  */
 export default defineCommand({
   command: "Sns.CallbackPrevFriendAdd",

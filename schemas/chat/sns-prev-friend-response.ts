@@ -4,8 +4,7 @@ import { friendRequestProperties } from "./sns-c2c-fragments.js";
 /**
  * A user answered friend requests on a client (REST API responses do not trigger it); the reply
  * decides. The reply may carry `ResultItem: [{ To_Account, ResultCode, ResultInfo }]`, one per
- * answered request: ResultCode 0 lets that response through, a code in [38000, 39000] refuses it
- * and reaches the client with ResultInfo.
+ * answered request: ResultCode 0 lets that response through, a code in [38000, 39000] refuses it.
  */
 export default defineCommand({
   command: "Sns.CallbackPrevFriendResponse",
