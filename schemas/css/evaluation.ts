@@ -1,0 +1,61 @@
+import { defineCommand } from "../define.js";
+import { cssSchema } from "./fragments.js";
+
+/**
+ * Frames that scored below the configured evaluation threshold. The page lists `t` and `sign` among
+ * the common parameters but its sample has neither: they are typed, not required, so the sample
+ * passes. No `sequence`: the idempotency key is type, stream, template, class and `event_time`.
+ */
+export default defineCommand({
+  protocol: "css",
+  command: "Evaluation",
+  code: 344,
+  kind: "after",
+  summary: "stream quality fell below an evaluation threshold",
+  source: "https://www.tencentcloud.com/document/product/267/73167",
+  schema: cssSchema({
+    signatureRequired: false,
+    common: ["appid", "appname", "stream_id", "domain"],
+    required: ["stream_id"],
+    properties: {
+      event_time: { type: "integer", description: "Unix seconds when the request was sent" },
+      transcode_template_id: { type: "integer" },
+      watermark_template_id: { type: "integer", description: "absent for reference evaluations (PSNR / SSIM / VMAF)" },
+      frames: {
+        type: "array",
+        description: "frames below the threshold in the evaluation period",
+        items: {
+          type: "object",
+          properties: {
+            score: { type: "number" },
+            time: { type: "integer", description: "milliseconds since the epoch" },
+          },
+        },
+      },
+      function: { type: "string", description: "Assessment" },
+      class: { type: "string", description: "PSNR | SSIM | VMAF | VQA (no-reference scoring)" },
+    },
+  }),
+  dedupe: ["event_type", "stream_id", "transcode_template_id", "class", "event_time"],
+  sample: `{
+"event_type": 344,
+"appid": 1234576,
+"appname": "live",
+"domain": "abc.record.test.org",
+"stream_id": "livestream1",
+"transcode_template_id": 12345,
+"event_time": 1752130787,
+"frames": [
+{
+"score": 22.78,
+"time": 1752130785280
+},
+{
+"score": 32.75,
+"time": 1752130786281
+}
+],
+"function": "Assessment",
+"class": "PSNR"
+}`,
+});
