@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { eventTimeMs, officialAccountId, operatorAccount } from "./official-account-fragments.js";
+import { eventTimeMs, officialAccountId, officialAccountProfileProperties, operatorAccount } from "./official-account-fragments.js";
 
 export default defineCommand({
   command: "OfficialAccount.CallbackAfterOfficialAccountInfoChanged",
@@ -11,10 +11,7 @@ export default defineCommand({
     properties: {
       Official_Account: officialAccountId,
       Operator_Account: operatorAccount,
-      Introduction: { type: "string", description: "the new introduction" },
-      Name: { type: "string", description: "the new name" },
-      FaceUrl: { type: "string", description: "the new profile photo URL" },
-      Organization: { type: "string", description: "the new organization" },
+      ...officialAccountProfileProperties,
       EventTime: eventTimeMs,
     },
   },

@@ -27,6 +27,14 @@ export const officialAccountCreationProperties = {
   ...officialAccountOwnerProperties,
 } as const;
 
+/** AfterOfficialAccountInfoChanged (60797): the profile after the change. */
+export const officialAccountProfileProperties = {
+  Introduction: { type: "string", description: "the new introduction" },
+  Name: { type: "string", description: "the new name" },
+  FaceUrl: { type: "string", description: "the new profile photo URL" },
+  Organization: { type: "string", description: "the new organization" },
+} as const;
+
 /** BeforeAddSubscriber (60799), AfterAddSubscriber (60800), AfterDeleteSubscriber (60802): who (un)subscribes. */
 export const subscriberChangeProperties = {
   Official_Account: officialAccountId,
@@ -38,6 +46,12 @@ export const subscriberChangeProperties = {
   },
   EventTime: eventTimeMs,
 } as const;
+
+/** `MsgKey` of a one-to-one or official account message. */
+export const msgKey = { type: "string", description: "unique message key (for recalling it through the REST API)" } as const;
+
+/** `MsgTime` of a message. */
+export const msgTimeSeconds = { type: "integer", description: "when the message was sent (server time), seconds since the epoch" } as const;
 
 /** `OnlineOnlyFlag` as the message pages document it. */
 export const onlineOnlyFlag = { type: "integer", description: "1 for an online-only message, 0 otherwise" } as const;
@@ -56,7 +70,7 @@ export const chatbotC2CMessageProperties = {
   To_Account: { type: "string", description: "the recipient (the chatbot, @RBT#…)" },
   MsgSeq: { type: "integer", description: "message sequence number (32-bit unsigned)" },
   MsgRandom: { type: "integer", description: "message random number (32-bit unsigned)" },
-  MsgKey: { type: "string", description: "unique message key (for recalling it through the REST API)" },
+  MsgKey: msgKey,
   EventTime: eventTimeMs,
 } as const;
 
