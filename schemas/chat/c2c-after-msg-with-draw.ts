@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { eventTimeMs, unreadMsgNum } from "./sns-c2c-fragments.js";
+import { c2cPartiesProperties, eventTimeMs, unreadMsgNum } from "./sns-c2c-fragments.js";
 
 /**
  * A one-to-one message was recalled (on a client, or through the REST API admin_msgwithdraw).
@@ -15,8 +15,7 @@ export default defineCommand({
   schema: {
     required: ["From_Account", "To_Account", "MsgKey"],
     properties: {
-      From_Account: { type: "string", description: "the message's sender" },
-      To_Account: { type: "string", description: "the message's recipient" },
+      ...c2cPartiesProperties,
       MsgKey: { type: "string", description: "the recalled message's unique key" },
       UnreadMsgNum: unreadMsgNum,
       EventTime: eventTimeMs,

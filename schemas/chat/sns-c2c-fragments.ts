@@ -31,10 +31,21 @@ export const friendRequestProperties = {
   EventTime: eventTimeMs,
 } as const;
 
+/** The two users of a one-to-one message: every C2C.* callback about one message names them so. */
+export const c2cPartiesProperties = {
+  From_Account: { ...userId, description: "the message's sender" },
+  To_Account: { ...userId, description: "the message's recipient" },
+} as const;
+
+/** `FriendItem` / `ResponseFriendItem` entries of the two Sns before-callbacks: the other user and the remark for them. */
+export const friendTargetProperties = {
+  To_Account: { type: "string", description: "the other user of the request" },
+  Remark: { type: "string", description: "From_Account's remark for To_Account" },
+} as const;
+
 /** The one-to-one message's parties and identity, as C2C.CallbackBeforeSendMsg (34364), C2C.CallbackAfterSendMsg (34365) and C2C.CallbackAfterModifyMsg document them. */
 export const c2cMessageIdentityProperties = {
-  From_Account: { ...userId, description: "the sender" },
-  To_Account: { ...userId, description: "the recipient" },
+  ...c2cPartiesProperties,
   MsgSeq: { type: "integer", description: "message sequence number (32-bit unsigned)" },
   MsgRandom: { type: "integer", description: "message random number (32-bit unsigned)" },
   MsgTime: { type: "integer", description: "send time, seconds since the epoch; one-to-one messages sort by MsgTime, then MsgSeq" },
@@ -51,4 +62,25 @@ export const c2cSendProperties = {
 export const unreadMsgNum = {
   type: "integer",
   description: "the user's total number of unread one-to-one messages, across all one-to-one conversations",
+} as const;
+
+/**
+ * The extension change of C2C.CallbackAfterC2CMsgExtension (1047/76006); the group page
+ * (Group.CallbackAfterGroupMsgExtension, 76007) documents the same three fields.
+ */
+export const msgExtensionProperties = {
+  OperateType: { type: "integer", description: "1 = set key-values | 2 = delete key-values | 3 = clear all" },
+  ExtensionList: {
+    type: "array",
+    description: "the key-values concerned (Value is empty when deleted)",
+    items: {
+      type: "object",
+      properties: {
+        Key: { type: "string" },
+        Value: { type: "string" },
+        Seq: { type: "integer", description: "this key-value's version" },
+      },
+    },
+  },
+  Seq: { type: "integer", description: "the latest extension version of the whole message" },
 } as const;

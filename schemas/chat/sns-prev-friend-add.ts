@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { friendRequestProperties } from "./sns-c2c-fragments.js";
+import { friendRequestProperties, friendTargetProperties } from "./sns-c2c-fragments.js";
 
 /**
  * A user asked to add friends on a client (REST API requests do not trigger it); the reply decides.
@@ -22,8 +22,7 @@ export default defineCommand({
         items: {
           type: "object",
           properties: {
-            To_Account: { type: "string", description: "the user asked to become a friend" },
-            Remark: { type: "string", description: "From_Account's remark for To_Account" },
+            ...friendTargetProperties,
             GroupName: { type: "string", description: "the friend list From_Account puts To_Account in" },
             AddSource: { type: "string", description: "where the request comes from: AddSource_Type_ + a keyword" },
             AddWording: { type: "string", description: "the request's message" },

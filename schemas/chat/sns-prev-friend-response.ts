@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { friendRequestProperties } from "./sns-c2c-fragments.js";
+import { friendRequestProperties, friendTargetProperties } from "./sns-c2c-fragments.js";
 
 /**
  * A user answered friend requests on a client (REST API responses do not trigger it); the reply
@@ -22,8 +22,7 @@ export default defineCommand({
         items: {
           type: "object",
           properties: {
-            To_Account: { type: "string", description: "the user whose request is answered" },
-            Remark: { type: "string", description: "From_Account's remark for To_Account" },
+            ...friendTargetProperties,
             TagName: { type: "string", description: "the friend list From_Account puts To_Account in" },
             ResponseAction: {
               type: "string",
