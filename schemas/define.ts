@@ -88,7 +88,8 @@ function namingFields(protocol: ProtocolName, definition: CommandInput): Record<
 function completeSchema(protocol: ProtocolName, definition: CommandInput): JsonSchema {
   const naming = namingFields(protocol, definition);
   const { properties = {}, required = [], ...rest } = definition.schema as { properties?: object; required?: readonly string[] };
-  const names = Object.keys(naming);
+  // A callback body may leave CallbackCommand to the query (ContentCallback.ResultNotify does): not required.
+  const names = protocol === "callback" ? [] : Object.keys(naming);
   return {
     $id: protocol === "callback" ? definition.command : `${protocol}.${definition.command}`,
     type: "object",

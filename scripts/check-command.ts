@@ -7,8 +7,8 @@
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { Ajv } from "ajv";
-import { parseJsonObject } from "../src/body.js";
-import { compileCoercer } from "../src/coerce.js";
+import { parseJsonObject } from "../src/json/parse.js";
+import { compileCoercer } from "../src/json/coerce.js";
 import type { CommandDefinition } from "../schemas/define.js";
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
