@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { eventTime, groupId } from "./group-fragments.js";
+import { eventTime, groupId, messageExtensionProperties, msgSeq } from "./group-fragments.js";
 
 /**
  * The page gives three samples (set, delete, clear): the first is the sample, the others the variants.
@@ -14,21 +14,8 @@ export default defineCommand({
     required: ["GroupId", "MsgSeq"],
     properties: {
       GroupId: groupId,
-      MsgSeq: { type: "integer", description: "sequence number of the group message" },
-      OperateType: { type: "integer", description: "1 set key-value pairs | 2 delete key-value pairs | 3 clear all" },
-      ExtensionList: {
-        type: "array",
-        description: "the key-value pairs concerned (Value empty when deleted)",
-        items: {
-          type: "object",
-          properties: {
-            Key: { type: "string" },
-            Value: { type: "string" },
-            Seq: { type: "integer", description: "version of this key-value pair" },
-          },
-        },
-      },
-      Seq: { type: "integer", description: "latest version of the message's extensions" },
+      MsgSeq: msgSeq,
+      ...messageExtensionProperties,
       EventTime: eventTime,
     },
   },

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { eventTime, groupId, groupType, memberList } from "./group-fragments.js";
+import { eventTime, groupId, groupType, memberList, msgSeq } from "./group-fragments.js";
 
 /** The page's sample lacks the comma after the first `"UnreadNum": 6`; it is added. */
 export default defineCommand({
@@ -18,7 +18,7 @@ export default defineCommand({
         items: {
           type: "object",
           properties: {
-            MsgSeq: { type: "integer", description: "sequence number of the message" },
+            MsgSeq: msgSeq,
             ReadNum: { type: "integer", description: "members who have read it" },
             UnreadNum: { type: "integer", description: "members who have not" },
             ReadReceiptMembers: { ...memberList, description: "members who have read it" },

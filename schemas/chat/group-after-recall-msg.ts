@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { eventTime, groupOperationProperties, topicId } from "./group-fragments.js";
+import { eventTime, groupOperationProperties, msgId, msgSeq, topicId } from "./group-fragments.js";
 
 /** No `MsgKey`: a recalled message is identified by `GroupId` + `MsgSeqList[].MsgSeq` (and its `MsgId`). */
 export default defineCommand({
@@ -17,8 +17,8 @@ export default defineCommand({
         items: {
           type: "object",
           properties: {
-            MsgSeq: { type: "integer", description: "sequence number of the recalled message" },
-            MsgId: { type: "string", description: "unique identifier of the message on the client" },
+            MsgSeq: msgSeq,
+            MsgId: msgId,
           },
         },
       },

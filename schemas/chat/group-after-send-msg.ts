@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { groupMessageProperties } from "./group-fragments.js";
+import { groupMessageProperties, msgSeq } from "./group-fragments.js";
 
 /**
  * A message was sent in a group. The same command serves TUILiveKit rooms
@@ -17,7 +17,7 @@ export default defineCommand({
     required: ["GroupId"],
     properties: {
       ...groupMessageProperties,
-      MsgSeq: { type: "integer", description: "message sequence number in the group; group messages sort by it" },
+      MsgSeq: msgSeq,
       MsgTime: { type: "integer", description: "send time on the server, seconds since the epoch" },
       GroupAtInfo: {
         type: "array",

@@ -45,6 +45,33 @@ export const profileChangeProperties = {
   FaceUrl: { type: "string", description: "new profile photo URL" },
 } as const;
 
+/** A group message's sequence number: with the `GroupId` it identifies the message (group messages carry no `MsgKey`). */
+export const msgSeq = { type: "integer", description: "message sequence number in the group; group messages sort by it" } as const;
+
+/** A message's client-side identifier. */
+export const msgId = { type: "string", description: "unique identifier of the message on the client" } as const;
+
+/**
+ * A message extension change (set / delete / clear key-values), as the message-extension callbacks
+ * send it: the operation, the key-values concerned with their versions, and the message's latest version.
+ */
+export const messageExtensionProperties = {
+  OperateType: { type: "integer", description: "1 set key-value pairs | 2 delete key-value pairs | 3 clear all" },
+  ExtensionList: {
+    type: "array",
+    description: "the key-value pairs concerned (Value empty when deleted)",
+    items: {
+      type: "object",
+      properties: {
+        Key: { type: "string" },
+        Value: { type: "string" },
+        Seq: { type: "integer", description: "version of this key-value pair" },
+      },
+    },
+  },
+  Seq: { type: "integer", description: "latest version of the message's extensions" },
+} as const;
+
 /** A topic of a topic-enabled community. */
 export const topicId = { type: "string", description: "topic ID; only for topic-enabled communities" } as const;
 
@@ -58,7 +85,7 @@ export const groupMessageProperties = {
   From_Account: { type: "string", description: "UserID of the sender" },
   Operator_Account: { type: "string", description: "UserID of the request initiator (an admin for REST API sends)" },
   Random: { type: "integer", description: "32-bit random number of the request" },
-  MsgId: { type: "string", description: "unique identifier of the message on the client" },
+  MsgId: msgId,
   OnlineOnlyFlag: { type: "integer", description: "1 online-only message | 0 (default) not; always 0 for audio-video groups" },
   ...messageContentProperties,
   TopicId: topicId,
