@@ -1,5 +1,6 @@
 import { defineCommand } from "../define.js";
-import { eventTime, groupId, messageExtensionProperties, msgSeq } from "./group-fragments.js";
+import { eventTime, groupId, msgSeq } from "./group-fragments.js";
+import { msgExtensionProperties } from "./sns-c2c-fragments.js";
 
 /**
  * The page gives three samples (set, delete, clear): the first is the sample, the others the variants.
@@ -15,7 +16,7 @@ export default defineCommand({
     properties: {
       GroupId: groupId,
       MsgSeq: msgSeq,
-      ...messageExtensionProperties,
+      ...msgExtensionProperties,
       EventTime: eventTime,
     },
   },

@@ -51,27 +51,6 @@ export const msgSeq = { type: "integer", description: "message sequence number i
 /** A message's client-side identifier. */
 export const msgId = { type: "string", description: "unique identifier of the message on the client" } as const;
 
-/**
- * A message extension change (set / delete / clear key-values), as the message-extension callbacks
- * send it: the operation, the key-values concerned with their versions, and the message's latest version.
- */
-export const messageExtensionProperties = {
-  OperateType: { type: "integer", description: "1 set key-value pairs | 2 delete key-value pairs | 3 clear all" },
-  ExtensionList: {
-    type: "array",
-    description: "the key-value pairs concerned (Value empty when deleted)",
-    items: {
-      type: "object",
-      properties: {
-        Key: { type: "string" },
-        Value: { type: "string" },
-        Seq: { type: "integer", description: "version of this key-value pair" },
-      },
-    },
-  },
-  Seq: { type: "integer", description: "latest version of the message's extensions" },
-} as const;
-
 /** A topic of a topic-enabled community. */
 export const topicId = { type: "string", description: "topic ID; only for topic-enabled communities" } as const;
 
