@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema } from "./fragments.js";
+import { cssSchema, objects } from "./fragments.js";
 
 /**
  * Frames that scored below the configured evaluation threshold. The page lists `t` and `sign` among
@@ -21,17 +21,10 @@ export default defineCommand({
       event_time: { type: "integer", description: "Unix seconds when the request was sent" },
       transcode_template_id: { type: "integer" },
       watermark_template_id: { type: "integer", description: "absent for reference evaluations (PSNR / SSIM / VMAF)" },
-      frames: {
-        type: "array",
-        description: "frames below the threshold in the evaluation period",
-        items: {
-          type: "object",
-          properties: {
-            score: { type: "number" },
-            time: { type: "integer", description: "milliseconds since the epoch" },
-          },
-        },
-      },
+      frames: objects(
+        { score: { type: "number" }, time: { type: "integer", description: "milliseconds since the epoch" } },
+        "frames below the threshold in the evaluation period",
+      ),
       function: { type: "string", description: "Assessment" },
       class: { type: "string", description: "PSNR | SSIM | VMAF | VQA (no-reference scoring)" },
     },

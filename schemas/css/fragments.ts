@@ -29,8 +29,9 @@ export const common = {
   errcode: { type: "integer", description: "push / interruption code (interruption causes: 267/31083)" },
   errmsg: { type: "string" },
   set_id: { type: "integer", description: "1-6: pushed inside the Chinese mainland; 7-200: outside" },
-  width: { type: "integer", description: "video width in pixels (0 when the video header was missing)" },
-  height: { type: "integer", description: "video height in pixels (0 when the video header was missing)" },
+  width: { type: "integer", description: "width in pixels (push notifications: 0 when the video header was missing)" },
+  height: { type: "integer", description: "height in pixels (push notifications: 0 when the video header was missing)" },
+  file_size: { type: "integer", description: "file size in bytes" },
   idc_id: { type: "integer", description: "undocumented; present in the samples" },
   task_id: { type: "string", description: "task ID (API-created tasks)" },
 } as const;
@@ -42,6 +43,20 @@ export const pushFields: readonly CommonField[] = [
   "appid", "app", "appname", "stream_id", "channel_id", "event_time", "sequence", "node", "user_ip",
   "stream_param", "push_duration", "errcode", "errmsg", "set_id", "width", "height", "idc_id",
 ];
+
+/** PushBegin and PushEnd: one page, one table, one idempotency key; the files add command, code, summary, sample. */
+export const pushCommand = {
+  protocol: "css",
+  kind: "after",
+  source: "https://www.tencentcloud.com/document/product/267/38081",
+  schema: cssSchema({ common: pushFields, required: ["stream_id", "sequence"] }),
+  dedupe: ["event_type", "sequence", "stream_id"],
+} as const;
+
+/** An array of objects with these properties. */
+export function objects(properties: Readonly<Record<string, JsonSchema>>, description?: string): JsonSchema {
+  return { type: "array", ...(description ? { description } : {}), items: { type: "object", properties } };
+}
 
 export interface CssSchemaOptions {
   /** Common fields the command's page documents. */

@@ -1,15 +1,11 @@
 import { defineCommand } from "../define.js";
-import { cssSchema, pushFields } from "./fragments.js";
+import { pushCommand } from "./fragments.js";
 
 export default defineCommand({
-  protocol: "css",
+  ...pushCommand,
   command: "PushBegin",
   code: 1,
-  kind: "after",
   summary: "a live stream push began",
-  source: "https://www.tencentcloud.com/document/product/267/38081",
-  schema: cssSchema({ common: pushFields, required: ["stream_id", "sequence"] }),
-  dedupe: ["event_type", "sequence", "stream_id"],
   sample: `{
 "app":"test.domain.com",
 "appid":12345678,

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema } from "./fragments.js";
+import { cssSchema, objects } from "./fragments.js";
 
 /**
  * Push errors seen during one reporting interval (none: no callback). The table calls
@@ -21,30 +21,18 @@ export default defineCommand({
       data_time: { type: "integer", description: "milliseconds since the epoch when the callback was made" },
       report_interval: { type: "integer", description: "reporting interval, milliseconds" },
       timeout: { type: "integer", description: "callback request timeout, milliseconds" },
-      abnormal_event: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            count: { type: "integer", description: "occurrences within the reporting interval" },
-            customer_visible: { type: "string", description: "always \"true\"" },
-            detail: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  desc: { type: "string" },
-                  occur_time: { type: "integer", description: "milliseconds since the epoch (as sent)" },
-                },
-              },
-            },
-            event_key: { type: "string" },
-            type: { type: "integer", description: "error type 1-16, e.g. 6 = video frames more than 3000 ms apart" },
-            type_desc_cn: { type: "string" },
-            type_desc_en: { type: "string" },
-          },
-        },
-      },
+      abnormal_event: objects({
+        count: { type: "integer", description: "occurrences within the reporting interval" },
+        customer_visible: { type: "string", description: "always \"true\"" },
+        detail: objects({
+          desc: { type: "string" },
+          occur_time: { type: "integer", description: "milliseconds since the epoch (as sent)" },
+        }),
+        event_key: { type: "string" },
+        type: { type: "integer", description: "error type 1-16, e.g. 6 = video frames more than 3000 ms apart" },
+        type_desc_cn: { type: "string" },
+        type_desc_en: { type: "string" },
+      }),
     },
   }),
   dedupe: ["event_type", "sequence", "stream_id", "data_time"],

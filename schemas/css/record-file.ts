@@ -13,7 +13,7 @@ export default defineCommand({
   summary: "a recording file was generated",
   source: "https://www.tencentcloud.com/document/product/267/38082",
   schema: cssSchema({
-    common: ["appid", "app", "appname", "stream_id", "channel_id", "stream_param", "task_id"],
+    common: ["appid", "app", "appname", "stream_id", "channel_id", "stream_param", "task_id", "file_size"],
     required: ["stream_id"],
     properties: {
       file_id: { type: "string", description: "VOD file ID" },
@@ -24,7 +24,6 @@ export default defineCommand({
       start_time_usec: { type: "integer", description: "microsecond part of start_time" },
       end_time_usec: { type: "integer", description: "microsecond part of end_time" },
       duration: { type: "integer", description: "file duration in seconds" },
-      file_size: { type: "integer", description: "file size in bytes" },
       video_url: { type: "string", description: "download URL of the file" },
       media_start_time: { type: "integer", description: "PTS when the stream was first pulled for recording" },
       record_bps: { type: "integer", description: "bitrate of the recorded transcoding output, kbps" },

@@ -14,13 +14,10 @@ export default defineCommand({
   summary: "a live screenshot was stored",
   source: "https://www.tencentcloud.com/document/product/267/38083",
   schema: cssSchema({
-    common: ["app", "appname", "stream_param", "stream_id", "channel_id", "task_id"],
+    common: ["app", "appname", "stream_param", "stream_id", "channel_id", "task_id", "file_size", "width", "height"],
     required: ["stream_id"],
     properties: {
       create_time: { type: "integer", description: "Unix seconds when the screenshot was taken" },
-      file_size: { type: "integer", description: "bytes" },
-      width: { type: "integer", description: "screenshot width in pixels" },
-      height: { type: "integer", description: "screenshot height in pixels" },
       pic_url: { type: "string", description: "file path, /path/name.jpg" },
       pic_full_url: { type: "string", description: "download URL" },
     },
