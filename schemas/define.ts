@@ -14,12 +14,13 @@ export type CommandKind = "after" | "before";
  * What a "before" reply may carry, as the command's page allows:
  * - `plain`: allow / reject (ErrorCode only);
  * - `message`: allow (optionally with a replacement `MsgBody` / `CloudCustomData`), reject (1 or [120001, 130000]), discard (2);
+ * - `groupMessage`: the same for group messages, whose custom reject codes are [10100, 10200];
  * - `gift`: allow (0) / block (non-zero; [102100, 102200] reach the client);
  * - `invite`: allow with `RefusedMembers_Account`;
  * - `subscriber`: allow with `RefusedSubscribers_Account`;
  * - `friend`: a `ResultItem` per friend, reject codes in [38000, 39000].
  */
-export type ReplyKind = "plain" | "message" | "gift" | "invite" | "subscriber" | "friend";
+export type ReplyKind = "plain" | "message" | "groupMessage" | "gift" | "invite" | "subscriber" | "friend";
 
 /** A JSON Schema (draft-07) object, as the command files write them. */
 export type JsonSchema = { readonly [keyword: string]: unknown };

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { commandAliases, definitionFor, registry } from "../schemas/index.js";
-import { decodeUtf8, parseJsonObject } from "./body.js";
-import { signedQuery } from "./signature.js";
+import { decodeUtf8, parseJsonObject } from "./json/parse.js";
+import { signedQuery } from "./protocols/callback/signature.js";
 import { distance as editDistance } from "fastest-levenshtein";
 
 export interface CliIo {

@@ -5,8 +5,12 @@ export type RejectionReason =
   | "method_not_allowed"
   | "unsupported_media_type"
   | "body_too_large"
+  | "body_timeout"
+  | "body_unreadable"
   | "invalid_json"
   | "invalid_body"
+  | "precision_lost"
+  | "raw_body_required"
   | "sdk_app_id_missing"
   | "sdk_app_id_mismatch"
   | "signature_missing"
@@ -16,15 +20,21 @@ export type RejectionReason =
   | "command_mismatch"
   | "unknown_command"
   | "schema_invalid"
+  | "decision_invalid"
   | "handler_failed"
-  | "handler_timeout";
+  | "handler_timeout"
+  | "queue_unavailable";
 
 const STATUS: Record<RejectionReason, number> = {
   method_not_allowed: 405,
   unsupported_media_type: 415,
   body_too_large: 413,
+  body_timeout: 408,
+  body_unreadable: 500,
   invalid_json: 400,
   invalid_body: 400,
+  precision_lost: 500,
+  raw_body_required: 500,
   sdk_app_id_missing: 403,
   sdk_app_id_mismatch: 403,
   signature_missing: 401,
@@ -34,8 +44,10 @@ const STATUS: Record<RejectionReason, number> = {
   command_mismatch: 400,
   unknown_command: 400,
   schema_invalid: 400,
+  decision_invalid: 500,
   handler_failed: 500,
   handler_timeout: 504,
+  queue_unavailable: 503,
 };
 
 /**
@@ -63,34 +75,19 @@ export function isRejection(value: unknown): value is Rejection {
   return value instanceof Boom && typeof (value.data as RejectionData | null)?.reason === "string";
 }
 
-/** The Tencent reply body: `ErrorCode` 0 means OK; a refusal uses its HTTP status as the code. */
-export interface TencentReply {
-  ActionStatus: "OK" | "FAIL";
-  ErrorInfo: string;
-  ErrorCode: number;
-}
-
-export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  "content-type": "application/json; charset=utf-8",
-});
-
 export interface WebhookResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
 }
 
-const OK_BODY = JSON.stringify({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 } satisfies TencentReply);
+export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "content-type": "application/json; charset=utf-8",
+});
 
-export function okResponse(): WebhookResponse {
-  return { status: 200, headers: { ...JSON_HEADERS }, body: OK_BODY };
-}
-
-/** The one place where a rejection becomes HTTP. Messages are ours, never a stack or a secret. */
-export function rejectionResponse(rejection: Rejection): WebhookResponse {
-  const status = rejection.output.statusCode;
+/** A JSON reply with the package's headers (`allow: POST` on a 405). */
+export function jsonResponse(status: number, body: string, rejection?: Rejection): WebhookResponse {
   const headers: Record<string, string> = { ...JSON_HEADERS };
-  if (rejection.data?.reason === "method_not_allowed") headers.allow = "POST";
-  const reply: TencentReply = { ActionStatus: "FAIL", ErrorInfo: rejection.message, ErrorCode: status };
-  return { status, headers, body: JSON.stringify(reply) };
+  if (rejection?.data?.reason === "method_not_allowed") headers.allow = "POST";
+  return { status, headers, body };
 }

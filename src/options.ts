@@ -1,29 +1,35 @@
-import { canonicalSdkAppId } from "./protocol.js";
-import type { DispatcherOptions } from "./types.js";
+import type { DedupeStore, WebhookQueue } from "./delivery/types.js";
+import type { Logger, SharedOptions } from "./types.js";
 
 export interface ResolvedOptions {
-  sdkAppId: string;
-  token: string | undefined;
   maxBodyBytes: number;
-  signatureToleranceSeconds: number;
+  bodyTimeoutMs: number;
   handlerTimeoutMs: number;
   decisionTimeoutMs: number;
+  onDecisionFailure: Readonly<Record<string, "allow" | "block">>;
   unknownCommands: "accept" | "reject";
+  logger: Logger;
+  queue: WebhookQueue | undefined;
+  dedupe: DedupeStore | undefined;
+  dedupeTtlSeconds: number;
   now: () => number;
 }
 
-const KNOWN = new Set([
-  "sdkAppId",
-  "token",
+export const SHARED_KEYS = [
   "maxBodyBytes",
-  "signatureToleranceSeconds",
+  "bodyTimeoutMs",
   "handlerTimeoutMs",
   "decisionTimeoutMs",
+  "onDecisionFailure",
   "unknownCommands",
+  "logger",
+  "queue",
+  "dedupe",
+  "dedupeTtlSeconds",
   "now",
-]);
+] as const;
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new TypeError(`tencent-webhooks: ${message}`);
 }
 
@@ -35,23 +41,14 @@ function positiveInteger(name: string, value: unknown, fallback: number): number
   return value;
 }
 
+const consoleLogger: Logger = { warn: (line) => console.warn(line), error: (line) => console.error(line) };
+
 /** Bad options fail at start-up with a message that names the option, not at the first callback. */
-export function resolveOptions(options: DispatcherOptions): ResolvedOptions {
-  if (options === null || typeof options !== "object") fail("createDispatcher(options) needs an options object");
+export function resolveOptions(options: SharedOptions & Record<string, unknown>, protocolKeys: readonly string[], factory: string): ResolvedOptions {
+  if (options === null || typeof options !== "object") fail(`${factory}(options) needs an options object`);
+  const known = new Set<string>([...protocolKeys, ...SHARED_KEYS]);
   for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) fail(`unknown option \`${key}\` (known: ${[...KNOWN].join(", ")})`);
-  }
-  const sdkAppId = canonicalSdkAppId(options.sdkAppId);
-  if (sdkAppId === undefined) {
-    fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(options.sdkAppId)}`);
-  }
-  const { token } = options;
-  if (token !== undefined && (typeof token !== "string" || token.length === 0)) {
-    fail("`token` must be a non-empty string (or left out to skip signature checks)");
-  }
-  const tolerance = options.signatureToleranceSeconds ?? 60;
-  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
-    fail(`\`signatureToleranceSeconds\` must be a number >= 0, got ${JSON.stringify(tolerance)}`);
+    if (!known.has(key)) fail(`unknown option \`${key}\` for ${factory}() (known: ${[...known].join(", ")})`);
   }
   const unknownCommands = options.unknownCommands ?? "accept";
   if (unknownCommands !== "accept" && unknownCommands !== "reject") {
@@ -59,15 +56,30 @@ export function resolveOptions(options: DispatcherOptions): ResolvedOptions {
   }
   const now = options.now ?? Date.now;
   if (typeof now !== "function") fail("`now` must be a function returning milliseconds");
+  const logger = options.logger ?? consoleLogger;
+  if (typeof logger?.warn !== "function" || typeof logger.error !== "function") fail("`logger` needs warn() and error() methods (pino, console, …)");
+  const { queue } = options;
+  if (queue !== undefined && (typeof queue.enqueue !== "function" || typeof queue.dedupe?.claim !== "function")) {
+    fail("`queue` must be a memoryQueue() or redisQueue()");
+  }
+  const dedupe = queue?.dedupe ?? options.dedupe;
+  if (dedupe !== undefined && typeof dedupe.claim !== "function") fail("`dedupe` must be a dedupe store (e.g. memoryQueue().dedupe)");
+  const onDecisionFailure = options.onDecisionFailure ?? {};
+  for (const [command, answer] of Object.entries(onDecisionFailure)) {
+    if (answer !== "allow" && answer !== "block") fail(`\`onDecisionFailure["${command}"]\` must be "allow" or "block"`);
+  }
   return {
-    sdkAppId,
-    token,
     maxBodyBytes: positiveInteger("maxBodyBytes", options.maxBodyBytes, 1024 * 1024),
-    signatureToleranceSeconds: tolerance,
+    bodyTimeoutMs: positiveInteger("bodyTimeoutMs", options.bodyTimeoutMs, 10_000),
     handlerTimeoutMs: positiveInteger("handlerTimeoutMs", options.handlerTimeoutMs, 2000),
-    // Tencent gives up on a "before" callback after ~2 s and then blocks the action: answer well before.
+    // Tencent gives up on a "before" callback after ~2 s: answer well before.
     decisionTimeoutMs: positiveInteger("decisionTimeoutMs", options.decisionTimeoutMs, 1500),
+    onDecisionFailure,
     unknownCommands,
+    logger,
+    queue,
+    dedupe,
+    dedupeTtlSeconds: positiveInteger("dedupeTtlSeconds", options.dedupeTtlSeconds, queue?.dedupeTtlSeconds ?? 900),
     now,
   };
 }

@@ -15,7 +15,7 @@ import { groupMessageProperties } from "./group-fragments.js";
 export default defineCommand({
   command: "Group.CallbackBeforeSendMsg",
   kind: "before",
-  reply: "message",
+  reply: "groupMessage",
   onTimeout: "allow",
   summary: "a group message is about to be sent",
   source: "https://trtc.io/document/34374",

@@ -60,7 +60,8 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
     const response = await send(dispatcher);
     expect(response.status).toBe(500);
     expect(JSON.parse(response.body).ErrorCode).not.toBe(0);
-    expect((errors[0]!.cause as Error).message).toMatch(/must return allow\(\), block\(\) or nothing/);
+    expect(errors[0]!.reason).toBe("decision_invalid");
+    expect(errors[0]!.message).toMatch(/must return allow\(\), block\(\), discard\(\) or nothing/);
   });
 
   it("an after callback ignores whatever its handlers return", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonObject, quoteUnsafeIntegers } from "../../src/body.js";
+import { parseJsonObject, quoteUnsafeIntegers } from "../../src/json/parse.js";
 import { isRejection } from "../../src/errors.js";
 import { sampleOf } from "../support/fixtures.js";
 

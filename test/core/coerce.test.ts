@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registry } from "../../schemas/index.js";
-import { compileCoercer } from "../../src/coerce.js";
-import { validatorFor } from "../../src/validate.js";
+import { compileCoercer } from "../../src/json/coerce.js";
+import { validatorFor } from "../../src/pipeline/validate.js";
 
 const live = registry.get("Live.CallbackAfterDestroyRoom")!;
 const threshold = registry.get("Live.CallbackAfterCreateRoomReachingThreshold")!;

@@ -8,7 +8,7 @@ describe("createDispatcher options", () => {
     ["non-digit sdkAppId", { sdkAppId: "14000abc" }, /`sdkAppId`/],
     ["leading-zero sdkAppId", { sdkAppId: "01400000000" }, /`sdkAppId`/],
     ["negative sdkAppId", { sdkAppId: -1 }, /`sdkAppId`/],
-    ["empty token", { sdkAppId: 1, token: "" }, /`token` must be a non-empty string/],
+    ["empty token", { sdkAppId: 1, token: "" }, /`token` must be non-empty strings/],
     ["zero body limit", { sdkAppId: 1, maxBodyBytes: 0 }, /`maxBodyBytes` must be a positive integer/],
     ["fractional timeout", { sdkAppId: 1, handlerTimeoutMs: 1.5 }, /`handlerTimeoutMs`/],
     ["negative tolerance", { sdkAppId: 1, signatureToleranceSeconds: -1 }, /`signatureToleranceSeconds`/],
@@ -20,9 +20,13 @@ describe("createDispatcher options", () => {
 
   it("accepts a number or a digit string and resolves defaults", () => {
     expect(createDispatcher({ sdkAppId: 1400000000 }).options).toEqual({
+      protocol: "callback",
       sdkAppId: "1400000000",
+      sdkAppIds: ["1400000000"],
       signed: false,
+      queued: false,
       maxBodyBytes: 1024 * 1024,
+      bodyTimeoutMs: 10_000,
       signatureToleranceSeconds: 60,
       handlerTimeoutMs: 2000,
       decisionTimeoutMs: 1500,

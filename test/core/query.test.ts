@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "../../src/protocol.js";
+import { parseQuery } from "../../src/pipeline/query.js";
 
 /** The reference: what URLSearchParams makes of the query, keys lower-cased, values grouped. */
 function reference(url: string): Map<string, string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeSignature, signatureMatches, signedQuery } from "../../src/signature.js";
+import { computeSignature, signatureMatches, signedQuery } from "../../src/protocols/callback/signature.js";
 
 describe("callback signature", () => {
   it("matches Tencent's documented test vector", () => {

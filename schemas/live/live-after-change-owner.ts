@@ -1,0 +1,30 @@
+import { defineCommand } from "../define.js";
+
+/**
+ * Source: https://trtc.io/document/72553 (= tencentcloud.com/document/product/647/72553). The page
+ * types `EventTime` as "Interger" (sic): an integer, in milliseconds.
+ */
+export default defineCommand({
+  command: "Live.CallbackAfterChangeOwner",
+  kind: "after",
+  summary: "a room's owner was changed",
+  source: "https://trtc.io/document/72553",
+  schema: {
+    required: ["RoomId", "EventTime"],
+    properties: {
+      RoomId: { type: "string" },
+      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      Operator_Account: { type: "string" },
+      CurrentOwner_Account: { type: "string", description: "the new owner" },
+      OriginalOwner_Account: { type: "string", description: "the previous owner" },
+    },
+  },
+  sample: `{
+"CallbackCommand":"Live.CallbackAfterChangeOwner",
+"RoomId":"room_id",
+"EventTime":1703589922780,
+"Operator_Account":"admin",
+"CurrentOwner_Account": "user2",
+"OriginalOwner_Account": "user1"
+}`,
+});

@@ -1,0 +1,28 @@
+import { defineCommand } from "../define.js";
+
+/**
+ * The page types `CurRoomCount` as String and `MaxRoomCount` as Array, but its sample sends numbers:
+ * both are integers here, and digit strings are coerced.
+ */
+export default defineCommand({
+  command: "Live.CallbackAfterCreateRoomReachingThreshold",
+  kind: "after",
+  summary: "room creations reached 70% of the quota",
+  source: "https://trtc.io/document/70485",
+  schema: {
+    required: ["CurRoomCount", "MaxRoomCount", "EventTime"],
+    properties: {
+      Operator_Account: { type: "string" },
+      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      CurRoomCount: { type: "integer", description: "rooms created so far" },
+      MaxRoomCount: { type: "integer", description: "room creation quota" },
+    },
+  },
+  sample: `{
+"CallbackCommand": "Live.CallbackAfterCreateRoomReachingThreshold",
+"Operator_Account": "brennanli",
+"EventTime": 1739966441121,
+"CurRoomCount": 400,
+"MaxRoomCount": 500
+}`,
+});

@@ -1,0 +1,33 @@
+import { defineCommand } from "../define.js";
+
+/**
+ * Source: https://trtc.io/document/68223 (= tencentcloud.com/document/product/647/68223). The page's
+ * parameter table says the query's CallbackCommand is "fixed as Live.CallbackAfterSetMetadata" — a
+ * copy of the set-metadata page; its title, scenarios and sample body all say
+ * `Live.CallbackAfterDelMetadata`, which is what this schema accepts (no alias: the set-metadata name
+ * belongs to a different callback).
+ */
+export default defineCommand({
+  command: "Live.CallbackAfterDelMetadata",
+  kind: "after",
+  summary: "room metadata keys were deleted",
+  source: "https://trtc.io/document/68223",
+  schema: {
+    required: ["RoomId", "EventTime"],
+    properties: {
+      Operator_Account: { type: "string" },
+      RoomId: { type: "string" },
+      Keys: { type: "array", items: { type: "string" }, description: "the deleted metadata keys" },
+      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+    },
+  },
+  sample: `{
+"CallbackCommand": "Live.CallbackAfterDelMetadata",
+"Operator_Account": "brennanli",
+"RoomId": "live-room1111",
+"Keys": [
+"key1", "key2"
+],
+"EventTime": 1739966441121
+}`,
+});

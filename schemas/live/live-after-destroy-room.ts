@@ -1,0 +1,87 @@
+import { defineCommand } from "../define.js";
+import { takeSeatMode } from "./fragments.js";
+
+/**
+ * A TUILiveKit room was dissolved. `RoomInfo.Owner_Account` is documented as a String but sent as a
+ * bare 64-bit number: the body parser keeps it exact and it arrives as a string. `RoomType` is
+ * documented as "Meeting" but sent as "Live": any string is accepted. `Statistic` is new in 2025,
+ * so optional.
+ */
+export default defineCommand({
+  command: "Live.CallbackAfterDestroyRoom",
+  kind: "after",
+  summary: "a live room was dissolved",
+  source: "https://trtc.io/document/64423",
+  schema: {
+    required: ["RoomId", "EventTime"],
+    properties: {
+      Operator_Account: { type: "string" },
+      RoomId: { type: "string" },
+      EventType: { type: "string", description: "DestroyByUser | DestroyBySystem" },
+      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      RoomInfo: {
+        type: "object",
+        properties: {
+          RoomName: { type: "string" },
+          RoomType: { type: "string" },
+          Owner_Account: { type: "string" },
+          IsSeatEnabled: { type: "boolean" },
+          TakeSeatMode: takeSeatMode,
+          MaxMemberCount: { type: "integer" },
+          MaxSeatCount: { type: "integer" },
+          Category: { type: "array", items: { type: "integer" } },
+          CustomInfo: { type: "string" },
+          IsMessageDisabled: { type: "boolean" },
+          CoverURL: { type: "string" },
+          ActivityStatus: { type: "integer" },
+          IsPublicVisible: { type: "boolean" },
+          ViewCount: { type: "integer" },
+          BackgroundURL: { type: "string" },
+          IsUnlimitedRoomEnabled: { type: "boolean" },
+        },
+      },
+      Statistic: {
+        type: "object",
+        properties: {
+          TotalViewers: { type: "integer" },
+          TotalGiftsSent: { type: "integer" },
+          TotalGiftCoins: { type: "integer" },
+          TotalUniqueGiftSenders: { type: "integer" },
+          TotalLikesReceived: { type: "integer" },
+        },
+      },
+    },
+  },
+  sample: `{
+"CallbackCommand":"Live.CallbackAfterDestroyRoom",
+"Operator_Account":"admin",
+"RoomId":"tandy-test-rest",
+"EventType":"DestroyByUser",
+"EventTime":1703589922780,
+"RoomInfo": {
+"RoomName": "live name",
+"RoomType": "Live",
+"Owner_Account": 144115216631667826,
+"IsSeatEnabled": true,
+"TakeSeatMode": "FreeToTake",
+"MaxMemberCount": 400,
+"MaxSeatCount": 4,
+"Category": [1, 2, 3],
+"CustomInfo": "",
+"IsMessageDisabled": false,
+"CoverURL": "cover url",
+"ActivityStatus": 0,
+"IsPublicVisible": false,
+"ViewCount": 0,
+"BackgroundURL": "background url",
+"IsUnlimitedRoomEnabled": true
+},
+"Statistic": {
+"TotalViewers": 0,
+"TotalGiftsSent": 0,
+"TotalGiftCoins": 0,
+"TotalUniqueGiftSenders": 0,
+"TotalLikesReceived": 0
+}
+}`,
+});

@@ -1,0 +1,31 @@
+import { defineCommand } from "../define.js";
+
+/**
+ * Source: https://trtc.io/document/72554 (= tencentcloud.com/document/product/647/72554). The
+ * operation field really is spelt `opType` (lower-case o) on the page; `EventTime` is typed "Interger"
+ * (sic).
+ */
+export default defineCommand({
+  command: "Live.CallbackAfterModifyAdmin",
+  kind: "after",
+  summary: "room administrators were added or removed",
+  source: "https://trtc.io/document/72554",
+  schema: {
+    required: ["RoomId", "EventTime"],
+    properties: {
+      RoomId: { type: "string" },
+      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      Operator_Account: { type: "string" },
+      Admin_Account: { type: "array", items: { type: "string" }, description: "the administrators added or removed" },
+      opType: { type: "string", description: "add | delete" },
+    },
+  },
+  sample: `{
+"CallbackCommand":"Live.CallbackAfterModifyAdmin",
+"RoomId":"room_id",
+"EventTime":1703589922780,
+"Operator_Account":"admin",
+"Admin_Account": ["user1", "user2"],
+"opType": "add"
+}`,
+});

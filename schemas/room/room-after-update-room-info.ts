@@ -1,0 +1,63 @@
+import { defineCommand } from "../define.js";
+import { roomDisabledSwitchProperties, takeSeatMode } from "./fragments.js";
+
+/**
+ * Source: https://trtc.io/document/60731 (= tencentcloud.com/document/product/647/60731). Older name:
+ * `Room.CallbackUpdateRoomInfo` (cited by PROTOCOL-NOTES.md from
+ * cloud.tencent.com/document/product/269/105401; that page was not reachable here). Both names are
+ * accepted in the body (`CallbackCommand` is an enum) and `aliases` lets the registry map the old name
+ * to this definition. The page's sample sends `"IsCloudRecordingDisabled" : "false"` — a string,
+ * though the table says Bool: a boolean or the strings "true" / "false" are accepted for that field.
+ */
+export default defineCommand({
+  command: "Room.CallbackAfterUpdateRoomInfo",
+  kind: "after",
+  aliases: ["Room.CallbackUpdateRoomInfo"],
+  summary: "a TUIRoomKit room's information was changed",
+  source: "https://trtc.io/document/60731",
+  schema: {
+    required: ["RoomInfo", "EventTime"],
+    properties: {
+      Operator_Account: { type: "string" },
+      RoomInfo: {
+        type: "object",
+        required: ["RoomId"],
+        properties: {
+          RoomId: { type: "string" },
+          RoomName: { type: "string" },
+          Owner_Account: { type: "string" },
+          TakeSeatMode: takeSeatMode,
+          MaxMemberCount: { type: "integer" },
+          ...roomDisabledSwitchProperties,
+          IsCloudRecordingDisabled: {
+            anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
+            description: "documented as Bool; the page's sample sends the string \"false\"",
+          },
+          CustomInfo: { type: "string" },
+        },
+      },
+      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+    },
+  },
+  sample: `{
+"CallbackCommand":"Room.CallbackAfterUpdateRoomInfo",
+"Operator_Account":"bob",
+"RoomInfo" : {
+"RoomId":"rid-123",
+"RoomName" : "rname-123",
+"Owner_Account" : "jack",
+"TakeSeatMode" : "FreeToTake",
+"MaxMemberCount" : 300,
+"IsVideoDisabled" : false,
+"IsAudioDisabled" : false,
+"IsMessageDisabled" : false,
+"IsScreenSharingDisabled" : false,
+"IsCloudRecordingDisabled" : "false",
+"CustomInfo" : "123"
+},
+"EventTime":1670574414123
+}`,
+  variants: [
+  `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
+],
+});

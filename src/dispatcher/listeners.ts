@@ -1,0 +1,57 @@
+import type { Catalogue } from "../../schemas/catalogue.js";
+import type { AnyCallback } from "../pipeline/run-handlers.js";
+import type { DuplicateHandler, ErrorHandler } from "../types.js";
+
+function assertFunction(handler: unknown, method: string): void {
+  if (typeof handler !== "function") throw new TypeError(`tencent-webhooks: ${method}() needs a handler function`);
+}
+
+function list<T>(value: T | readonly T[]): readonly T[] {
+  return Array.isArray(value) ? (value as readonly T[]) : [value as T];
+}
+
+/** Who listens to what: handlers by canonical command, `onAny`, `onError`, `onDuplicate`. */
+export class Listeners {
+  readonly byCommand = new Map<string, AnyCallback[]>();
+  readonly any: AnyCallback[] = [];
+  readonly error: ErrorHandler[] = [];
+  readonly duplicate: DuplicateHandler[] = [];
+
+  constructor(readonly catalogue: Catalogue, readonly protocol: string) {}
+
+  /** A name, an alias or a code on the wire, as the canonical command name; anything else is a TypeError. */
+  resolve(name: unknown): string {
+    const definition = typeof name === "string" || typeof name === "number" ? this.catalogue.find(name) : undefined;
+    if (definition) return definition.command;
+    const hint = this.protocol === "callback" ? "use onAny() for commands this package does not know" : "use onAny() for events this package does not know";
+    throw new TypeError(`tencent-webhooks: unknown ${this.protocol === "callback" ? "command" : `${this.protocol} event`} ${JSON.stringify(name)}; ${hint}`);
+  }
+
+  on(names: unknown, handler: unknown): void {
+    assertFunction(handler, "on");
+    const resolved = list(names).map((name) => this.resolve(name));
+    for (const command of resolved) {
+      const handlers = this.byCommand.get(command) ?? [];
+      handlers.push(handler as AnyCallback);
+      this.byCommand.set(command, handlers);
+    }
+  }
+
+  add(kind: "any" | "error" | "duplicate", handler: unknown): void {
+    assertFunction(handler, kind === "any" ? "onAny" : kind === "error" ? "onError" : "onDuplicate");
+    (this[kind] as unknown[]).push(handler);
+  }
+
+  remove(names: unknown, handler: unknown): void {
+    const drop = (handlers: unknown[] | undefined) => {
+      const index = handlers?.lastIndexOf(handler) ?? -1;
+      if (index !== -1) handlers!.splice(index, 1);
+    };
+    for (const name of list(names)) {
+      if (name === "*") drop(this.any);
+      else if (name === "error") drop(this.error);
+      else if (name === "duplicate") drop(this.duplicate);
+      else drop(this.byCommand.get(this.catalogue.find(name as string | number)?.command ?? String(name)));
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * From a parsed, authenticated payload on: command, schema, then the handlers (inline), or the
+ * dedupe claim and the durable write (queued). "before" commands are always decided inline.
+ */
+import type { CommandDefinition } from "../../schemas/define.js";
+import { dedupeKey } from "../delivery/dedupe-key.js";
+import { reject, type WebhookResponse } from "../errors.js";
+import { normalizePlatform } from "../protocols/callback/platform.js";
+import type { Identity } from "../protocols/types.js";
+import type { AnyWebhookEvent } from "../types.js";
+import type { Engine } from "./engine.js";
+import type { Report } from "./report.js";
+import { runHandlers } from "./run-handlers.js";
+import { describeSchemaErrors, validatorFor } from "./validate.js";
+
+export interface Accepted {
+  event: AnyWebhookEvent;
+  definition: CommandDefinition | undefined;
+}
+
+/** Command, schema, event: what both the request path and a queue worker do before handlers run. */
+export async function prepare(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity, attempt = 1): Promise<Accepted> {
+  const { protocol } = engine;
+  report.payload = payload;
+  const command = protocol.commandOf(payload, identity);
+  report.command = command;
+  const definition = protocol.catalogue.byName.get(command);
+  if (definition) {
+    const schemaErrors = validatorFor(definition)(payload);
+    if (schemaErrors) {
+      report.schemaErrors = schemaErrors;
+      throw reject("schema_invalid", `Payload does not match the ${command} schema: ${describeSchemaErrors(schemaErrors)}`);
+    }
+  } else if (engine.options.unknownCommands === "reject") {
+    throw reject("unknown_command", protocol.name === "callback" ? `Unknown CallbackCommand "${command}"` : `Unknown ${protocol.name} event ${command}`);
+  }
+  const rawBody = report.request.rawBody ?? "";
+  const key = await dedupeKey(protocol.name, command, definition, protocol.defaultDedupe, payload, rawBody);
+  report.dedupeKey = key;
+  const event: AnyWebhookEvent = {
+    protocol: protocol.name,
+    command,
+    payload,
+    extra: payload,
+    sdkAppId: identity.sdkAppId ?? "",
+    clientIp: identity.clientIp,
+    optPlatform: normalizePlatform(identity.optPlatform),
+    keyIndex: identity.keyIndex,
+    rawBody,
+    dedupeKey: key,
+    attempt,
+    request: report.request,
+  };
+  return { event, definition };
+}
+
+export async function accept(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity): Promise<WebhookResponse> {
+  const { event, definition } = await prepare(engine, payload, report, identity);
+  const { options, protocol } = engine;
+  if (definition?.kind === "before") return decideInline(engine, event, definition, report);
+  const store = options.dedupe;
+  if (store) {
+    let first: boolean;
+    try {
+      first = await store.claim(event.dedupeKey, options.dedupeTtlSeconds);
+    } catch (cause) {
+      report.cause = cause;
+      throw reject("queue_unavailable", "The dedupe store cannot be reached; the callback was not accepted");
+    }
+    if (!first) return duplicate(engine, event);
+  }
+  if (options.queue) {
+    try {
+      await options.queue.enqueue({
+        protocol: protocol.name,
+        command: event.command,
+        dedupeKey: event.dedupeKey,
+        rawBody: event.rawBody,
+        method: report.request.method,
+        url: report.request.url,
+        headers: report.request.headers,
+        receivedAt: options.now(),
+      });
+    } catch (cause) {
+      await store?.release(event.dedupeKey).catch(() => undefined);
+      report.cause = cause;
+      throw reject("queue_unavailable", "The queue could not take the callback; it was not accepted");
+    }
+    return protocol.ok();
+  }
+  const run = await runAll(engine, event, report, options.handlerTimeoutMs);
+  if (run.failure) {
+    // Not handled: let Tencent's retry (TRTC, CSS) through rather than take it for a duplicate.
+    await store?.release(event.dedupeKey).catch(() => undefined);
+    return protocol.refuse(run.failure);
+  }
+  return protocol.ok();
+}
+
+async function duplicate(engine: Engine, event: AnyWebhookEvent): Promise<WebhookResponse> {
+  const { listeners, reporter, protocol } = engine;
+  const notice = { protocol: protocol.name, command: event.command, dedupeKey: event.dedupeKey, request: event.request };
+  if (listeners.duplicate.length === 0) reporter.duplicate(event.command, event.dedupeKey);
+  for (const handler of listeners.duplicate) {
+    try {
+      await handler(notice);
+    } catch (cause) {
+      engine.options.logger.error(`tencent-webhooks: an onDuplicate handler threw: ${String(cause)}`);
+    }
+  }
+  return protocol.ok();
+}
+
+export function runAll(engine: Engine, event: AnyWebhookEvent, report: Report, timeoutMs: number) {
+  const own = engine.listeners.byCommand.get(event.command) ?? [];
+  return runHandlers([...own, ...engine.listeners.any], own.length, timeoutMs, event, (rejection, cause) =>
+    engine.reporter.emit(rejection, cause === undefined ? report : { ...report, cause }),
+  );
+}
+
+async function decideInline(engine: Engine, event: AnyWebhookEvent, definition: CommandDefinition, report: Report): Promise<WebhookResponse> {
+  const { protocol, options } = engine;
+  const run = await runAll(engine, event, report, options.decisionTimeoutMs);
+  if (run.failure) {
+    // Answer as Tencent would without a reply (messages go ahead, gifts do not), unless the user chose.
+    const answer = options.onDecisionFailure[definition.command] ?? definition.onTimeout ?? "block";
+    return answer === "allow" ? protocol.decide!(definition, []) : protocol.refuse(run.failure);
+  }
+  try {
+    return protocol.decide!(definition, run.results);
+  } catch (error) {
+    const rejection = error as ReturnType<typeof reject>;
+    await engine.reporter.emit(rejection, report);
+    return protocol.refuse(rejection);
+  }
+}

@@ -1,0 +1,13 @@
+/** What every step of the pipeline shares for one dispatcher: its protocol, settings, options, listeners, reporter. */
+import type { Listeners } from "../dispatcher/listeners.js";
+import type { ResolvedOptions } from "../options.js";
+import type { Protocol } from "../protocols/types.js";
+import type { ErrorReporter } from "./report.js";
+
+export interface Engine<S = unknown> {
+  protocol: Protocol<S>;
+  settings: S;
+  options: ResolvedOptions;
+  listeners: Listeners;
+  reporter: ErrorReporter;
+}

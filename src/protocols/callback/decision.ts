@@ -1,0 +1,111 @@
+/**
+ * What a handler of a "before" callback returns. Tencent goes ahead only when the reply's
+ * `ErrorCode` is 0; each command's page says what else a reply may carry (`ReplyKind`), and the
+ * types below let a handler return only that. Returning nothing allows.
+ */
+type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
+type ToNumber<S> = S extends `${infer N extends number}` ? N : never;
+
+/** Custom codes a message callback may reject with: [120001, 130000] (https://trtc.io/document/34364). */
+export type MessageRejectCode = 1 | Exclude<ToNumber<`12${Digit}${Digit}${Digit}${Digit}`>, 120000> | 130000;
+/** Custom codes a group-message callback may reject with: [10100, 10200] (https://trtc.io/document/34374). */
+export type GroupMessageRejectCode = 1 | ToNumber<`101${Digit}${Digit}`> | 10200;
+/** Codes a friend callback may refuse one friend with: [38000, 39000] (https://trtc.io/document/43468). */
+export type FriendRejectCode = ToNumber<`38${Digit}${Digit}${Digit}`> | 39000;
+
+export interface AllowDecision<K extends string = never> {
+  readonly action: "allow";
+  readonly code: 0;
+  readonly message: "";
+  readonly reply: Readonly<Record<string, unknown>>;
+  /** The reply fields this decision sets (types only). */
+  readonly fields?: K;
+}
+export interface BlockDecision<C extends number = number> {
+  readonly action: "block";
+  readonly code: C;
+  readonly message: string;
+  readonly reply: Readonly<Record<string, unknown>>;
+}
+export interface DiscardDecision {
+  readonly action: "discard";
+  readonly code: 2;
+  readonly message: string;
+  readonly reply: Readonly<Record<string, unknown>>;
+}
+export type BeforeDecision = AllowDecision<string> | BlockDecision | DiscardDecision;
+
+/** A message element of a replacement body (`MsgBody`). */
+export interface MsgElement {
+  MsgType: string;
+  MsgContent: Record<string, unknown>;
+}
+/** A per-friend answer of `Sns.CallbackPrevFriendAdd` / `…Response`. */
+export interface FriendResult<C extends number = number> {
+  To_Account: string;
+  /** 0 accepts; a code in [38000, 39000] refuses that friend. */
+  ResultCode: 0 | C;
+  ResultInfo?: string;
+}
+
+/** What each reply kind lets a handler return. */
+export interface DecisionByReply {
+  plain: AllowDecision | BlockDecision;
+  gift: AllowDecision | BlockDecision;
+  message: AllowDecision<"MsgBody" | "CloudCustomData"> | BlockDecision<MessageRejectCode> | DiscardDecision;
+  groupMessage: AllowDecision<"MsgBody" | "CloudCustomData"> | BlockDecision<GroupMessageRejectCode> | DiscardDecision;
+  invite: AllowDecision<"RefusedMembers_Account"> | BlockDecision;
+  subscriber: AllowDecision<"RefusedSubscribers_Account"> | BlockDecision;
+  friend: AllowDecision<"ResultItem"> | BlockDecision;
+}
+
+/** Fields a decision may carry, by name, as Tencent's pages type them. */
+export interface ReplyFields {
+  MsgBody?: readonly MsgElement[];
+  CloudCustomData?: string;
+  RefusedMembers_Account?: readonly string[];
+  RefusedSubscribers_Account?: readonly string[];
+  ResultItem?: readonly FriendResult<FriendRejectCode>[];
+}
+
+const RESERVED = new Set(["ActionStatus", "ErrorCode", "ErrorInfo"]);
+
+function extraFields(reply: object | undefined): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(reply ?? {})) {
+    if (RESERVED.has(key)) throw new TypeError(`tencent-webhooks: reply field ${key} is set by the decision itself`);
+    fields[key] = value;
+  }
+  return fields;
+}
+
+/** Let the action happen (`ErrorCode` 0), optionally with the reply fields the command allows (a new `MsgBody`, refused members, …). */
+export function allow<const R extends ReplyFields = Record<never, never>>(reply?: R & ReplyFields): AllowDecision<keyof R & string> {
+  return Object.freeze({ action: "allow", code: 0, message: "", reply: extraFields(reply) }) as AllowDecision<keyof R & string>;
+}
+
+/** Stop the action: `code` is a non-zero integer the command allows; `message` becomes `ErrorInfo`. */
+export function block<const C extends number>(code: C, message = "", reply?: Record<string, unknown>): BlockDecision<C> {
+  if (!Number.isSafeInteger(code) || code === 0 || code === 2) {
+    throw new TypeError(`tencent-webhooks: block() needs a non-zero integer code (2 is discard()), got ${String(code)}`);
+  }
+  return Object.freeze({ action: "block", code, message: String(message), reply: extraFields(reply) });
+}
+
+/** Message callbacks: drop the message silently (`ErrorCode` 2): the sender is told it was sent. */
+export function discard(message = ""): DiscardDecision {
+  return Object.freeze({ action: "discard", code: 2, message: String(message), reply: {} });
+}
+
+/** Friend callbacks: one answer per friend (`ResultItem`); `ErrorCode` 0. */
+export function friendResults<const C extends FriendRejectCode>(items: readonly FriendResult<C>[]): AllowDecision<"ResultItem"> {
+  return allow({ ResultItem: items });
+}
+
+export function isDecision(value: unknown): value is BeforeDecision {
+  const decision = value as BeforeDecision | null;
+  if (typeof decision !== "object" || decision === null || typeof decision.message !== "string" || typeof decision.reply !== "object") return false;
+  if (decision.action === "allow") return decision.code === 0;
+  if (decision.action === "discard") return decision.code === 2;
+  return decision.action === "block" && Number.isSafeInteger(decision.code) && decision.code !== 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * The callback endpoint (Live, Room, Chat, …): `POST url?SdkAppid=…&CallbackCommand=…&Sign=…&RequestTime=…`,
+ * replies `{"ActionStatus","ErrorInfo","ErrorCode"}` (https://trtc.io/document/34354).
+ */
+import { callbackCatalogue } from "../../../schemas/index.js";
+import { reject } from "../../errors.js";
+import { CONFLICT, optional, single, type Query } from "../../pipeline/query.js";
+import type { Protocol } from "../types.js";
+import { querySdkAppId, resolveApps, type Apps } from "./apps.js";
+import { decide } from "./decide.js";
+import { failReply, okReply } from "./reply.js";
+import { checkSignature } from "./signature.js";
+
+export interface CallbackSettings {
+  apps: Apps;
+  signatureToleranceSeconds: number;
+}
+
+function queryCommand(query: Query): string | undefined {
+  const command = single(query, "callbackcommand");
+  if (command === CONFLICT) throw reject("command_mismatch", "CallbackCommand is given twice with different values");
+  return command === "" ? undefined : command;
+}
+
+export const callbackProtocol: Protocol<CallbackSettings> = {
+  name: "callback",
+  catalogue: callbackCatalogue,
+  optionKeys: ["sdkAppId", "token", "signatureToleranceSeconds"],
+
+  settings(options) {
+    const tolerance = options.signatureToleranceSeconds ?? 60;
+    if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
+      throw new TypeError(`tencent-webhooks: \`signatureToleranceSeconds\` must be a number >= 0, got ${JSON.stringify(tolerance)}`);
+    }
+    return { apps: resolveApps(options.sdkAppId, options.token), signatureToleranceSeconds: tolerance };
+  },
+
+  async authenticate({ query }, settings, nowMs) {
+    const sdkAppId = querySdkAppId(query, settings.apps);
+    const tokens = settings.apps.get(sdkAppId)!;
+    const keyIndex = tokens.length > 0 ? await checkSignature(query, tokens, nowMs, settings.signatureToleranceSeconds) : undefined;
+    return {
+      sdkAppId,
+      keyIndex,
+      commandHint: queryCommand(query),
+      clientIp: optional(query, "clientip"),
+      optPlatform: optional(query, "optplatform"),
+    };
+  },
+
+  trusted(meta, settings) {
+    const first = settings.apps.keys().next().value as string;
+    if (meta.sdkAppId !== undefined && !settings.apps.has(meta.sdkAppId)) throw reject("sdk_app_id_mismatch", "SdkAppid does not match this app");
+    return { sdkAppId: meta.sdkAppId ?? first, commandHint: meta.command, clientIp: meta.clientIp, optPlatform: meta.optPlatform };
+  },
+
+  /**
+   * The body repeats the query's CallbackCommand; it is authoritative when the query has none.
+   * Names are compared canonical: a page that calls a command by an older or inconsistent name
+   * (an alias in the registry) still reaches that command's handlers.
+   */
+  commandOf(payload, { commandHint }) {
+    const fromBody = payload.CallbackCommand;
+    if (fromBody !== undefined && typeof fromBody !== "string") throw reject("command_missing", "CallbackCommand in the body must be a string");
+    const body = fromBody ? callbackCatalogue.canonical(fromBody) : undefined;
+    const query = commandHint ? callbackCatalogue.canonical(commandHint) : undefined;
+    if (body && query && body !== query) throw reject("command_mismatch", "CallbackCommand in the query and the body disagree");
+    const command = body || query;
+    if (!command) throw reject("command_missing", "CallbackCommand is missing");
+    return command;
+  },
+
+  ok: okReply,
+  refuse: failReply,
+  decide,
+};

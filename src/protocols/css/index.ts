@@ -1,0 +1,70 @@
+/**
+ * CSS (Cloud Streaming Services) callbacks (https://www.tencentcloud.com/document/product/267/38080):
+ * `t` (when the notification expires, Unix seconds) and `sign = hex(MD5(key + t))` are fields of
+ * the body, which is otherwise unsigned; `event_type` names the event; Tencent retries non-200.
+ */
+import { cssCatalogue } from "../../../schemas/index.js";
+import { md5Hex, safeEqual } from "../../crypto.js";
+import { reject } from "../../errors.js";
+import { canonicalSdkAppId } from "../callback/apps.js";
+import { codeFail, codeOk, eventName, keyList } from "../json-reply.js";
+import type { Protocol } from "../types.js";
+
+export interface CssSettings {
+  keys: readonly string[];
+  appId: string | undefined;
+  clockToleranceSeconds: number;
+  sdkAppIds: readonly string[];
+}
+
+const T = /^\d{1,12}$/;
+
+export const cssProtocol: Protocol<CssSettings> = {
+  name: "css",
+  catalogue: cssCatalogue,
+  optionKeys: ["key", "appId", "clockToleranceSeconds"],
+
+  settings(options) {
+    const appId = options.appId === undefined ? undefined : canonicalSdkAppId(options.appId);
+    if (options.appId !== undefined && appId === undefined) throw new TypeError(`tencent-webhooks: \`appId\` must be your CSS appid as digits, got ${JSON.stringify(options.appId)}`);
+    const tolerance = options.clockToleranceSeconds ?? 0;
+    if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
+      throw new TypeError("tencent-webhooks: `clockToleranceSeconds` must be a number >= 0");
+    }
+    return { keys: keyList(options.key, "key"), appId, clockToleranceSeconds: tolerance, sdkAppIds: appId ? [appId] : [] };
+  },
+
+  authenticate: () => ({}),
+
+  async authenticatePayload(payload, identity, settings, nowMs) {
+    const appid = payload.appid === undefined ? undefined : String(payload.appid);
+    if (settings.appId !== undefined && appid !== settings.appId) {
+      throw reject(appid === undefined ? "sdk_app_id_missing" : "sdk_app_id_mismatch", appid === undefined ? "appid is missing" : "appid does not match this app");
+    }
+    identity.sdkAppId = appid;
+    const { t, sign } = payload;
+    if ((typeof t !== "string" && typeof t !== "number") || typeof sign !== "string" || sign === "") {
+      throw reject("signature_missing", "t and sign are required");
+    }
+    const expiry = String(t);
+    if (!T.test(expiry)) throw reject("signature_invalid", "Signature is invalid");
+    let matched = -1;
+    for (let i = 0; i < settings.keys.length; i++) {
+      if (safeEqual(await md5Hex(`${settings.keys[i]}${expiry}`), sign.toLowerCase()) && matched === -1) matched = i;
+    }
+    if (matched === -1) throw reject("signature_invalid", "Signature is invalid");
+    const late = Math.floor(nowMs / 1000) - Number(expiry);
+    if (late > settings.clockToleranceSeconds) {
+      throw reject("signature_expired", `The notification expired ${late} s ago (t is when it expires; allowed: ${settings.clockToleranceSeconds} s)`);
+    }
+    identity.keyIndex = matched;
+  },
+
+  trusted(meta, settings) {
+    return { sdkAppId: meta.sdkAppId ?? settings.appId };
+  },
+
+  commandOf: (payload) => eventName(payload.event_type, "event_type", (code) => cssCatalogue.byCode.get(code)),
+  ok: codeOk,
+  refuse: codeFail,
+};

@@ -1,0 +1,61 @@
+/**
+ * TRTC event callbacks (https://trtc.io/document/39558): headers `SdkAppId` and
+ * `Sign = base64(HMAC-SHA256(key, raw body))` over the exact bytes sent (Tencent pretty-prints
+ * with tabs: re-serialising breaks it); `EventType` names the event; Tencent retries any non-200.
+ */
+import { trtcCatalogue } from "../../../schemas/index.js";
+import { hmacSha256Base64, safeEqual } from "../../crypto.js";
+import { reject } from "../../errors.js";
+import { canonicalSdkAppId, checkSdkAppId, type Apps } from "../callback/apps.js";
+import { codeFail, codeOk, eventName, keyList } from "../json-reply.js";
+import type { Protocol } from "../types.js";
+
+export interface TrtcSettings {
+  apps: Apps;
+  keys: readonly string[];
+  sdkAppIds: readonly string[];
+}
+
+export const trtcProtocol: Protocol<TrtcSettings> = {
+  name: "trtc",
+  catalogue: trtcCatalogue,
+  optionKeys: ["sdkAppId", "key"],
+  defaultDedupe: ["EventGroupId", "EventType", "EventInfo.RoomId", "EventInfo.UserId", "EventInfo.EventMsTs"],
+
+  settings(options) {
+    const ids = Array.isArray(options.sdkAppId) ? options.sdkAppId : [options.sdkAppId];
+    const sdkAppIds = ids.map((id) => canonicalSdkAppId(id) ?? fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(id)}`));
+    if (sdkAppIds.length === 0) fail("`sdkAppId` is an empty list");
+    const keys = keyList(options.key, "key");
+    return { apps: new Map(sdkAppIds.map((id) => [id, keys])), keys, sdkAppIds };
+  },
+
+  async authenticate({ headers, raw }, settings) {
+    const sdkAppId = checkSdkAppId(headers.sdkappid, settings.apps);
+    if (raw === undefined) {
+      throw reject(
+        "raw_body_required",
+        "TRTC signs the raw body bytes, and this body was already parsed by another middleware: mount the TRTC route before any JSON body parser",
+      );
+    }
+    const sign = headers.sign;
+    if (!sign) throw reject("signature_missing", "The Sign header is required");
+    for (let keyIndex = 0; keyIndex < settings.keys.length; keyIndex++) {
+      if (safeEqual(await hmacSha256Base64(settings.keys[keyIndex]!, raw), sign)) return { sdkAppId, keyIndex };
+    }
+    throw reject("signature_invalid", "Signature is invalid");
+  },
+
+  trusted(meta, settings) {
+    if (meta.sdkAppId !== undefined && !settings.apps.has(meta.sdkAppId)) throw reject("sdk_app_id_mismatch", "SdkAppId does not match this app");
+    return { sdkAppId: meta.sdkAppId ?? settings.sdkAppIds[0] };
+  },
+
+  commandOf: (payload) => eventName(payload.EventType, "EventType", (code) => trtcCatalogue.byCode.get(code)),
+  ok: codeOk,
+  refuse: codeFail,
+};
+
+function fail(message: string): never {
+  throw new TypeError(`tencent-webhooks: ${message}`);
+}
