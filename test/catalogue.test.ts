@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { parseJsonObject } from "../src/body.js";
+import { parseJsonObject } from "../src/json/parse.js";
 import { createDispatcher, type WebhookRequest } from "../src/index.js";
-import { validatorFor } from "../src/validate.js";
+import { validatorFor } from "../src/pipeline/validate.js";
 import {
   canonicalCommand,
   commandAliases,

@@ -16,7 +16,7 @@ vi.mock("node:crypto", async (importOriginal) => {
 
 import { timingSafeEqual } from "node:crypto";
 import { createDispatcher } from "../src/index.js";
-import { computeSignature, signatureMatches } from "../src/signature.js";
+import { computeSignature, signatureMatches } from "../src/protocols/callback/signature.js";
 import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN, sampleOf } from "./support/fixtures.js";
 
 const spy = vi.mocked(timingSafeEqual);

@@ -6,7 +6,7 @@ import type { DispatcherOptions, TencentReply } from "../../src/index.js";
 import { registry, type KnownCommand } from "../../schemas/index.js";
 import type { RejectionReason } from "../../src/errors.js";
 import { APP_ID, BLOCK, NOW_MS, TOKEN, sampleOf, tencentQuery, type HandlerBehaviour } from "../support/fixtures.js";
-import { computeSignature } from "../../src/signature.js";
+import { computeSignature } from "../../src/protocols/callback/signature.js";
 import { hostileCases } from "./hostile-cases.js";
 
 export interface ConformanceCase {

@@ -5,7 +5,7 @@
  * (50 MB and slow-trickle bodies need the adapters' streaming reader: test/hostile-http.test.ts.)
  */
 import type { RejectionReason } from "../../src/errors.js";
-import { computeSignature } from "../../src/signature.js";
+import { computeSignature } from "../../src/protocols/callback/signature.js";
 import { APP_ID, NOW_MS, TOKEN, sampleOf, tencentQuery } from "../support/fixtures.js";
 import type { ConformanceCase } from "./cases.js";
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { isInteger, parse as losslessParse } from "lossless-json";
 import { describe, expect, it } from "vitest";
-import { parseJsonObject } from "../../src/body.js";
+import { parseJsonObject } from "../../src/json/parse.js";
 import { isRejection, type RejectionReason } from "../../src/errors.js";
 import {
   BODY_MESSAGES,
