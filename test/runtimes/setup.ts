@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { builtinModules, createRequire } from "node:module";
 import net from "node:net";
 import { dirname, join } from "node:path";
@@ -139,6 +139,7 @@ export async function ensureNode(major: keyof typeof NODE_VERSIONS): Promise<str
       if (ran.code !== 0) throw new Error(describeRun(`npm install ${spec}`, ran));
       const installed = await nodeVersion(binOf(staging));
       if (installed !== `v${version}`) throw new Error(`npm installed ${spec} but its node says ${installed ?? "nothing"}`);
+      await chmod(staging, 0o755); // mkdtemp's 0700 would hide it from other users of the clone
       await rm(dir, { recursive: true, force: true });
       await rename(staging, dir).catch(async (error: unknown) => {
         // Another run put it in place first: fine if that one is right.
