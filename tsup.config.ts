@@ -8,13 +8,17 @@ export default defineConfig({
     koa: "adapters/koa.ts",
     node: "adapters/node.ts",
     fetch: "adapters/fetch.ts",
+    hono: "adapters/hono.ts",
+    serverless: "adapters/serverless.ts",
+    queue: "src/queue/index.ts",
+    testing: "src/testing/index.ts",
     cli: "src/cli.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
   target: "node20",
-  // The frameworks are the user's (optional peer dependencies), never bundled.
-  external: ["express", "fastify", "koa"],
+  // The frameworks and the queue engine are the user's (optional peer dependencies), never bundled.
+  external: ["express", "fastify", "koa", "hono", "bullmq", "ioredis"],
   tsconfig: "tsconfig.build.json",
 });
