@@ -1,0 +1,177 @@
+/**
+ * redisQueue(): the WebhookQueue contract on a real redis-server (no mock), then what only Redis
+ * shows: dedupe atomic across separate clients, a dead Redis refused within enqueueTimeoutMs,
+ * service back after a restart with what was accepted before intact, job ids BullMQ accepts.
+ */
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import type { WebhookQueue } from "../../src/delivery/types.js";
+import { jobIdFor, redisQueue, type RedisQueue, type RedisQueueOptions } from "../../src/queue/index.js";
+import { startRedis, type RedisServer } from "../support/redis.js";
+import { queueContract } from "./contract.js";
+import { FakeRunner, makeJob, waitFor } from "./support.js";
+
+const redis: RedisServer = await startRedis();
+
+const quiet = () => undefined;
+const make = (options: Partial<RedisQueueOptions> = {}): RedisQueue =>
+  redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, backoff: { type: "exponential", delay: 10 }, onConnectionError: quiet, ...options });
+
+async function settle(queue: WebhookQueue): Promise<void> {
+  await waitFor(async () => {
+    const counts = await (queue as RedisQueue).counts();
+    return counts.waiting + counts.delayed + counts.active === 0;
+  }, 15_000, "the queue to settle");
+}
+
+queueContract("redisQueue", {
+  make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
+  settle,
+  shortTtlSeconds: 1,
+});
+
+describe("redisQueue on a real redis-server", () => {
+  const open: Array<{ close(): Promise<void> }> = [];
+  afterAll(async () => {
+    for (const closable of open.splice(0).reverse()) await closable.close();
+  });
+  const track = <T extends { close(): Promise<void> }>(closable: T): T => {
+    open.push(closable);
+    return closable;
+  };
+
+  it("connection may be ioredis options instead of a URL", async () => {
+    const queue = track(redisQueue({ connection: { host: "127.0.0.1", port: redis.port }, name: `t-${randomUUID()}`, onConnectionError: quiet }));
+    expect(await queue.dedupe.claim("options-object", 60)).toBe(true);
+    expect(queue.kind).toBe("redis");
+  });
+
+  it("a claim is SET key 1 NX EX ttl: the key holds 1 with the TTL asked for", async () => {
+    const name = `t-${randomUUID()}`;
+    const queue = track(make({ name, prefix: "pfx" }));
+    expect(await queue.dedupe.claim("Live.X:abc", 900)).toBe(true);
+    const client = new Redis(redis.url);
+    try {
+      expect(await client.get(`pfx:${name}:dedupe:Live.X:abc`)).toBe("1");
+      const ttl = await client.ttl(`pfx:${name}:dedupe:Live.X:abc`);
+      expect(ttl).toBeGreaterThan(895);
+      expect(ttl).toBeLessThanOrEqual(900);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it("dedupe is atomic across processes' clients: 50 concurrent claims of one key over two separate connections, exactly one true", async () => {
+    const name = `t-${randomUUID()}`;
+    const a = track(make({ name }));
+    const b = track(make({ name }));
+    // Both connected first, so that the claims really race on the server.
+    await Promise.all([a.dedupe.claim("warm-a", 60), b.dedupe.claim("warm-b", 60)]);
+    for (let round = 0; round < 5; round++) {
+      const key = `race-${round}`;
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).dedupe.claim(key, 60)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it("BullMQ keeps the job with its options: dedupe-derived id, attempts, exponential backoff, kept when failed", async () => {
+    const queue = track(make({ attempts: 7, backoff: { type: "exponential", delay: 1234 } }));
+    const job = makeJob("Live.CallbackAfterDestroyRoom:with spaces/and:colons");
+    await queue.enqueue(job);
+    const client = new Redis(redis.url);
+    try {
+      const stored = await client.hgetall(`bull:${queue.name}:${jobIdFor(job.dedupeKey)}`);
+      expect(stored.name).toBe(job.command);
+      expect(JSON.parse(stored.data!)).toEqual(job);
+      expect(JSON.parse(stored.opts!)).toMatchObject({ attempts: 7, backoff: { type: "exponential", delay: 1234 } });
+    } finally {
+      client.disconnect();
+    }
+    expect(await queue.counts()).toEqual({ waiting: 1, delayed: 0, active: 0, failed: 0 });
+  });
+
+  it("jobIdFor: only safe characters, never integer-looking, bounded, distinct keys give distinct ids", () => {
+    const keys = ["Live.X:abc", "Live.X~3Aabc", "a b", "a~20b", "12345", "~n12345", "-1", "直播", "x".repeat(500), "x".repeat(501), ""];
+    const ids = keys.map(jobIdFor);
+    expect(new Set(ids).size).toBe(keys.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Za-z0-9._~-]*$/);
+      expect(id.length).toBeLessThanOrEqual(200);
+      expect(`${Number.parseInt(id, 10)}`).not.toBe(id);
+    }
+    expect(jobIdFor("Live.CallbackAfterDestroyRoom:9f86d0")).toBe("Live.CallbackAfterDestroyRoom~3A9f86d0");
+  });
+
+  it("refuses bad options with the option's name", () => {
+    expect(() => redisQueue({ connection: redis.url, attempts: 0 })).toThrow(/attempts/);
+    expect(() => redisQueue({ connection: redis.url, name: "a:b" })).toThrow(/name/);
+    expect(() => redisQueue({ connection: redis.url, enqueueTimeoutMs: -5 })).toThrow(/enqueueTimeoutMs/);
+    expect(() => redisQueue({} as never)).toThrow(/connection/);
+  });
+});
+
+// Last: these stop and restart the server.
+describe("redisQueue with Redis stopped and restarted", () => {
+  it("enqueue and claim reject within enqueueTimeoutMs while Redis is down; after a restart they succeed again and the job accepted before is still there and runs", async () => {
+    const errors: Error[] = [];
+    const queue = redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, enqueueTimeoutMs: 500, onConnectionError: (error) => errors.push(error) });
+    try {
+      const accepted = makeJob();
+      await queue.enqueue(accepted);
+      expect(await queue.dedupe.claim(accepted.dedupeKey, 60)).toBe(true);
+
+      await redis.stop();
+      for (const attempt of [
+        () => queue.enqueue(makeJob()),
+        () => queue.dedupe.claim("while-down", 60),
+        () => queue.enqueue(makeJob()),
+      ]) {
+        const started = performance.now();
+        await expect(attempt()).rejects.toThrow();
+        expect(performance.now() - started).toBeLessThan(500 + 250);
+      }
+      // A burst while down: all refused, none waits past the timeout.
+      const started = performance.now();
+      const burst = await Promise.allSettled(Array.from({ length: 100 }, () => queue.enqueue(makeJob())));
+      expect(burst.every((result) => result.status === "rejected")).toBe(true);
+      expect(performance.now() - started).toBeLessThan(500 + 250);
+      await waitFor(() => errors.length > 0, 5000, "a connection error reported");
+
+      await redis.restart();
+      const after = makeJob();
+      await waitFor(() => queue.enqueue(after).then(() => true, () => false), 10_000, "enqueue to succeed after the restart");
+      expect(await queue.dedupe.claim(accepted.dedupeKey, 60)).toBe(false); // The claim survived the restart.
+
+      // Nothing written while Redis was down got in behind the callers' backs: only the two jobs.
+      expect(await queue.counts()).toEqual({ waiting: 2, delayed: 0, active: 0, failed: 0 });
+      const runner = new FakeRunner();
+      const worker = queue.work(runner);
+      await waitFor(() => runner.deliveries.length === 2, 10_000, "both jobs delivered");
+      expect(runner.deliveries.map((delivery) => delivery.job).sort((x, y) => x.dedupeKey.localeCompare(y.dedupeKey))).toEqual(
+        [accepted, after].sort((x, y) => x.dedupeKey.localeCompare(y.dedupeKey)),
+      );
+      await worker.close();
+    } finally {
+      await queue.close();
+    }
+  }, 40_000);
+
+  it("a worker running while Redis restarts picks jobs up again once it is back", async () => {
+    if (!redis.running) await redis.restart();
+    const queue = redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, onConnectionError: () => undefined });
+    const runner = new FakeRunner();
+    const worker = queue.work(runner, { concurrency: 2 });
+    try {
+      await queue.enqueue(makeJob());
+      await waitFor(() => runner.deliveries.length === 1, 10_000, "the first delivery");
+      await redis.restart();
+      await waitFor(() => queue.enqueue(makeJob()).then(() => true, () => false), 10_000, "enqueue after the restart");
+      await waitFor(() => runner.deliveries.length === 2, 30_000, "the delivery after the restart");
+
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
+  }, 40_000);
+});
