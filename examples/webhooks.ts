@@ -3,14 +3,16 @@
  * you write once; each framework example only mounts it.
  * In your app, import from "tencent-webhooks" instead of "../src/index.js".
  */
-import { allow, block, createDispatcher, type Dispatcher } from "../src/index.js";
+import { allow, block, createDispatcher, type Dispatcher, type SharedOptions } from "../src/index.js";
 import type { ExampleConfig, Log } from "./config.js";
 
 /** Gifts worth more than this are refused (a made-up rule, to show a decision). */
 export const MAX_GIFT_COINS = 50_000;
 
-export function createWebhooks(config: ExampleConfig, log: Log): Dispatcher {
-  const webhooks = createDispatcher({ sdkAppId: config.sdkAppId, token: config.token });
+export function createWebhooks(config: ExampleConfig, log: Log, extra: Pick<SharedOptions, "queue"> = {}): Dispatcher {
+  // An empty TENCENT_CALLBACK_TOKEN= means "not set", here and in the CLI: said once, at start-up.
+  if (config.token === undefined) log("no TENCENT_CALLBACK_TOKEN: accepting unsigned callbacks (set it to your console's callback token)");
+  const webhooks = createDispatcher({ sdkAppId: config.sdkAppId, token: config.token, ...extra });
 
   webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
     const { RoomId, EventType, RoomInfo } = event.payload;
