@@ -1,17 +1,23 @@
-import { handleRead, readWebStream } from "./support/read-body.js";
-import type { Dispatcher } from "../src/types.js";
+import { handleRead, readWebStream, type ReadBody } from "./support/read-body.js";
+import type { WebhookReceiver } from "../src/types.js";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
+const CONSUMED: ReadBody = { body: undefined, overLimit: false, bodyError: "consumed" };
+
 /**
  * For Web-standard runtimes and routers (Deno, Bun, Hono, Next.js route
- * handlers): `(request: Request) => Promise<Response>`. Route to it by path yourself.
+ * handlers): `(request: Request) => Promise<Response>`. Route to it by path yourself, and pass
+ * the `Request` before anything reads its body: one already read (`await request.json()`) gets
+ * a Tencent-shaped 500, and a body that has not ended within `bodyTimeoutMs` a 408.
  */
-export function fetchHandler(dispatcher: Dispatcher): FetchHandler {
+export function fetchHandler(dispatcher: WebhookReceiver): FetchHandler {
   return async (request) => {
-    const read = await readWebStream(request.body, dispatcher.options.maxBodyBytes);
+    const { maxBodyBytes, bodyTimeoutMs } = dispatcher.options;
+    // A used body reads as empty, and a locked one throws: neither is what Tencent sent.
+    const read = request.bodyUsed ? CONSUMED : await readWebStream(request.body, maxBodyBytes, bodyTimeoutMs);
     const { method, url, headers } = request;
-    const reply = await handleRead(dispatcher, { method, url, headers }, read);
+    const reply = await handleRead(dispatcher, { method, url, headers, source: "fetch" }, read);
     return new Response(reply.body, { status: reply.status, headers: reply.headers });
   };
 }
