@@ -13,6 +13,10 @@ export interface ExampleConfig {
   port: number;
   /** The callback path you enter in Tencent's console after your domain. */
   path: string;
+  /** TRTC_CALLBACK_KEY: the TRTC console's callback key; when set, the Express example also serves /tencent/trtc. */
+  trtcKey?: string | undefined;
+  /** CSS_CALLBACK_KEY: the CSS console's callback key; when set, the Express example also serves /tencent/css. */
+  cssKey?: string | undefined;
 }
 
 export type Log = (line: string) => void;
@@ -24,6 +28,8 @@ export interface StartOptions extends Partial<ExampleConfig> {
 
 export const DEFAULT_SDK_APP_ID = "1400000000";
 export const CALLBACK_PATH = "/tencent/callback";
+export const TRTC_PATH = "/tencent/trtc";
+export const CSS_PATH = "/tencent/css";
 
 export function exampleConfig(overrides: Partial<ExampleConfig> = {}, env: NodeJS.ProcessEnv = process.env): ExampleConfig {
   return {
@@ -33,6 +39,8 @@ export function exampleConfig(overrides: Partial<ExampleConfig> = {}, env: NodeJ
     host: overrides.host ?? (env.HOST || "127.0.0.1"),
     port: overrides.port ?? port(env.PORT || "3000"),
     path: overrides.path ?? CALLBACK_PATH,
+    trtcKey: "trtcKey" in overrides ? overrides.trtcKey : env.TRTC_CALLBACK_KEY || undefined,
+    cssKey: "cssKey" in overrides ? overrides.cssKey : env.CSS_CALLBACK_KEY || undefined,
   };
 }
 

@@ -8,12 +8,19 @@ import { pathToFileURL } from "node:url";
 import { registry } from "../schemas/index.js";
 import { main as cli } from "../src/cli.js";
 import type { AnyWebhookEvent, WebhookErrorEvent } from "../src/index.js";
-import type { StartOptions } from "./config.js";
+import { createServer } from "node:http";
+import { nodeMiddleware } from "../adapters/node.js";
+import { memoryQueue } from "../src/index.js";
+import { CALLBACK_PATH, CSS_PATH, TRTC_PATH, exampleConfig, type StartOptions } from "./config.js";
+import { listen } from "./serve.js";
+import { createWebhooks } from "./webhooks.js";
 import { start as startExpress } from "./express/server.js";
 import type { RunningExample } from "./serve.js";
 
 const SDK_APP_ID = "1400000000";
 const TOKEN = "demo-callback-token";
+const TRTC_KEY = "demokey123654";
+const CSS_KEY = "demo-css-key";
 const OWNER_ACCOUNT = "144115216631667826";
 const WIDTH = 118;
 
@@ -43,7 +50,7 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
   };
 
   const log: string[] = [];
-  const running = await start({ host: "127.0.0.1", port: 0, sdkAppId: SDK_APP_ID, token: TOKEN, log: (line) => log.push(line) });
+  const running = await start({ host: "127.0.0.1", port: 0, sdkAppId: SDK_APP_ID, token: TOKEN, trtcKey: TRTC_KEY, cssKey: CSS_KEY, log: (line) => log.push(line) });
   const events: AnyWebhookEvent[] = [];
   const errors: WebhookErrorEvent[] = [];
   running.webhooks.onAny((event) => void events.push(event));
@@ -126,7 +133,24 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
     }
 
     out("");
-    out(`${accepted} of ${commands.length} callbacks accepted; ${refused} of ${refusals.length} bad requests refused with the right reason.`);
+    out("The other two protocols, each at its own URL with its own key (TRTC signs the raw bytes; CSS signs t in the body):");
+    for (const [protocol, event, path, key] of [["trtc", "StopAudio", TRTC_PATH, TRTC_KEY], ["css", "PushBegin", CSS_PATH, CSS_KEY]] as const) {
+      const before = log.length;
+      const url = running.url.replace(CALLBACK_PATH, path);
+      const app = protocol === "trtc" ? ["--sdk-app-id", SDK_APP_ID] : []; // CSS bodies carry their own appid
+      const run = await runCli(["send", "--protocol", protocol, event, "--url", url, ...app, "--key", key]);
+      out("");
+      out(`[${protocol}] ${event}  ->  ${run.reply ? `${run.reply.status} ${run.reply.body}` : "no reply"}`);
+      for (const line of log.slice(before)) show("app log", line);
+      expect(run.code === 0 && run.reply?.status === 200, `${protocol} ${event}: the CLI exited ${run.code} (${run.stderr.trim()})`);
+      expect(log.slice(before).some((line) => line.startsWith(`${protocol} ${event}`)), `${protocol} ${event}: the typed handler did not run`);
+    }
+
+    out("");
+    out("Queued mode (memoryQueue, one process): 200 only once the job is written; a resent callback is answered 200 and not handled again; a worker runs the handlers, retrying a failure:");
+    const queued = await runQueued(out, expect);
+    out("");
+    out(`${accepted} of ${commands.length} callbacks accepted; ${refused} of ${refusals.length} bad requests refused with the right reason; queued mode ${queued ? "handled the callback once" : "FAILED"}.`);
     out(problems.length === 0 ? `OK: Owner_Account arrived as the exact string "${OWNER_ACCOUNT}".` : `FAILED: ${problems.length} unexpected result(s), listed above.`);
     return problems.length === 0 ? 0 : 1;
   } finally {
@@ -141,6 +165,58 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
   function showReceived(sent: Sent) {
     for (const event of sent.events) show("event", JSON.stringify(event.payload));
     for (const line of sent.log) show("app log", line);
+  }
+}
+
+/** One CLI run, its output and the HTTP reply it got. */
+async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string; reply: { status: number; body: string } | undefined }> {
+  let stdout = "";
+  let stderr = "";
+  let reply: { status: number; body: string } | undefined;
+  const code = await cli(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: {},
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      reply = { status: response.status, body: await response.clone().text() };
+      return response;
+    },
+  });
+  return { code, stdout, stderr, reply };
+}
+
+/** The node example with a memoryQueue: the same callback sent twice, a handler that fails once, a worker. */
+async function runQueued(out: (line: string) => void, expect: (ok: boolean, problem: string) => void): Promise<boolean> {
+  const queue = memoryQueue({ backoff: { delayMs: 50 } });
+  const log: string[] = [];
+  const config = exampleConfig({ host: "127.0.0.1", port: 0, sdkAppId: SDK_APP_ID, token: TOKEN });
+  const webhooks = createWebhooks(config, (line) => log.push(line), { queue });
+  const attempts: number[] = [];
+  webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
+    attempts.push(event.attempt);
+    if (event.attempt === 1) throw new Error("the database is restarting (demo: the first attempt fails)");
+  });
+  const duplicates: string[] = [];
+  webhooks.onDuplicate((duplicate) => void duplicates.push(duplicate.dedupeKey));
+  const running = await listen(createServer(nodeMiddleware(webhooks, { path: config.path })), config, webhooks);
+  try {
+    const args = ["send", "Live.CallbackAfterDestroyRoom", "--url", running.url, "--sdk-app-id", SDK_APP_ID, "--token", TOKEN];
+    const first = await runCli(args);
+    const second = await runCli(args);
+    out(`        sent    Live.CallbackAfterDestroyRoom twice  ->  ${first.reply?.status} then ${second.reply?.status} (duplicate: ${duplicates.length})`);
+    const worker = queue.work(webhooks, { concurrency: 2 });
+    await new Promise((done) => setTimeout(done, 200));
+    await queue.idle();
+    await worker.close();
+    for (const line of log.filter((line) => !line.startsWith("no TENCENT"))) out(`        app log ${line}`);
+    out(`        worker  handler attempts ${JSON.stringify(attempts)}; dead letter ${(await queue.failed()).length}`);
+    const ok = first.reply?.status === 200 && second.reply?.status === 200 && duplicates.length === 1 && attempts.join() === "1,2";
+    expect(ok, `queued mode: replies ${first.reply?.status}/${second.reply?.status}, duplicates ${duplicates.length}, attempts ${attempts.join()}`);
+    return ok;
+  } finally {
+    await running.close();
+    await queue.close();
   }
 }
 

@@ -3,7 +3,7 @@
  * you write once; each framework example only mounts it.
  * In your app, import from "tencent-webhooks" instead of "../src/index.js".
  */
-import { allow, block, createDispatcher, type Dispatcher, type SharedOptions } from "../src/index.js";
+import { allow, block, createCssDispatcher, createDispatcher, createTrtcDispatcher, type CssDispatcher, type Dispatcher, type SharedOptions, type TrtcDispatcher } from "../src/index.js";
 import type { ExampleConfig, Log } from "./config.js";
 
 /** Gifts worth more than this are refused (a made-up rule, to show a decision). */
@@ -55,4 +55,23 @@ export function createWebhooks(config: ExampleConfig, log: Log, extra: Pick<Shar
   });
 
   return webhooks;
+}
+
+/** TRTC event callbacks (their own console, URL and key): typed by event name or number. */
+export function createTrtcWebhooks(config: ExampleConfig, key: string, log: Log): TrtcDispatcher {
+  const trtc = createTrtcDispatcher({ sdkAppId: config.sdkAppId, key });
+  trtc.on(["EnterRoom", "ExitRoom"], (event) => {
+    log(`trtc ${event.command}: ${event.payload.EventInfo.UserId ?? "?"} in room ${event.payload.EventInfo.RoomId}`);
+  });
+  trtc.on("StopAudio", (event) => log(`trtc StopAudio: ${event.payload.EventInfo.UserId ?? "?"} in room ${event.payload.EventInfo.RoomId}`));
+  trtc.onError((error) => log(`trtc ${error.command ?? "event"} REJECTED ${error.status} ${error.reason}: ${error.message}`));
+  return trtc;
+}
+
+/** CSS streaming callbacks: `t` and `sign` in the body are checked before any handler runs. */
+export function createCssWebhooks(key: string, log: Log): CssDispatcher {
+  const css = createCssDispatcher({ key });
+  css.on("PushBegin", (event) => log(`css PushBegin: stream ${event.payload.stream_id} from ${event.payload.user_ip ?? "?"}`));
+  css.onError((error) => log(`css ${error.command ?? "event"} REJECTED ${error.status} ${error.reason}: ${error.message}`));
+  return css;
 }

@@ -259,3 +259,6 @@ export type CssDispatcher = Dispatcher<CssTypes>;
 export type EventFor<C extends KnownCommandName> = EventOf<CallbackTypes, C>;
 export type Handler<C extends KnownCommandName> = HandlerOf<CallbackTypes, C>;
 type KnownCommandName = keyof CallbackPayloads & string;
+
+/** What an adapter needs of a dispatcher, whatever its protocol: every dispatcher is one. */
+export type WebhookReceiver = Pick<Dispatcher<ProtocolTypes>, "handle" | "options">;
