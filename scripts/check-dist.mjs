@@ -3,8 +3,19 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const entries = ["tencent-webhooks", "tencent-webhooks/express", "tencent-webhooks/fastify", "tencent-webhooks/koa", "tencent-webhooks/node", "tencent-webhooks/fetch"];
-const exportsOf = { "tencent-webhooks": "createDispatcher", "tencent-webhooks/express": "expressMiddleware", "tencent-webhooks/fastify": "fastifyPlugin", "tencent-webhooks/koa": "koaMiddleware", "tencent-webhooks/node": "nodeMiddleware", "tencent-webhooks/fetch": "fetchHandler" };
+const exportsOf = {
+  "tencent-webhooks": "createDispatcher",
+  "tencent-webhooks/express": "expressMiddleware",
+  "tencent-webhooks/fastify": "fastifyWebhooks",
+  "tencent-webhooks/koa": "koaMiddleware",
+  "tencent-webhooks/node": "nodeMiddleware",
+  "tencent-webhooks/fetch": "fetchHandler",
+  "tencent-webhooks/hono": "honoMiddleware",
+  "tencent-webhooks/serverless": "serverlessHandler",
+  "tencent-webhooks/queue": "redisQueue",
+  "tencent-webhooks/testing": "signedRequest",
+};
+const entries = Object.keys(exportsOf);
 
 for (const entry of entries) {
   const esm = await import(entry);
@@ -15,6 +26,12 @@ for (const entry of entries) {
 }
 const schema = require("tencent-webhooks/schemas/Live.CallbackAfterDestroyRoom.json");
 if (schema.$id !== "Live.CallbackAfterDestroyRoom") throw new Error("JSON schema export is broken");
+
+// The main entry never loads an optional integration: an inline Koa user installs no Redis client.
+const mainFile = await import("node:fs").then((fs) => fs.readFileSync(new URL("../dist/index.js", import.meta.url), "utf8"));
+for (const optional of ["bullmq", "ioredis", "express", "fastify", "koa", "hono", "ajv\"", "new Function"]) {
+  if (mainFile.includes(optional === "new Function" ? optional : `from "${optional.replace('"', "")}`)) throw new Error(`dist/index.js loads ${optional}`);
+}
 
 const { createDispatcher, registry } = require("tencent-webhooks");
 const webhooks = createDispatcher({ sdkAppId: 1400000000 });
