@@ -69,7 +69,8 @@ export function readNodeStream(stream: Readable, limit: number, timeoutMs?: numb
       reject(new RequestAbortedError({ cause }));
     };
     const onClose = () => onError();
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => settle({ body: Buffer.concat(chunks, size), overLimit: false, bodyError: "timeout" }), timeoutMs);
+    const timer =
+      timeoutMs === undefined ? undefined : setTimeout(() => settle({ body: Buffer.concat(chunks, size), overLimit: false, bodyError: "timeout" }), timeoutMs);
     const stopListening = () => {
       clearTimeout(timer);
       stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
@@ -103,10 +104,12 @@ export async function readWebStream(stream: Request["body"], limit: number, time
     for (;;) {
       const next = reader.read();
       // One waiter per read, replaced by the next: no reactions pile up on a shared deadline promise.
-      const result = expired ? "timeout" : await new Promise<Awaited<typeof next> | "timeout">((resolve, reject) => {
-        wake = resolve;
-        next.then(resolve, reject);
-      });
+      const result = expired
+        ? "timeout"
+        : await new Promise<Awaited<typeof next> | "timeout">((resolve, reject) => {
+            wake = resolve;
+            next.then(resolve, reject);
+          });
       if (result === "timeout") {
         next.catch(() => {}); // rejected by releaseLock() below, or by the stream erroring later
         return { body: concatBytes(chunks, size), overLimit: false, bodyError: "timeout" };
