@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Installed from npm (src/ is not published) this runs the built dist/cli.js. In a source
-// checkout it runs src/cli.ts through tsx, so that a dist/ left over from an earlier build can
+// Installed from npm (src/ is not published) this runs the built dist/cli.js only. In a source
+// checkout it runs src/cli/main.ts through tsx, so that a dist/ left over from an earlier build can
 // never shadow the current source; without tsx (dev dependencies omitted) it uses dist/.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const source = new URL("../src/cli.ts", import.meta.url);
+const source = new URL("../src/cli/main.ts", import.meta.url);
 const built = new URL("../dist/cli.js", import.meta.url);
 
 const tsx = existsSync(fileURLToPath(source)) ? await import("tsx/esm/api").catch(() => undefined) : undefined;

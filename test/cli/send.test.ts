@@ -1,34 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { main, type CliIo } from "../src/cli.js";
-import { computeSignature, parseJsonObject } from "../src/index.js";
-import { commandAliases, registry } from "../schemas/index.js";
-import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN, recordingDispatcher } from "./support/fixtures.js";
-
-/** Runs the CLI in-process with captured output and a fixed clock. */
-async function cli(argv: string[], io: Partial<CliIo> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    env: {},
-    now: () => NOW_MS,
-    readStdin: () => Promise.reject(new Error("stdin not expected")),
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
-
-/** One line, no stack frames: what a user sees on a failure. */
-function expectOneLineError(stderr: string) {
-  expect(stderr).toMatch(/^tencent-webhooks: .+\n$/);
-  expect(stderr).not.toMatch(/\n\s+at /);
-}
+import { computeSignature } from "../../src/index.js";
+import { commandAliases, registry } from "../../schemas/index.js";
+import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN, recordingDispatcher } from "../support/fixtures.js";
+import { cli, expectOneLineError, tempFile } from "./support.js";
 
 // A real HTTP server around the core dispatcher (the adapters have their own tests).
 const { dispatcher, recorded } = recordingDispatcher({ token: TOKEN });
@@ -72,129 +50,6 @@ const sendArgs = (command: string, ...extra: string[]) => [
   APP_ID,
   ...extra,
 ];
-
-async function tempFile(name: string, content: string | Uint8Array): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "tencent-webhooks-cli-"));
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-describe("help", () => {
-  it.each([[[]], [["--help"]], [["-h"]], [["help"]]])("%j prints the overview", async (argv) => {
-    const { code, stdout, stderr } = await cli(argv);
-    expect(code).toBe(0);
-    expect(stdout).toContain("Usage: tencent-webhooks <subcommand>");
-    for (const sub of ["send", "list", "sample"]) expect(stdout).toContain(sub);
-    expect(stderr).toBe("");
-  });
-
-  it.each(["send", "list", "sample"])("%s --help and help %s print that subcommand's usage", async (sub) => {
-    const viaFlag = await cli([sub, "--help"]);
-    const viaHelp = await cli(["help", sub]);
-    expect(viaFlag.code).toBe(0);
-    expect(viaFlag.stdout).toContain(`Usage: tencent-webhooks ${sub}`);
-    expect(viaHelp.stdout).toBe(viaFlag.stdout);
-  });
-
-  it("send --help documents every option and the exit codes", async () => {
-    const { stdout } = await cli(["send", "-h"]);
-    for (const option of ["--url", "--sdk-app-id", "--token", "--payload", "--client-ip", "--opt-platform", "--timeout"]) {
-      expect(stdout).toContain(option);
-    }
-    expect(stdout).toMatch(/Exit status: 0 .*\n1 .* 2 .* 3 /s);
-  });
-
-  it("refuses an unknown subcommand or help topic in one line", async () => {
-    for (const argv of [["frobnicate"], ["help", "frobnicate"]]) {
-      const { code, stdout, stderr } = await cli(argv);
-      expect(code).toBe(2);
-      expect(stdout).toBe("");
-      expectOneLineError(stderr);
-      expect(stderr).toContain("frobnicate");
-    }
-  });
-});
-
-describe("list", () => {
-  it("lists every registry command with its kind, sorted", async () => {
-    const { code, stdout } = await cli(["list"]);
-    expect(code).toBe(0);
-    const lines = stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(registry.size);
-    const parsed = lines.map((line) => line.split(/\s+/));
-    expect(parsed.map(([command]) => command)).toEqual([...registry.keys()].sort((a, b) => a.localeCompare(b)));
-    for (const [command, kind] of parsed) expect(kind).toBe(registry.get(command!)!.kind);
-  });
-
-  it("--json prints the same as an array, with aliases", async () => {
-    const { code, stdout } = await cli(["list", "--json"]);
-    expect(code).toBe(0);
-    const items = JSON.parse(stdout) as { command: string; kind: string; aliases: string[] }[];
-    expect(items.map((item) => item.command).sort()).toEqual([...registry.keys()].sort());
-    for (const item of items) {
-      expect(item.kind).toBe(registry.get(item.command)!.kind);
-      expect(item.aliases).toEqual([...(registry.get(item.command)!.aliases ?? [])]);
-    }
-  });
-
-  it("shows the other names a command is sent under", async () => {
-    const { stdout } = await cli(["list"]);
-    for (const [alias, command] of commandAliases) {
-      expect(stdout).toMatch(new RegExp(`^${command.replace(".", "\\.")} .*\\(also sent as .*${alias.replace(".", "\\.")}`, "m"));
-    }
-  });
-
-  it("refuses positionals and unknown options", async () => {
-    for (const argv of [["list", "extra"], ["list", "--bogus"]]) {
-      const { code, stderr } = await cli(argv);
-      expect(code).toBe(2);
-      expectOneLineError(stderr);
-    }
-  });
-});
-
-describe("sample", () => {
-  it.each([...registry.keys()])("prints the raw sample of %s", async (command) => {
-    const { code, stdout } = await cli(["sample", command]);
-    expect(code).toBe(0);
-    expect(stdout.trimEnd()).toBe(registry.get(command)!.sample.trimEnd());
-    expect(parseJsonObject(stdout).CallbackCommand).toBe(command);
-  });
-
-  it.each([...commandAliases])("prints the sample of %s's command, %s", async (alias, command) => {
-    const { code, stdout } = await cli(["sample", alias]);
-    expect(code).toBe(0);
-    expect(stdout.trimEnd()).toBe(registry.get(command)!.sample.trimEnd());
-  });
-
-  it("keeps the 64-bit Owner_Account literal exact", async () => {
-    const { stdout } = await cli(["sample", "Live.CallbackAfterDestroyRoom"]);
-    expect(stdout).toMatch(/"Owner_Account":\s*144115216631667826\b/);
-  });
-
-  it("refuses an unknown command and suggests the nearest known one", async () => {
-    const { code, stdout, stderr } = await cli(["sample", "Live.CallbackAfterDestoryRoom"]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expectOneLineError(stderr);
-    expect(stderr).toContain('unknown command "Live.CallbackAfterDestoryRoom"');
-    expect(stderr).toContain("did you mean Live.CallbackAfterDestroyRoom?");
-  });
-
-  it("makes no wild guesses for something far from every command", async () => {
-    const { stderr } = await cli(["sample", "Nothing.Like.It.At.All"]);
-    expect(stderr).not.toContain("did you mean");
-  });
-
-  it("needs exactly one command", async () => {
-    for (const argv of [["sample"], ["sample", "Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"]]) {
-      const { code, stderr } = await cli(argv);
-      expect(code).toBe(2);
-      expectOneLineError(stderr);
-    }
-  });
-});
 
 describe("send", () => {
   it.each([...registry.keys()])("delivers a signed %s sample that the app accepts", async (command) => {
@@ -265,14 +120,54 @@ describe("send", () => {
     expect(code).toBe(0);
   });
 
-  it("sends unsigned when TENCENT_CALLBACK_TOKEN is empty, and exits 1 on the app's 401", async () => {
-    const { code, stdout, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom"), { env: { TENCENT_CALLBACK_TOKEN: "" } });
-    expect(code).toBe(1);
-    expect(stdout).toContain("unsigned");
-    expect(stdout).toContain("HTTP 401");
-    expect(new URL(urls[0]!, base).searchParams.has("Sign")).toBe(false);
-    expectOneLineError(stderr);
-    expect(stderr).toContain("the app answered FAIL (ErrorCode 401)");
+  describe("an empty token is not a token: it counts as not set, said once on stderr", () => {
+    it.each([
+      ["TENCENT_CALLBACK_TOKEN=", [], { TENCENT_CALLBACK_TOKEN: "" }, "TENCENT_CALLBACK_TOKEN is empty"],
+      ['--token ""', ["--token", ""], {}, "--token is empty"],
+      ['--token "" with TENCENT_CALLBACK_TOKEN= too', ["--token", ""], { TENCENT_CALLBACK_TOKEN: "" }, "--token is empty"],
+    ])("%s sends unsigned, and exits 1 on the app's 401", async (_, extra, env, note) => {
+      const { code, stdout, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", ...extra), { env });
+      expect(code).toBe(1);
+      expect(stdout).toContain("unsigned");
+      expect(stdout).toContain("HTTP 401");
+      expect(new URL(urls[0]!, base).searchParams.has("Sign")).toBe(false);
+      const lines = stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toBe(`tencent-webhooks: note: ${note}, which is not a token: treated as not set, so the request is sent unsigned`);
+      expect(lines[1]).toContain("the app answered FAIL (ErrorCode 401)");
+    });
+
+    it('--token "" falls back to TENCENT_CALLBACK_TOKEN, and says so', async () => {
+      const { code, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", ""), { env: { TENCENT_CALLBACK_TOKEN: TOKEN } });
+      expect(code).toBe(0);
+      expect(stderr).toBe("tencent-webhooks: note: --token is empty, which is not a token: treated as not set, so TENCENT_CALLBACK_TOKEN signs the request\n");
+      expect(new URL(urls[0]!, base).searchParams.get("Sign")).toBe(computeSignature(TOKEN, String(NOW_MS / 1000)));
+    });
+
+    it("no token at all sends unsigned without a note", async () => {
+      const { stdout, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom"));
+      expect(stdout).toContain("unsigned");
+      expect(stderr).not.toContain("note:");
+    });
+  });
+
+  describe("the signature is printed only with --verbose", () => {
+    const sign = computeSignature(TOKEN, String(NOW_MS / 1000));
+
+    it("hides Sign in the printed URL by default", async () => {
+      const { code, stdout } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN));
+      expect(code).toBe(0);
+      expect(stdout).not.toContain(sign);
+      expect(stdout).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/tencent\/callback\?SdkAppid=1400000000&.*&Sign=\*\*\*&RequestTime=1700000000\n/);
+      expect(new URL(urls[0]!, base).searchParams.get("Sign")).toBe(sign); // sent, only not printed
+    });
+
+    it("prints it with --verbose", async () => {
+      const { code, stdout } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN, "--verbose"));
+      expect(code).toBe(0);
+      expect(stdout).toContain(`&Sign=${sign}&RequestTime=1700000000\n`);
+      expect(stdout).toContain(`  Sign: ${sign} (RequestTime 1700000000)\n`);
+    });
   });
 
   it("exits 1 when the token is wrong", async () => {
@@ -393,7 +288,15 @@ describe("send", () => {
       ["no --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/"], "send needs --sdk-app-id"],
       ["a non-numeric --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "abc"], "must be digits"],
       ["a bad --timeout", [...["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], "--timeout", "soon"], "--timeout must be"],
-      ["an unknown option", ["send", "Live.CallbackAfterDestroyRoom", "--bogus"], "Unknown option '--bogus'"],
+      ["an unknown option", ["send", "Live.CallbackAfterDestroyRoom", "--bogus"], "unknown option --bogus for send; `tencent-webhooks send --help` lists its options"],
+      ["a mistyped option", ["send", "Live.CallbackAfterDestroyRoom", "--tokn", "x"], "unknown option --tokn for send (did you mean --token?)"],
+      ["a mistyped --option=value", ["send", "Live.CallbackAfterDestroyRoom", "--sdk-app=1"], "unknown option --sdk-app for send (did you mean --sdk-app-id?)"],
+      ["an option taking the next option as its value", ["send", "Live.CallbackAfterDestroyRoom", "--url", "--token", "x"], "--url needs a value, but the next argument is an option"],
+      ["an empty --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", ""], "send needs --sdk-app-id"],
+      ["--key (TRTC and CSS only)", ["send", "Live.CallbackAfterDestroyRoom", "--key", "k"], "--key does not apply to --protocol callback; it is for --protocol trtc and --protocol css"],
+      ["--expires-at (CSS only)", ["send", "Live.CallbackAfterDestroyRoom", "--expires-at", "1"], "--expires-at does not apply to --protocol callback"],
+      ["a bad --protocol", ["send", "Live.CallbackAfterDestroyRoom", "--protocol", "trct"], '--protocol must be callback, trtc or css (got "trct"); did you mean trtc?'],
+      ["a TRTC event without --protocol trtc", ["send", "EnterRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], 'unknown command "EnterRoom"; EnterRoom (103) is a TRTC event: add --protocol trtc'],
       ["an option without its value", ["send", "Live.CallbackAfterDestroyRoom", "--url"], "argument missing"],
       ["two commands", ["send", "Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"], "takes one command"],
     ])("%s", async (_, argv, message) => {
@@ -455,18 +358,5 @@ describe("main never throws", () => {
     expect(code).toBe(3);
     expectOneLineError(stderr);
     expect(stderr).toContain("cannot reach");
-  });
-
-  it("turns an unexpected failure into one line and exit 2", async () => {
-    let stderr = "";
-    const code = await main(["list"], {
-      stdout: () => {
-        throw new Error("EPIPE: broken pipe");
-      },
-      stderr: (text) => void (stderr += text),
-    });
-    expect(code).toBe(2);
-    expectOneLineError(stderr);
-    expect(stderr).toContain("unexpected error: EPIPE: broken pipe");
   });
 });
