@@ -3,6 +3,7 @@
  * query, and a helper to run a part in its own node process (with the same TypeScript loader).
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { registry, signedQuery, type KnownCommand } from "../src/index.js";
 import { APP_ID, CALLBACK_PATH, TOKEN, tencentQuery } from "../test/support/fixtures.js";
@@ -21,6 +22,26 @@ export type Framework = (typeof FRAMEWORKS)[number];
 export type ServerMessage =
   | { type: "ready"; bare: number; adapter: number; library: "build" | "source" }
   | { type: "cpu"; micros: number; handled: number; failed: number };
+
+/** The modes of the queue benchmark (bench/queue.ts, bench/queue-server.ts). */
+export const QUEUE_VARIANTS = ["inline", "memory", "redis"] as const;
+export type QueueVariant = (typeof QUEUE_VARIANTS)[number];
+
+export type QueueServerMessage =
+  | { type: "ready"; ports: Record<QueueVariant, number>; library: "build" | "source" }
+  | { type: "ready-worker"; library: "build" | "source" }
+  | {
+      type: "stats";
+      micros: number;
+      /** Handler runs per variant (the worker process reports its runs as "redis"). */
+      handled: Record<QueueVariant, number>;
+      /** onError calls and handler runs that saw an inexact Owner_Account. */
+      failed: number;
+      /** memoryQueue: jobs not yet done (waiting, delayed, running); redis: the same from BullMQ. */
+      pending: Partial<Record<QueueVariant, number>>;
+      /** Jobs in the dead-letter set. */
+      dead: number;
+    };
 
 /** The three commands of the seed pages (`000_…` to `003_…`). */
 export const SEED_COMMANDS = [
@@ -72,6 +93,20 @@ export function nodeHeaders(body: string): Record<string, string> {
     "user-agent": "Tencent-Callback",
     connection: "keep-alive",
   };
+}
+
+/** The peer's delivery: a GitHub `issues.opened` payload padded to `size` bytes, signed as GitHub signs it. */
+export const OCTOKIT_SECRET = "It's a Secret to Everybody";
+export function octokitDelivery(size: number): { name: "issues"; payload: string; signature: string } {
+  const payload = (pad: string) =>
+    JSON.stringify({
+      action: "opened",
+      issue: { number: 1347, title: "Found a bug", state: "open", locked: false, body: pad, user: { login: "octocat", id: 1, type: "User" } },
+      repository: { id: 1296269, name: "Hello-World", full_name: "octocat/Hello-World", private: false },
+      sender: { login: "octocat", id: 1, type: "User", site_admin: false },
+    });
+  const text = payload("x".repeat(Math.max(0, size - payload("").length)));
+  return { name: "issues", payload: text, signature: `sha256=${createHmac("sha256", OCTOKIT_SECRET).update(text).digest("hex")}` };
 }
 
 export function median(values: readonly number[]): number {

@@ -14,13 +14,12 @@
  * task). `cpu ops/s` divides the calls of the measured phase by the process CPU time it took:
  * on a shared machine that is the closer reading of "on one core".
  */
-import { createHmac } from "node:crypto";
 import { Webhooks } from "@octokit/webhooks";
 import { Bench, type Task } from "tinybench";
 import type { Dispatcher, WebhookRequest } from "../src/index.js";
 import type { KnownCommand } from "../schemas/index.js";
 import { loadLibrary } from "./library.js";
-import { APP_ID, MAIN_COMMAND, SEED_COMMANDS, TOKEN, nodeHeaders, report, seedBodies, signedPath, unsignedPath } from "./common.js";
+import { APP_ID, MAIN_COMMAND, OCTOKIT_SECRET, SEED_COMMANDS, TOKEN, nodeHeaders, octokitDelivery, report, seedBodies, signedPath, unsignedPath } from "./common.js";
 
 export interface CoreRow {
   name: string;
@@ -78,21 +77,12 @@ function handleCase(command: KnownCommand, body: string, bigInteger: boolean, si
 
 /** A GitHub `issues.opened` delivery padded to `size` bytes, signed as GitHub signs it. */
 function octokitCase(size: number): Case {
-  const secret = "It's a Secret to Everybody";
-  const webhooks = new Webhooks({ secret });
+  const webhooks = new Webhooks({ secret: OCTOKIT_SECRET });
   webhooks.on("issues.opened", () => {});
-  const payload = (pad: string) =>
-    JSON.stringify({
-      action: "opened",
-      issue: { number: 1347, title: "Found a bug", state: "open", locked: false, body: pad, user: { login: "octocat", id: 1, type: "User" } },
-      repository: { id: 1296269, name: "Hello-World", full_name: "octocat/Hello-World", private: false },
-      sender: { login: "octocat", id: 1, type: "User", site_admin: false },
-    });
-  const text = payload("x".repeat(Math.max(0, size - payload("").length)));
-  const signature = `sha256=${createHmac("sha256", secret).update(text).digest("hex")}`;
+  const { name, payload, signature } = octokitDelivery(size);
   let id = 0;
-  const call = () => webhooks.verifyAndReceive({ id: String(++id), name: "issues", payload: text, signature });
-  return { row: { name: "@octokit/webhooks verifyAndReceive (HMAC + JSON.parse + dispatch)", bytes: Buffer.byteLength(text) }, call };
+  const call = () => webhooks.verifyAndReceive({ id: String(++id), name, payload, signature });
+  return { row: { name: "@octokit/webhooks verifyAndReceive (HMAC + JSON.parse + dispatch)", bytes: Buffer.byteLength(payload) }, call };
 }
 
 function floorCase(body: string): Case {

@@ -5,10 +5,14 @@
  * additions (esbuild's `keepNames` wraps every closure created per call in a `__name(...)`
  * call, several % of `handle()`), which the published build does not have.
  *
+ * Built entries: index, express, fastify, koa, node, and queue (bullmq and ioredis external, as in
+ * tsup.config.ts). Only those: an entry another engineer is adding (src/testing, src/cli) cannot
+ * break the benchmark's build.
+ *
  * The parts read the built copy's location from BENCH_LIBRARY (set by run.ts for its children);
  * without it (`tsx bench/core.ts` alone, or `npm run bench -- --source`) they import the sources.
  */
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface Library {
@@ -42,16 +46,23 @@ export async function buildLibrary(): Promise<string> {
       fastify: `${root}adapters/fastify.ts`,
       koa: `${root}adapters/koa.ts`,
       node: `${root}adapters/node.ts`,
+      queue: `${root}src/queue/index.ts`,
     },
     format: ["esm"],
     target: "node20",
-    external: ["express", "fastify", "koa"],
+    // As tsup.config.ts: the frameworks and the queue engine are the user's, never bundled.
+    external: ["express", "fastify", "koa", "bullmq", "ioredis"],
     tsconfig: `${root}tsconfig.build.json`,
     outDir: OUT_DIR,
     dts: false,
     clean: true,
     silent: true,
   });
+  // Installed, dist/ sits below the package's own package.json ("type": "module"). Here, below
+  // node_modules, no package scope applies: node would take the .js files as ambiguous and parse
+  // each one twice (CommonJS first, then ESM; ~25 ms more on a cold start). Give them the scope
+  // they have when installed.
+  await writeFile(`${OUT_DIR}package.json`, `${JSON.stringify({ type: "module", sideEffects: false })}\n`);
   return OUT_DIR;
 }
 
@@ -81,4 +92,17 @@ async function load(): Promise<Library> {
   const from = (name: string) => import(pathToFileURL(`${dir}/${name}.js`).href);
   const [core, express, fastify, koa, node] = await Promise.all(["index", "express", "fastify", "koa", "node"].map(from));
   return { kind: "build", core, express, fastify, koa, node };
+}
+
+/** `tencent-webhooks/queue` (redisQueue, on bullmq + ioredis): loaded only by the parts that need it. */
+export async function loadQueueEntry(): Promise<typeof import("../src/queue/index.js")> {
+  const dir = process.env[LIBRARY_ENV];
+  if (!dir) return import("../src/queue/index.js");
+  return import(pathToFileURL(`${dir}/queue.js`).href);
+}
+
+/** The file a fresh process imports for the main entry: the build's index.js, or src/index.ts (through tsx). */
+export function mainEntryFile(): string {
+  const dir = process.env[LIBRARY_ENV];
+  return dir ? `${dir}/index.js` : fileURLToPath(new URL("../src/index.ts", import.meta.url));
 }

@@ -1,0 +1,124 @@
+/**
+ * The processes of the queue benchmark (bench/queue.ts forks them; the load generator runs in the
+ * parent, redis-server is a process of its own):
+ *
+ *   `queue-server.ts server <redis-url>`  three node:http servers with `nodeMiddleware`, 127.0.0.1, port 0:
+ *       inline  createDispatcher({ sdkAppId, token }), the handler runs before the 200
+ *       memory  createDispatcher({ sdkAppId, token, queue: memoryQueue() }), drained by a worker in this
+ *               process (`queue.work(dispatcher, { concurrency })`: memoryQueue is one process only)
+ *       redis   createDispatcher({ sdkAppId, token, queue: redisQueue({ connection }) }): the receiver
+ *               only; its jobs run in the worker process below
+ *   `queue-server.ts worker <redis-url> <concurrency>`  the Redis worker: its own redisQueue and
+ *       dispatcher, `queue.work(dispatcher, { concurrency })`, as README's receiver / worker split
+ *
+ * Both answer `{ type: "stats" }` with their CPU time and how many callbacks each variant's handler
+ * has run (each handler also checks the 64-bit Owner_Account arrived exact), and stop on
+ * `{ type: "stop" }` or when the parent goes away.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Dispatcher } from "../src/index.js";
+import { loadLibrary, loadQueueEntry } from "./library.js";
+import { APP_ID, CALLBACK_PATH, MAIN_COMMAND, TOKEN, type QueueServerMessage, type QueueVariant } from "./common.js";
+
+const OWNER = "144115216631667826";
+const [mode = "", redisUrl = "", concurrencyArg = "8"] = process.argv.slice(2);
+const library = await loadLibrary();
+const { createDispatcher, memoryQueue } = library.core;
+const { nodeMiddleware } = library.node;
+const { redisQueue } = await loadQueueEntry();
+
+const handled: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0 };
+let failed = 0;
+
+function withHandler(dispatcher: Dispatcher, variant: QueueVariant): Dispatcher {
+  dispatcher.on(MAIN_COMMAND, (event) => {
+    if (event.payload.RoomInfo?.Owner_Account === OWNER) handled[variant]++;
+    else failed++;
+  });
+  dispatcher.onError(() => {
+    failed++;
+  });
+  return dispatcher;
+}
+
+async function listen(handler: http.RequestListener): Promise<{ server: http.Server; port: number }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve()));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+const send = (message: QueueServerMessage) => process.send?.(message);
+const cpuMicros = () => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
+
+async function server(): Promise<void> {
+  const memory = memoryQueue();
+  const redis = redisQueue({ connection: redisUrl });
+  const inlineDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN }), "inline");
+  const memoryDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: memory }), "memory");
+  const redisDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: redis }), "redis");
+  const memoryWorker = memory.work(memoryDispatcher, { concurrency: Number(concurrencyArg) });
+  const servers = {
+    inline: await listen(nodeMiddleware(inlineDispatcher, { path: CALLBACK_PATH })),
+    memory: await listen(nodeMiddleware(memoryDispatcher, { path: CALLBACK_PATH })),
+    redis: await listen(nodeMiddleware(redisDispatcher, { path: CALLBACK_PATH })),
+  };
+  const stop = async () => {
+    for (const { server } of Object.values(servers)) {
+      server.closeAllConnections();
+      server.close();
+    }
+    await memoryWorker.close();
+    await Promise.allSettled([memory.close(), redis.close()]);
+    process.exit(0);
+  };
+  process.on("message", (message: { type: string }) => {
+    if (message.type === "stats") {
+      void redis.counts().then(
+        (counts) => {
+          const m = memory.counts();
+          send({
+            type: "stats",
+            micros: cpuMicros(),
+            handled: { ...handled },
+            failed,
+            pending: { memory: m.waiting + m.delayed + m.running, redis: counts.waiting + counts.delayed + counts.active },
+            dead: m.failed + counts.failed,
+          });
+        },
+        (error: unknown) => {
+          console.error("queue-server: redis counts failed", error);
+          process.exit(1);
+        },
+      );
+    } else if (message.type === "stop") {
+      process.disconnect();
+    }
+  });
+  process.on("disconnect", () => void stop());
+  send({ type: "ready", ports: { inline: servers.inline.port, memory: servers.memory.port, redis: servers.redis.port }, library: library.kind });
+}
+
+async function worker(): Promise<void> {
+  const redis = redisQueue({ connection: redisUrl });
+  const dispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: redis }), "redis");
+  const running = redis.work(dispatcher, { concurrency: Number(concurrencyArg) });
+  process.on("message", (message: { type: string }) => {
+    if (message.type === "stats") send({ type: "stats", micros: cpuMicros(), handled: { ...handled }, failed, pending: {}, dead: 0 });
+    else if (message.type === "stop") process.disconnect();
+  });
+  process.on("disconnect", () => {
+    void running
+      .close()
+      .then(() => redis.close())
+      .finally(() => process.exit(0));
+  });
+  send({ type: "ready-worker", library: library.kind });
+}
+
+if (mode === "server") await server();
+else if (mode === "worker") await worker();
+else throw new Error("usage: queue-server.ts server|worker <redis-url> [concurrency]");
