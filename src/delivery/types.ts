@@ -21,6 +21,9 @@ export interface QueuedCallback {
   headers: Record<string, string>;
   /** When the receiver accepted it (ms since the epoch). */
   receivedAt: number;
+  /** What the receiver's authentication established: the app, and which token / key signed it. */
+  sdkAppId?: string | undefined;
+  keyIndex?: number | undefined;
 }
 
 export interface DeliveryAttempt {

@@ -80,6 +80,8 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
         url: report.request.url,
         headers: report.request.headers,
         receivedAt: options.now(),
+        sdkAppId: event.sdkAppId,
+        keyIndex: event.keyIndex,
       });
     } catch (cause) {
       await store?.release(event.dedupeKey).catch(() => undefined);

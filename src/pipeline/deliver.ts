@@ -12,19 +12,24 @@ import type { Engine } from "./engine.js";
 import type { Report } from "./report.js";
 
 export async function deliverJob(engine: Engine, job: QueuedCallback, attempt: DeliveryAttempt): Promise<void> {
-  const query = parseQuery(job.url);
+  const query = queryRecord(parseQuery(job.url));
   const report: Report = {
-    request: { method: job.method, url: job.url, query: queryRecord(query), headers: job.headers, rawBody: job.rawBody, rawBodyExact: true },
+    request: { method: job.method, url: job.url, query, headers: job.headers, rawBody: job.rawBody, rawBodyExact: true },
     attempt: attempt.attempt,
     final: attempt.final,
     dedupeKey: job.dedupeKey,
   };
   try {
     const payload = parseJsonObject(job.rawBody);
-    // The receiver authenticated it; only the facts it established are read back.
-    const identity = engine.protocol.trusted({ command: job.command, sdkAppId: undefined }, engine.settings);
-    const sdkAppId = job.headers.sdkappid ?? report.request.query.sdkappid;
-    const { event } = await prepare(engine, payload, report, { ...identity, sdkAppId: sdkAppId ?? identity.sdkAppId, clientIp: report.request.query.clientip, optPlatform: report.request.query.optplatform }, attempt.attempt);
+    // The receiver authenticated it; the facts it established travel with the job.
+    const identity = {
+      commandHint: job.command,
+      sdkAppId: job.sdkAppId,
+      keyIndex: job.keyIndex,
+      clientIp: query.clientip || undefined,
+      optPlatform: query.optplatform || undefined,
+    };
+    const { event } = await prepare(engine, payload, report, identity, attempt.attempt);
     const run = await runAll(engine, event, report, engine.options.handlerTimeoutMs);
     if (run.failure) throw new Error(`${run.failure.message} (attempt ${attempt.attempt})`);
   } catch (error) {
