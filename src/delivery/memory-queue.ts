@@ -13,15 +13,7 @@
  * enqueueing a key whose job is still waiting, running or failed is a no-op. No timer it sets keeps
  * the process alive (they are unref'd), and it needs nothing from Node beyond `setTimeout`.
  */
-import type {
-  DedupeStore,
-  FailedCallback,
-  JobRunner,
-  QueuedCallback,
-  QueueWorker,
-  WebhookQueue,
-  WorkOptions,
-} from "./types.js";
+import type { DedupeStore, FailedCallback, JobRunner, QueuedCallback, QueueWorker, WebhookQueue, WorkOptions } from "./types.js";
 
 export interface MemoryQueueOptions {
   /** How long a dedupe claim lasts, in seconds. Default 900 (15 minutes: Tencent's longest retry window is CSS's ~12). */

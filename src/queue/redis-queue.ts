@@ -19,15 +19,7 @@
 import { createHash } from "node:crypto";
 import { Queue, Worker, type Job } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
-import type {
-  DedupeStore,
-  FailedCallback,
-  JobRunner,
-  QueuedCallback,
-  QueueWorker,
-  WebhookQueue,
-  WorkOptions,
-} from "../delivery/types.js";
+import type { DedupeStore, FailedCallback, JobRunner, QueuedCallback, QueueWorker, WebhookQueue, WorkOptions } from "../delivery/types.js";
 
 export interface RedisQueueOptions {
   /** ioredis options (`{ host, port, password, db, tls, … }`) or a URL (`redis://127.0.0.1:6379`). */
@@ -186,31 +178,52 @@ export function redisQueue(options: RedisQueueOptions): RedisQueue {
 
   const dedupeKey = (key: string) => `${prefix}:${name}:dedupe:${key}`;
 
+  /** Deletes a claim now if connected, else once the connection is back. */
+  const giveBack = (redisKey: string): void => {
+    if (closed) return;
+    if (receiver.status !== "ready") {
+      if (pendingReleases.size < MAX_PENDING_RELEASES) pendingReleases.add(redisKey);
+      return;
+    }
+    receiver.del(redisKey).catch(() => {
+      if (pendingReleases.size < MAX_PENDING_RELEASES) pendingReleases.add(redisKey);
+    });
+  };
+
   const dedupe: DedupeStore = {
     claim(key: string, ttlSeconds: number): Promise<boolean> {
       if (typeof key !== "string") return Promise.reject(new TypeError("tencent-webhooks: claim(key) needs a string key"));
       if (typeof ttlSeconds !== "number" || !(ttlSeconds > 0)) {
         return Promise.reject(new TypeError(`tencent-webhooks: claim() needs ttlSeconds > 0, got ${String(ttlSeconds)}`));
       }
+      const redisKey = dedupeKey(key);
       return bounded("the dedupe claim", async (live) => {
         await connected();
-        if (!live()) return false;
-        const reply = await receiver.set(dedupeKey(key), "1", "EX", Math.ceil(ttlSeconds), "NX");
+        if (!live()) return false; // Never sent.
+        let reply: string | null;
+        try {
+          reply = await receiver.set(redisKey, "1", "EX", Math.ceil(ttlSeconds), "NX");
+        } catch (error) {
+          // Sent, but the reply was lost (connection closed, command timeout): Redis may hold the
+          // claim of a callback that is being refused. Give it back, or Tencent's retry would be
+          // taken for a duplicate and the callback lost.
+          if (!notSent(error)) giveBack(redisKey);
+          throw error;
+        }
+        if (reply === "OK" && !live()) giveBack(redisKey); // Won, but too late: the caller was told it failed.
         return reply === "OK";
       });
     },
     async release(key: string): Promise<void> {
       const redisKey = dedupeKey(key);
+      // Never thrown and never waited for while Redis is away: the caller is answering an error
+      // already. The DEL is sent once the connection is back (see above).
+      if (closed || receiver.status !== "ready") return giveBack(redisKey);
       try {
-        await bounded("the dedupe release", async (live) => {
-          await connected();
-          if (live()) await receiver.del(redisKey);
-        });
+        await bounded("the dedupe release", () => receiver.del(redisKey));
         pendingReleases.delete(redisKey);
       } catch (error) {
-        if (closed) return;
-        // Retried when Redis is back (see above); not thrown, the caller is already answering an error.
-        if (pendingReleases.size < MAX_PENDING_RELEASES) pendingReleases.add(redisKey);
+        giveBack(redisKey);
         reportError(error);
       }
     },
@@ -347,6 +360,11 @@ export function jobIdFor(dedupeKey: string): string {
   if (id.length > 200) return `~h${createHash("sha256").update(dedupeKey, "utf8").digest("hex")}`;
   if (`${Number.parseInt(id, 10)}` === id) return `~n${id}`;
   return id;
+}
+
+/** ioredis refused the command before sending it (no connection, no offline queue). */
+function notSent(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("enableOfflineQueue options is false");
 }
 
 async function quit(client: Redis): Promise<void> {

@@ -70,10 +70,14 @@ export function queueContract(label: string, subject: ContractSubject): void {
       work(queue, runner);
       const before = Date.now();
       await queue.enqueue(job);
-      const failed = await waitFor(async () => {
-        const list = await queue.failed();
-        return list.length > 0 && list;
-      }, 10_000, "the failed set");
+      const failed = await waitFor(
+        async () => {
+          const list = await queue.failed();
+          return list.length > 0 && list;
+        },
+        10_000,
+        "the failed set",
+      );
       await subject.settle(queue);
       expect(runner.of(job.dedupeKey).map(({ attempt, final }) => [attempt, final])).toEqual([
         [1, false],
@@ -91,10 +95,14 @@ export function queueContract(label: string, subject: ContractSubject): void {
       const runner = new FakeRunner().alwaysFail(job.dedupeKey);
       work(queue, runner);
       await queue.enqueue(job);
-      const [failed] = await waitFor(async () => {
-        const list = await queue.failed();
-        return list.length > 0 && list;
-      }, 10_000, "the failed set");
+      const [failed] = await waitFor(
+        async () => {
+          const list = await queue.failed();
+          return list.length > 0 && list;
+        },
+        10_000,
+        "the failed set",
+      );
       runner.succeed(job.dedupeKey);
       await queue.replay(failed!.id);
       await waitFor(() => runner.of(job.dedupeKey).length >= 3, 10_000, "the replayed attempt");

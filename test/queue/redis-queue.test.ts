@@ -19,10 +19,14 @@ const make = (options: Partial<RedisQueueOptions> = {}): RedisQueue =>
   redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, backoff: { type: "exponential", delay: 10 }, onConnectionError: quiet, ...options });
 
 async function settle(queue: WebhookQueue): Promise<void> {
-  await waitFor(async () => {
-    const counts = await (queue as RedisQueue).counts();
-    return counts.waiting + counts.delayed + counts.active === 0;
-  }, 15_000, "the queue to settle");
+  await waitFor(
+    async () => {
+      const counts = await (queue as RedisQueue).counts();
+      return counts.waiting + counts.delayed + counts.active === 0;
+    },
+    15_000,
+    "the queue to settle",
+  );
 }
 
 queueContract("redisQueue", {
@@ -111,6 +115,31 @@ describe("redisQueue on a real redis-server", () => {
   });
 });
 
+describe("redisQueue: a claim never outlives a refusal", () => {
+  it("a claim that wins after its deadline (Redis slow) is given back: the caller was told it failed", async () => {
+    const name = `t-${randomUUID()}`;
+    const queue = redisQueue({ connection: redis.url, name, enqueueTimeoutMs: 300, onConnectionError: quiet });
+    const admin = new Redis(redis.url);
+    try {
+      expect(await queue.dedupe.claim("warm", 60)).toBe(true);
+      await admin.call("CLIENT", "PAUSE", "800", "WRITE");
+      await expect(queue.dedupe.claim("slow", 60)).rejects.toThrow(/within 300 ms/);
+      // Once the pause ends the SET runs (and wins), then the DEL that gives it back.
+      await waitFor(
+        async () => (await admin.exists(`bull:${name}:dedupe:slow`)) === 0 && (await admin.exists(`bull:${name}:dedupe:warm`)) === 1,
+        5000,
+        "the late claim given back",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(await admin.exists(`bull:${name}:dedupe:slow`)).toBe(0);
+      expect(await queue.dedupe.claim("slow", 60)).toBe(true);
+    } finally {
+      admin.disconnect();
+      await queue.close();
+    }
+  });
+});
+
 // Last: these stop and restart the server.
 describe("redisQueue with Redis stopped and restarted", () => {
   it("enqueue and claim reject within enqueueTimeoutMs while Redis is down; after a restart they succeed again and the job accepted before is still there and runs", async () => {
@@ -122,11 +151,7 @@ describe("redisQueue with Redis stopped and restarted", () => {
       expect(await queue.dedupe.claim(accepted.dedupeKey, 60)).toBe(true);
 
       await redis.stop();
-      for (const attempt of [
-        () => queue.enqueue(makeJob()),
-        () => queue.dedupe.claim("while-down", 60),
-        () => queue.enqueue(makeJob()),
-      ]) {
+      for (const attempt of [() => queue.enqueue(makeJob()), () => queue.dedupe.claim("while-down", 60), () => queue.enqueue(makeJob())]) {
         const started = performance.now();
         await expect(attempt()).rejects.toThrow();
         expect(performance.now() - started).toBeLessThan(500 + 250);
@@ -140,7 +165,15 @@ describe("redisQueue with Redis stopped and restarted", () => {
 
       await redis.restart();
       const after = makeJob();
-      await waitFor(() => queue.enqueue(after).then(() => true, () => false), 10_000, "enqueue to succeed after the restart");
+      await waitFor(
+        () =>
+          queue.enqueue(after).then(
+            () => true,
+            () => false,
+          ),
+        10_000,
+        "enqueue to succeed after the restart",
+      );
       expect(await queue.dedupe.claim(accepted.dedupeKey, 60)).toBe(false); // The claim survived the restart.
 
       // Nothing written while Redis was down got in behind the callers' backs: only the two jobs.
@@ -157,6 +190,23 @@ describe("redisQueue with Redis stopped and restarted", () => {
     }
   }, 40_000);
 
+  it("release() while Redis is down is applied once it is back: the retry is not taken for a duplicate", async () => {
+    if (!redis.running) await redis.restart();
+    const queue = redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, enqueueTimeoutMs: 500, onConnectionError: quiet });
+    try {
+      expect(await queue.dedupe.claim("given-back", 60)).toBe(true);
+      await redis.stop(); // The claim is in the snapshot.
+      const started = performance.now();
+      await queue.dedupe.release("given-back"); // Neither throws nor waits.
+      expect(performance.now() - started).toBeLessThan(100);
+      await redis.restart();
+      await waitFor(() => queue.dedupe.claim("given-back", 60).catch(() => false), 10_000, "the released key claimable again");
+      expect(await queue.dedupe.claim("given-back", 60)).toBe(false);
+    } finally {
+      await queue.close();
+    }
+  }, 30_000);
+
   it("a worker running while Redis restarts picks jobs up again once it is back", async () => {
     if (!redis.running) await redis.restart();
     const queue = redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, onConnectionError: () => undefined });
@@ -166,9 +216,16 @@ describe("redisQueue with Redis stopped and restarted", () => {
       await queue.enqueue(makeJob());
       await waitFor(() => runner.deliveries.length === 1, 10_000, "the first delivery");
       await redis.restart();
-      await waitFor(() => queue.enqueue(makeJob()).then(() => true, () => false), 10_000, "enqueue after the restart");
+      await waitFor(
+        () =>
+          queue.enqueue(makeJob()).then(
+            () => true,
+            () => false,
+          ),
+        10_000,
+        "enqueue after the restart",
+      );
       await waitFor(() => runner.deliveries.length === 2, 30_000, "the delivery after the restart");
-
     } finally {
       await worker.close();
       await queue.close();

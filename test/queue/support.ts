@@ -1,4 +1,7 @@
-/** What the queue tests share: a fake JobRunner that records every delivery, jobs, polling. */
+/** What the queue tests share: a fake JobRunner that records every delivery, jobs, polling, child processes, a keep-alive POST. */
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { fileURLToPath } from "node:url";
 import type { DeliveryAttempt, JobRunner, QueuedCallback } from "../../src/delivery/types.js";
 
 export interface Delivery {
@@ -83,3 +86,92 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface Fixture {
+  child: ChildProcess;
+  /** The first IPC message of `type` (e.g. "ready", "stats"). */
+  next<T = Record<string, unknown>>(type: string, timeoutMs?: number): Promise<T>;
+  /** The last lines it wrote to stderr (for failure messages). */
+  stderr(): string;
+  /** Asks it to stop ({ type: "stop" }) and returns its stats message; SIGKILL if it does not answer in time. */
+  stop<T = Record<string, unknown>>(timeoutMs?: number): Promise<T>;
+  readonly exited: Promise<number | null>;
+}
+
+/** Runs test/queue/fixtures/<name>.ts with `node --import tsx`, an IPC channel and `env`. */
+export function startFixture(name: string, env: Record<string, string>): Fixture {
+  const file = fileURLToPath(new URL(`./fixtures/${name}.ts`, import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", file], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let errorText = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    errorText = (errorText + chunk.toString()).slice(-4000);
+  });
+  const messages: Array<Record<string, unknown>> = [];
+  const waiters: Array<() => void> = [];
+  child.on("message", (message: Record<string, unknown>) => {
+    messages.push(message);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const next = async <T>(type: string, timeoutMs = 20_000): Promise<T> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = messages.find((message) => message.type === type);
+      if (found) return found as T;
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`fixture ${name} exited (${child.exitCode ?? child.signalCode}) before "${type}": ${errorText}`);
+      const left = until - Date.now();
+      if (left <= 0) throw new Error(`fixture ${name}: no "${type}" message within ${timeoutMs} ms: ${errorText}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
+  return {
+    child,
+    next,
+    stderr: () => errorText,
+    exited,
+    async stop<T>(timeoutMs = 15_000): Promise<T> {
+      if (child.connected) child.send({ type: "stop" });
+      try {
+        return await next<T>("stats", timeoutMs);
+      } finally {
+        const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+}
+
+/** One POST over `agent` (keep-alive), the body as JSON text. */
+export function post(port: number, path: string, body: string, agent: http.Agent): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port, method: "POST", path, agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on("error", reject);
+      },
+    );
+    request.setTimeout(15_000, () => request.destroy(new Error("request timed out")));
+    request.on("error", reject);
+    request.end(body);
+  });
+}

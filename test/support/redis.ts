@@ -48,7 +48,26 @@ export async function startRedis(): Promise<RedisServer> {
   const launch = async (wanted: number): Promise<void> => {
     const proc = spawn(
       binary,
-      ["--port", String(wanted), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--dbfilename", "dump.rdb", "--daemonize", "no", "--protected-mode", "no", "--loglevel", "warning"],
+      [
+        "--port",
+        String(wanted),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+        "--dbfilename",
+        "dump.rdb",
+        "--daemonize",
+        "no",
+        "--protected-mode",
+        "no",
+        "--loglevel",
+        "warning",
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     // If this process dies without stopping it (a crashed or killed test run), the watchdog's stdin
