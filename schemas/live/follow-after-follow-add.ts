@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/70355 (= tencentcloud.com/document/product/1047/70355, the Chat
@@ -24,7 +25,7 @@ export default defineCommand({
           },
         },
       },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/70356 (= tencentcloud.com/document/product/1047/70356, the Chat
@@ -16,7 +17,7 @@ export default defineCommand({
     properties: {
       From_Account: { type: "string", description: "the user who unfollowed" },
       To_Account: { type: "array", items: { type: "string" }, description: "the users no longer followed" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

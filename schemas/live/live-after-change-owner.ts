@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { roomAdminChangeProperties } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/72553 (= tencentcloud.com/document/product/647/72553). The page
@@ -12,9 +13,7 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      RoomId: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
-      Operator_Account: { type: "string" },
+      ...roomAdminChangeProperties,
       CurrentOwner_Account: { type: "string", description: "the new owner" },
       OriginalOwner_Account: { type: "string", description: "the previous owner" },
     },

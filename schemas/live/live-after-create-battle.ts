@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/68259 (= tencentcloud.com/document/product/647/68259). `Timeout`
@@ -20,7 +21,7 @@ export default defineCommand({
       Duration: { type: "integer", description: "battle duration after it starts, in ms" },
       NeedResponse: { type: "boolean", description: "false: the battle starts at once" },
       ExtensionInfo: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

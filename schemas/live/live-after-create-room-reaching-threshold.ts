@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime } from "./fragments.js";
 
 /**
  * The page types `CurRoomCount` as String and `MaxRoomCount` as Array, but its sample sends numbers:
@@ -13,7 +14,7 @@ export default defineCommand({
     required: ["CurRoomCount", "MaxRoomCount", "EventTime"],
     properties: {
       Operator_Account: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
       CurRoomCount: { type: "integer", description: "rooms created so far" },
       MaxRoomCount: { type: "integer", description: "room creation quota" },
     },

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { liveRoomListingProperties, takeSeatMode } from "./fragments.js";
+import { liveRoomListingProperties, roomInfo, takeSeatMode } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/64422 (= tencentcloud.com/document/product/647/64422),
@@ -21,25 +21,19 @@ export default defineCommand({
     properties: {
       Operator_Account: { type: "string" },
       EventTime: { type: "integer", description: "milliseconds since the epoch; some page versions send it inside RoomInfo instead" },
-      RoomInfo: {
-        type: "object",
-        required: ["RoomId"],
-        properties: {
-          RoomId: { type: "string" },
-          RoomName: { type: "string" },
-          RoomType: { type: "string" },
-          Owner_Account: { type: "string" },
-          MaxMemberCount: { type: "integer" },
-          IsMessageDisabled: { type: "boolean" },
-          CustomInfo: { type: "string" },
-          IsSeatEnabled: { type: "boolean" },
-          TakeSeatMode: takeSeatMode,
-          MaxSeatCount: { type: "integer" },
-          CreateTime: { type: "integer", description: "seconds since the epoch" },
-          ...liveRoomListingProperties,
-          EventTime: { type: "integer", description: "milliseconds since the epoch (page 647/110679's placement)" },
-        },
-      },
+      RoomInfo: roomInfo({
+        RoomType: { type: "string" },
+        Owner_Account: { type: "string" },
+        MaxMemberCount: { type: "integer" },
+        IsMessageDisabled: { type: "boolean" },
+        CustomInfo: { type: "string" },
+        IsSeatEnabled: { type: "boolean" },
+        TakeSeatMode: takeSeatMode,
+        MaxSeatCount: { type: "integer" },
+        CreateTime: { type: "integer", description: "seconds since the epoch" },
+        ...liveRoomListingProperties,
+        EventTime: { type: "integer", description: "milliseconds since the epoch (page 647/110679's placement)" },
+      }),
     },
   },
   sample: `{

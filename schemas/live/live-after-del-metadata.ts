@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime, roomOperationProperties } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/68223 (= tencentcloud.com/document/product/647/68223). The page's
@@ -15,10 +16,9 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       Keys: { type: "array", items: { type: "string" }, description: "the deleted metadata keys" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { takeSeatMode } from "./fragments.js";
+import { eventTime, roomOperationProperties, takeSeatMode } from "./fragments.js";
 
 /**
  * A TUILiveKit room was dissolved. `RoomInfo.Owner_Account` is documented as a String but sent as a
@@ -15,10 +15,9 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       EventType: { type: "string", description: "DestroyByUser | DestroyBySystem" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
       RoomInfo: {
         type: "object",
         properties: {

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { battleProperties } from "./fragments.js";
+import { battleProperties, battleRooms, eventTime } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/68261 (= tencentcloud.com/document/product/647/68261).
@@ -25,9 +25,8 @@ export default defineCommand({
       ...battleProperties,
       EndTime: { type: "integer", description: "seconds since the epoch" },
       OpType: { type: "integer", description: "0 time up | 1 all owners left | 2 ended before it started" },
-      FromRoomInfo: { type: "object", description: "the caller", properties: battleRoomProperties },
-      ToRoomList: { type: "array", description: "the callees", items: { type: "object", properties: battleRoomProperties } },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      ...battleRooms(battleRoomProperties),
+      EventTime: eventTime,
     },
   },
   sample: `{

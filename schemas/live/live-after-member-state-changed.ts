@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/64424 (= tencentcloud.com/document/product/647/64424). The page
@@ -30,7 +31,7 @@ export default defineCommand({
           },
         },
       },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

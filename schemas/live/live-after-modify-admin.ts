@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { roomAdminChangeProperties } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/72554 (= tencentcloud.com/document/product/647/72554). The
@@ -13,9 +14,7 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      RoomId: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
-      Operator_Account: { type: "string" },
+      ...roomAdminChangeProperties,
       Admin_Account: { type: "array", items: { type: "string" }, description: "the administrators added or removed" },
       opType: { type: "string", description: "add | delete" },
     },

@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime, roomOperationProperties } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/68222 (= tencentcloud.com/document/product/647/68222).
@@ -11,8 +12,7 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       Metadata: {
         type: "array",
         items: {
@@ -23,7 +23,7 @@ export default defineCommand({
           },
         },
       },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { battleProperties } from "./fragments.js";
+import { battleProperties, battleRooms, eventTime } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/68260 (= tencentcloud.com/document/product/647/68260). The page
@@ -20,9 +20,8 @@ export default defineCommand({
     required: ["BattleId", "EventTime"],
     properties: {
       ...battleProperties,
-      FromRoomInfo: { type: "object", description: "the caller", properties: battleRoomProperties },
-      ToRoomList: { type: "array", description: "the callees", items: { type: "object", properties: battleRoomProperties } },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      ...battleRooms(battleRoomProperties),
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { liveRoomListingProperties, takeSeatMode } from "./fragments.js";
+import { eventTime, liveRoomListingProperties, roomInfo, takeSeatMode } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/67938 (= tencentcloud.com/document/product/647/67938),
@@ -18,22 +18,16 @@ export default defineCommand({
     required: ["RoomInfo", "EventTime"],
     properties: {
       Operator_Account: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
-      RoomInfo: {
-        type: "object",
-        required: ["RoomId"],
-        properties: {
-          RoomId: { type: "string" },
-          RoomName: { type: "string" },
-          MaxMemberCount: { type: "integer" },
-          IsMessageDisabled: { type: "boolean" },
-          CustomInfo: { type: "string" },
-          TakeSeatMode: takeSeatMode,
-          ...liveRoomListingProperties,
-          ActivityStatus: { type: "integer", description: "user-defined live activity status" },
-          EventTime: { type: "integer", description: "milliseconds since the epoch" },
-        },
-      },
+      EventTime: eventTime,
+      RoomInfo: roomInfo({
+        MaxMemberCount: { type: "integer" },
+        IsMessageDisabled: { type: "boolean" },
+        CustomInfo: { type: "string" },
+        TakeSeatMode: takeSeatMode,
+        ...liveRoomListingProperties,
+        ActivityStatus: { type: "integer", description: "user-defined live activity status" },
+        EventTime: eventTime,
+      }),
     },
   },
   sample: `{

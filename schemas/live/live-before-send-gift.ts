@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { roomOperationProperties } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/72210 (= tencentcloud.com/document/product/647/72210) and
@@ -18,8 +19,7 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "GiftWater"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       GiftWater: {
         type: "object",
         description: "the gift about to be sent",

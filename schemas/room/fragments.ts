@@ -1,6 +1,6 @@
 /** Fragments that two or more TUIRoomKit callback pages document identically. */
 
-export { takeSeatMode } from "../live/fragments.js";
+export { eventTime, roomInfo, roomOperationProperties, takeSeatMode } from "../live/fragments.js";
 
 /** Room.CallbackAfterCreateRoom (60733) and Room.CallbackAfterUpdateRoomInfo (60731) RoomInfo: the room-wide Is…Disabled switches. */
 export const roomDisabledSwitchProperties = {

@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime, roomOperationProperties } from "./fragments.js";
 
 /**
  * Sent by both products: TUILiveKit (https://trtc.io/document/64425 =
@@ -15,8 +16,7 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       SeatList: {
         type: "array",
         items: {
@@ -30,7 +30,7 @@ export default defineCommand({
           },
         },
       },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { roomDisabledSwitchProperties, takeSeatMode } from "./fragments.js";
+import { eventTime, roomDisabledSwitchProperties, roomInfo, takeSeatMode } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/60733 (= tencentcloud.com/document/product/647/60733). The field
@@ -15,29 +15,23 @@ export default defineCommand({
     required: ["RoomInfo", "EventTime"],
     properties: {
       Operator_Account: { type: "string" },
-      RoomInfo: {
-        type: "object",
-        required: ["RoomId"],
-        properties: {
-          RoomId: { type: "string" },
-          RoomName: { type: "string" },
-          RoomType: { type: "string", description: "Meeting (any string accepted)" },
-          Owner_Account: { type: "string" },
-          MaxMemberCount: { type: "integer" },
-          MaxSeatCount: { type: "integer" },
-          ...roomDisabledSwitchProperties,
-          IsCloudRecordingDisabled: { type: "boolean" },
-          CustomInfo: { type: "string" },
-          ScheduleStartTime: { type: "integer", description: "seconds since the epoch" },
-          ScheduleEndTime: { type: "integer", description: "seconds since the epoch" },
-          RoomStatus: { type: "string", description: "None | NotStarted | Running" },
-          IsSeatEnabled: { type: "boolean" },
-          TakeSeatMode: takeSeatMode,
-          CreateTime: { type: "integer", description: "seconds since the epoch" },
-        },
-      },
+      RoomInfo: roomInfo({
+        RoomType: { type: "string", description: "Meeting (any string accepted)" },
+        Owner_Account: { type: "string" },
+        MaxMemberCount: { type: "integer" },
+        MaxSeatCount: { type: "integer" },
+        ...roomDisabledSwitchProperties,
+        IsCloudRecordingDisabled: { type: "boolean" },
+        CustomInfo: { type: "string" },
+        ScheduleStartTime: { type: "integer", description: "seconds since the epoch" },
+        ScheduleEndTime: { type: "integer", description: "seconds since the epoch" },
+        RoomStatus: { type: "string", description: "None | NotStarted | Running" },
+        IsSeatEnabled: { type: "boolean" },
+        TakeSeatMode: takeSeatMode,
+        CreateTime: { type: "integer", description: "seconds since the epoch" },
+      }),
       ScheduleInviteeList_Account: { type: "array", items: { type: "string" } },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime, roomOperationProperties } from "./fragments.js";
 
 export default defineCommand({
   command: "Room.CallbackAfterDestroyRoom",
@@ -8,9 +9,8 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      ...roomOperationProperties,
+      EventTime: eventTime,
     },
   },
   sample: `{

@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime, roomOperationProperties } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/60735 (= tencentcloud.com/document/product/647/60735).
@@ -12,12 +13,11 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       MemberCount: { type: "integer" },
       Type: { type: "string", description: "Enter" },
       MemberList_Account: { type: "array", items: { type: "string" }, description: "the users who entered" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

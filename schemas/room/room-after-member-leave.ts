@@ -1,4 +1,5 @@
 import { defineCommand } from "../define.js";
+import { eventTime, roomOperationProperties } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/60734 (= tencentcloud.com/document/product/647/60734).
@@ -11,13 +12,12 @@ export default defineCommand({
   schema: {
     required: ["RoomId", "EventTime"],
     properties: {
-      Operator_Account: { type: "string" },
-      RoomId: { type: "string" },
+      ...roomOperationProperties,
       MemberCount: { type: "integer" },
       Type: { type: "string", description: "Leave | Kicked | Expired" },
       MemberList_Account: { type: "array", items: { type: "string" }, description: "the users who left" },
       Reason: { type: "string" },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+      EventTime: eventTime,
     },
   },
   sample: `{

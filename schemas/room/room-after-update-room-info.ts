@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { roomDisabledSwitchProperties, takeSeatMode } from "./fragments.js";
+import { eventTime, roomDisabledSwitchProperties, roomInfo, takeSeatMode } from "./fragments.js";
 
 /**
  * Source: https://trtc.io/document/60731 (= tencentcloud.com/document/product/647/60731). Older name:
@@ -19,24 +19,18 @@ export default defineCommand({
     required: ["RoomInfo", "EventTime"],
     properties: {
       Operator_Account: { type: "string" },
-      RoomInfo: {
-        type: "object",
-        required: ["RoomId"],
-        properties: {
-          RoomId: { type: "string" },
-          RoomName: { type: "string" },
-          Owner_Account: { type: "string" },
-          TakeSeatMode: takeSeatMode,
-          MaxMemberCount: { type: "integer" },
-          ...roomDisabledSwitchProperties,
-          IsCloudRecordingDisabled: {
-            anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
-            description: "documented as Bool; the page's sample sends the string \"false\"",
-          },
-          CustomInfo: { type: "string" },
+      RoomInfo: roomInfo({
+        Owner_Account: { type: "string" },
+        TakeSeatMode: takeSeatMode,
+        MaxMemberCount: { type: "integer" },
+        ...roomDisabledSwitchProperties,
+        IsCloudRecordingDisabled: {
+          anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
+          description: "documented as Bool; the page's sample sends the string \"false\"",
         },
-      },
-      EventTime: { type: "integer", description: "milliseconds since the epoch" },
+        CustomInfo: { type: "string" },
+      }),
+      EventTime: eventTime,
     },
   },
   sample: `{
