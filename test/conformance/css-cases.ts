@@ -313,6 +313,33 @@ export const cssCases: CssCase[] = [
     expect: ok("PushBegin", (event) => expectThat(event?.sdkAppId === "99", `sdkAppId ${String(event?.sdkAppId)}`)),
   },
 
+  // BUG (src/protocols/css/index.ts): `String(payload.appid)` runs on whatever the body holds. An
+  // object without a callable toString throws there: 500 "Internal error", reported as
+  // handler_failed, for any CSS dispatcher and before the signature is checked. A list passes
+  // the appId check as the text of its items. These cases say what it should answer.
+  {
+    name: "appid an object without a callable toString, no appId option: the schema's 400 (not a 500)",
+    request: post(cssBody({ appid: { toString: 1 } })),
+    expect: refused(400, "schema_invalid", "Payload does not match the PushBegin schema: /appid must be integer"),
+  },
+  {
+    name: "appid an object without a callable toString, unsigned, no appId option: 401 (not a 500)",
+    request: post(cssBody({ appid: { toString: 1 }, sign: undefined })),
+    expect: refused(401, "signature_missing", M.signMissing),
+  },
+  {
+    name: "appId option, appid an object without a callable toString: 403 (not a 500)",
+    options: { appId: CSS_APP_ID },
+    request: post(cssBody({ appid: { toString: 1 } })),
+    expect: refused(403, "sdk_app_id_mismatch", M.appIdMismatch),
+  },
+  {
+    name: "appId option, appid a list holding our appid (unknown event, so no schema): 403, a list is not an appid",
+    options: { appId: CSS_APP_ID },
+    request: post(cssBody({ event_type: 999, appid: [CSS_APP_ID], stream_id: undefined, sequence: undefined })),
+    expect: refused(403, "sdk_app_id_mismatch", M.appIdMismatch),
+  },
+
   // ----- method, content type, size -----
   {
     name: "GET: 405",

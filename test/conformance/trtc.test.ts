@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { expressMiddleware } from "../../adapters/express.js";
 import { koaMiddleware } from "../../adapters/koa.js";
 import { nodeMiddleware } from "../../adapters/node.js";
-import { createTrtcDispatcher } from "../../src/index.js";
+import { createTrtcDispatcher, memoryQueue } from "../../src/index.js";
 import type { AnyWebhookEvent } from "../../src/types.js";
 import {
   TRTC_APP_ID,
@@ -21,6 +21,7 @@ import {
   expectProtocolOutcome,
   recordingTrtcDispatcher,
   runTable,
+  trtcSign,
   type ProtocolCase,
 } from "../support/protocol-fixtures.js";
 import { closeAllServers, listen, send } from "../support/servers.js";
@@ -139,6 +140,25 @@ describe("TRTC: handlers", () => {
     const response = await dispatcher.handle({ method: "POST", url: TRTC_PATH, headers: { SdkAppId: TRTC_APP_ID, Sign: TRTC_DOC_SIGN }, body: DOC_SAMPLE });
     expect(response.body).toBe('{"code":0}');
     expect(seen).toEqual(["code:StopAudio", "name:StopAudio", "any:StopAudio"]);
+  });
+
+  it("with a dedupe store, a resent callback is a duplicate, and callbacks that differ are not", async () => {
+    // BUG (src/delivery/dedupe-key.ts): the default key is String() of each path's value, so two
+    // unknown events whose EventInfo.RoomId are different objects ("[object Object]") or lists
+    // that print alike ("1,2") get one key: the second is answered 200 as a duplicate, never handled.
+    const dispatcher = createTrtcDispatcher({ sdkAppId: TRTC_APP_ID, key: TRTC_KEY, dedupe: memoryQueue().dedupe });
+    const handled: string[] = [];
+    const duplicates: string[] = [];
+    dispatcher.onAny((event) => void handled.push(event.rawBody));
+    dispatcher.onDuplicate((duplicate) => void duplicates.push(duplicate.request.rawBody ?? ""));
+    const body = (roomId: string) => `{"EventGroupId":99,"EventType":9901,"EventInfo":{"RoomId":${roomId},"UserId":"u","EventMsTs":1}}`;
+    const bodies = [body('"r1"'), body('"r1"'), body('{"a":1}'), body('{"b":2}'), body("[1,2]"), body('["1,2"]')];
+    for (const text of bodies) {
+      const response = await dispatcher.handle({ method: "POST", url: TRTC_PATH, headers: { SdkAppId: TRTC_APP_ID, Sign: trtcSign(text) }, body: text });
+      expect(response.body).toBe('{"code":0}');
+    }
+    expect(duplicates).toEqual([bodies[1]]);
+    expect(handled).toEqual([bodies[0], bodies[2], bodies[3], bodies[4], bodies[5]]);
   });
 
   it("options describe the dispatcher without the key", () => {
