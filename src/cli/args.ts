@@ -34,7 +34,12 @@ function parseError(error: unknown, subcommand: string, options: Options): unkno
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const given = /'([^']+)'/.exec(error.message)?.[1] ?? "";
     const known = Object.entries(options ?? {}).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
-    const guess = given.startsWith("--") ? suggest(given, known.filter((name) => name.startsWith("--"))) : undefined;
+    const guess = given.startsWith("--")
+      ? suggest(
+          given,
+          known.filter((name) => name.startsWith("--")),
+        )
+      : undefined;
     return new CliError(`unknown option ${given} for ${subcommand}${guess ? ` (did you mean ${guess}?)` : ""}; ${usage}`);
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
@@ -55,7 +60,7 @@ export function onePositional(positionals: string[], subcommand: "send" | "sampl
   const example = protocol === "callback" ? "Live.CallbackAfterDestroyRoom" : protocol === "trtc" ? "--protocol trtc EnterRoom" : "--protocol css PushBegin";
   const what = protocol === "callback" ? "a command" : "an event (name or number)";
   if (command === undefined) throw new CliError(`${subcommand} needs ${what}, e.g. \`${NAME} ${subcommand} ${example}\`; \`${NAME} list\` shows them`);
-  if (extra !== undefined) throw new CliError(`${subcommand} takes one command, got "${command}" and "${extra}"`);
+  if (extra !== undefined) throw new CliError(`${subcommand} takes one ${protocol === "callback" ? "command" : "event"}, got "${command}" and "${extra}"`);
   return command;
 }
 

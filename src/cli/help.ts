@@ -8,7 +8,7 @@ type Topic = "send" | "list" | "sample";
 export function help(args: string[], io: CliIo): number {
   const [topic, extra] = args;
   if (extra !== undefined) throw new CliError(`help takes one subcommand, got "${topic}" and "${extra}"`);
-  if (topic === undefined || topic === "help") io.stdout(HELP.main);
+  if (topic === undefined || topic === "help" || topic === "--help" || topic === "-h") io.stdout(HELP.main);
   else if (isTopic(topic)) io.stdout(HELP[topic]);
   else {
     const guess = suggest(topic, SUBCOMMANDS);

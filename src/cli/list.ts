@@ -31,7 +31,13 @@ export function list(args: string[], io: CliIo): number {
   const protocols = values.protocol === undefined ? PROTOCOLS : [protocolOf(values.protocol)];
   const groups = protocols.map((protocol) => ({ protocol, items: itemsOf(protocol) }));
   if (values.json) {
-    io.stdout(`${JSON.stringify(groups.flatMap(({ items }) => items), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        groups.flatMap(({ items }) => items),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const blocks = groups.map(({ protocol, items }) => {

@@ -16,7 +16,13 @@ export interface Payload {
  * `given` is the command or event as typed, `definition` what it names (undefined when unknown:
  * then only an explicit payload can be sent).
  */
-export async function payloadFor(protocol: Protocol, given: string, definition: CommandDefinition | undefined, source: string | undefined, io: CliIo): Promise<Payload> {
+export async function payloadFor(
+  protocol: Protocol,
+  given: string,
+  definition: CommandDefinition | undefined,
+  source: string | undefined,
+  io: CliIo,
+): Promise<Payload> {
   if (source === undefined) {
     // An alias (an older or alternative name) goes in the query as given, with its command's sample.
     if (!definition) throw unknownEvent(protocol, given, " or pass --payload <file.json> to send it anyway");

@@ -41,12 +41,13 @@ export function topLevelMembers(text: string): { open: number; members: Member[]
  */
 export function setMembers(text: string, values: Readonly<Record<string, string>>): string {
   const { open, members } = topLevelMembers(text);
+  const wanted = new Map(Object.entries(values)); // own keys only: a member named "valueOf" is not one of them
   let out = text;
   for (const member of [...members].reverse()) {
-    const value = values[member.key];
+    const value = wanted.get(member.key);
     if (value !== undefined) out = out.slice(0, member.valueStart) + value + out.slice(member.valueEnd);
   }
-  const missing = Object.entries(values).filter(([key]) => !members.some((member) => member.key === key));
+  const missing = [...wanted].filter(([key]) => !members.some((member) => member.key === key));
   if (missing.length === 0) return out;
   const inserted = missing.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(",");
   return `${out.slice(0, open + 1)}${inserted}${members.length > 0 ? "," : ""}${out.slice(open + 1)}`;
@@ -54,7 +55,9 @@ export function setMembers(text: string, values: Readonly<Record<string, string>
 
 /** The raw text of a top-level member's value (the last one, as JSON.parse would keep), if present. */
 export function memberText(text: string, key: string): string | undefined {
-  const found = topLevelMembers(text).members.filter((member) => member.key === key).pop();
+  const found = topLevelMembers(text)
+    .members.filter((member) => member.key === key)
+    .pop();
   return found && text.slice(found.valueStart, found.valueEnd);
 }
 

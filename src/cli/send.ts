@@ -1,5 +1,5 @@
 /** `send`: POST a signed sample (or your payload) to your app as Tencent would, and judge the reply. */
-import { type CommandDefinition } from "../../schemas/index.js";
+import type { CommandDefinition } from "../../schemas/index.js";
 import { onePositional, parse, PROTOCOL_OPTION, protocolOf, type Protocol } from "./args.js";
 import { findEvent, labelOf, TITLES } from "./events.js";
 import { HELP } from "./help.js";
@@ -116,7 +116,8 @@ function secretFor(protocol: Protocol, option: string | undefined, io: CliIo): s
 
 function expiryOf(value: string | undefined, nowMs: number): number {
   if (value === undefined) return Math.floor(nowMs / 1000) + CSS_EXPIRY_SECONDS;
-  if (!/^\d{1,12}$/.test(value)) throw new CliError(`--expires-at must be Unix seconds, like ${Math.floor(nowMs / 1000) + CSS_EXPIRY_SECONDS} (got "${value}")`);
+  if (!/^\d{1,12}$/.test(value))
+    throw new CliError(`--expires-at must be Unix seconds, like ${Math.floor(nowMs / 1000) + CSS_EXPIRY_SECONDS} (got "${value}")`);
   return Number(value);
 }
 

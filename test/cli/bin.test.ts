@@ -134,6 +134,10 @@ describe("the published package", () => {
     expect(listed.stdout).toContain("PushBegin");
     expect((await binAt(published, "sample", "Live.CallbackAfterDestroyRoom")).stdout).toBe(`${registry.get("Live.CallbackAfterDestroyRoom")!.sample}\n`);
     const failed = await binAt(published, "sedn");
-    expect(failed).toEqual({ code: 2, stdout: "", stderr: 'tencent-webhooks: unknown subcommand "sedn" (did you mean send?); run `tencent-webhooks --help`\n' });
+    expect(failed).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'tencent-webhooks: unknown subcommand "sedn" (did you mean send?); run `tencent-webhooks --help`\n',
+    });
   });
 });

@@ -19,7 +19,7 @@ function groupsOf(stdout: string) {
     });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("list", () => {
   it("lists all three protocols, grouped, each definition once", async () => {
@@ -52,7 +52,7 @@ describe("list", () => {
   it("shows the other names a callback command is sent under", async () => {
     const { stdout } = await cli(["list"]);
     for (const [alias, command] of commandAliases) {
-      expect(stdout).toMatch(new RegExp(`^ {2}${escape(command)} .*\\(also sent as .*${escape(alias)}`, "m"));
+      expect(stdout).toMatch(new RegExp(`^ {2}${escapeRegExp(command)} .*\\(also sent as .*${escapeRegExp(alias)}`, "m"));
     }
   });
 
@@ -72,7 +72,15 @@ describe("list", () => {
   it("--json prints every protocol's definitions as one array", async () => {
     const { code, stdout } = await cli(["list", "--json"]);
     expect(code).toBe(0);
-    const items = JSON.parse(stdout) as { protocol: Protocol; command: string; kind: string; aliases: string[]; code?: number; group?: number; summary?: string }[];
+    const items = JSON.parse(stdout) as {
+      protocol: Protocol;
+      command: string;
+      kind: string;
+      aliases: string[];
+      code?: number;
+      group?: number;
+      summary?: string;
+    }[];
     expect(items).toHaveLength(PROTOCOLS.reduce((sum, protocol) => sum + CATALOGUES[protocol].definitions.length, 0));
     for (const item of items) {
       const definition: CommandDefinition = CATALOGUES[item.protocol].byName.get(item.command)!;
@@ -105,7 +113,12 @@ describe("list", () => {
   });
 
   it("refuses positionals, unknown options and unknown protocols", async () => {
-    for (const argv of [["list", "extra"], ["list", "--bogus"], ["list", "--protocol", "rtmp"], ["list", "--protocol"]]) {
+    for (const argv of [
+      ["list", "extra"],
+      ["list", "--bogus"],
+      ["list", "--protocol", "rtmp"],
+      ["list", "--protocol"],
+    ]) {
       const { code, stdout, stderr } = await cli(argv);
       expect(code).toBe(2);
       expect(stdout).toBe("");
@@ -157,7 +170,10 @@ describe("sample", () => {
   });
 
   it.each([
-    [["sample", "--protocol", "trtc", "EnterRom"], 'unknown TRTC event "EnterRom" (did you mean EnterRoom?); `tencent-webhooks list --protocol trtc` shows the known ones'],
+    [
+      ["sample", "--protocol", "trtc", "EnterRom"],
+      'unknown TRTC event "EnterRom" (did you mean EnterRoom?); `tencent-webhooks list --protocol trtc` shows the known ones',
+    ],
     [["sample", "--protocol", "trtc", "999"], 'unknown TRTC event "999"; `tencent-webhooks list --protocol trtc` shows the known ones'],
     [["sample", "--protocol", "css", "PushBegn"], 'unknown CSS event "PushBegn" (did you mean PushBegin?)'],
     [["sample", "EnterRoom"], 'unknown command "EnterRoom"; EnterRoom (103) is a TRTC event: add --protocol trtc'],

@@ -62,7 +62,10 @@ describe("send --protocol trtc", () => {
 
   it('--key "" falls back to TRTC_CALLBACK_KEY, and says so once', async () => {
     const { fetch, sent } = fakeFetch();
-    const { code, stderr } = await cli(["send", "--protocol", "trtc", "103", "--url", URL_, "--sdk-app-id", APP_ID, "--key", ""], { fetch, env: { TRTC_CALLBACK_KEY: KEY } });
+    const { code, stderr } = await cli(["send", "--protocol", "trtc", "103", "--url", URL_, "--sdk-app-id", APP_ID, "--key", ""], {
+      fetch,
+      env: { TRTC_CALLBACK_KEY: KEY },
+    });
     expect(code).toBe(0);
     expect(stderr).toBe("tencent-webhooks: note: --key is empty, which is not a key: treated as not set, so TRTC_CALLBACK_KEY signs the request\n");
     expect(sent[0]!.headers.get("sign")).toBe(hmac(KEY, enterRoom.sample));
@@ -84,7 +87,11 @@ describe("send --protocol trtc", () => {
   });
 
   it.each([
-    ["no --sdk-app-id", ["send", "--protocol", "trtc", "103", "--url", URL_, "--key", KEY], "send --protocol trtc needs --sdk-app-id <id> (or SDK_APP_ID in the environment)"],
+    [
+      "no --sdk-app-id",
+      ["send", "--protocol", "trtc", "103", "--url", URL_, "--key", KEY],
+      "send --protocol trtc needs --sdk-app-id <id> (or SDK_APP_ID in the environment)",
+    ],
     ["--token", [...trtc("103"), "--token", "t"], "--token does not apply to --protocol trtc; it is for --protocol callback"],
     ["--client-ip", [...trtc("103"), "--client-ip", "1.2.3.4"], "--client-ip does not apply to --protocol trtc"],
     ["--opt-platform", [...trtc("103"), "--opt-platform", "iOS"], "--opt-platform does not apply to --protocol trtc"],
@@ -92,6 +99,7 @@ describe("send --protocol trtc", () => {
     ["an unknown event", trtc("EnterRooom"), 'unknown TRTC event "EnterRooom" (did you mean EnterRoom?)'],
     ["an unknown number", trtc("999"), 'unknown TRTC event "999"; `tencent-webhooks list --protocol trtc` shows the known ones or pass --payload'],
     ["no event", ["send", "--protocol", "trtc", "--url", URL_], "send needs an event (name or number), e.g. `tencent-webhooks send --protocol trtc EnterRoom`"],
+    ["two events", trtc("103", "104"), 'send takes one event, got "103" and "104"'],
   ])("exits 2 in one line, before any request: %s", async (_, argv, message) => {
     const { fetch, sent } = fakeFetch();
     const { code, stderr } = await cli(argv, { fetch });
@@ -111,9 +119,19 @@ describe("send --protocol trtc", () => {
 
   it.each([
     ["HTTP 200 {code:0}", () => Response.json({ code: 0 }), 0, undefined],
-    ["a refusal", () => Response.json({ code: 401, message: "Signature is invalid" }, { status: 401 }), 1, "the app answered code 401: Signature is invalid (HTTP 401)"],
+    [
+      "a refusal",
+      () => Response.json({ code: 401, message: "Signature is invalid" }, { status: 401 }),
+      1,
+      "the app answered code 401: Signature is invalid (HTTP 401)",
+    ],
     ["HTTP 200 with a non-zero code", () => Response.json({ code: 1 }), 1, "the app answered code 1 (HTTP 200)"],
-    ["HTTP 200 that is not a TRTC reply", () => new Response("ok"), 1, 'the reply is not a TRTC reply (HTTP 200; Tencent expects HTTP 200 with {"code":0}); is --url the TRTC callback path?'],
+    [
+      "HTTP 200 that is not a TRTC reply",
+      () => new Response("ok"),
+      1,
+      'the reply is not a TRTC reply (HTTP 200; Tencent expects HTTP 200 with {"code":0}); is --url the TRTC callback path?',
+    ],
     ["a 404", () => new Response("Not Found", { status: 404 }), 1, "the reply is not a TRTC reply (HTTP 404"],
     ["{code:0} with HTTP 204", () => new Response(null, { status: 204 }), 1, "HTTP 204"],
   ] as const)("judges the reply: %s", async (_, reply, exit, message) => {
@@ -135,7 +153,9 @@ describe("send --protocol css", () => {
     const { code, stdout, stderr } = await cli(css(event), { fetch });
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const expected = pushBegin.sample.replace('"sign":"df49************************f5d4"', `"sign":"${md5(KEY + EXPIRES)}"`).replace('"t":1703732078', `"t":${EXPIRES}`);
+    const expected = pushBegin.sample
+      .replace('"sign":"df49************************f5d4"', `"sign":"${md5(KEY + EXPIRES)}"`)
+      .replace('"t":1703732078', `"t":${EXPIRES}`);
     expect(expected).not.toBe(pushBegin.sample);
     expect(sent[0]!.body).toBe(expected);
     expect(sent[0]!.url.href).toBe(URL_);
@@ -180,7 +200,12 @@ describe("send --protocol css", () => {
   it.each([
     ["no key", ["send", "--protocol", "css", "1", "--url", URL_], {}, "send --protocol css needs --key <key> (or CSS_CALLBACK_KEY in the environment)"],
     ["CSS_CALLBACK_KEY=", ["send", "--protocol", "css", "1", "--url", URL_], { CSS_CALLBACK_KEY: "" }, "CSS_CALLBACK_KEY is empty, which is not a key"],
-    ["--sdk-app-id", [...css("1"), "--sdk-app-id", APP_ID], {}, "--sdk-app-id does not apply to --protocol css; it is for --protocol callback and --protocol trtc"],
+    [
+      "--sdk-app-id",
+      [...css("1"), "--sdk-app-id", APP_ID],
+      {},
+      "--sdk-app-id does not apply to --protocol css; it is for --protocol callback and --protocol trtc",
+    ],
     ["a bad --expires-at", [...css("1"), "--expires-at", "tomorrow"], {}, '--expires-at must be Unix seconds, like 1700000600 (got "tomorrow")'],
     ["a negative --expires-at", [...css("1"), "--expires-at", "-5"], {}, "--expires-at needs a value"],
     ["a TRTC event", css("EnterRoom"), {}, 'unknown CSS event "EnterRoom"; EnterRoom (103) is a TRTC event: add --protocol trtc'],
@@ -203,7 +228,9 @@ describe("send --protocol css", () => {
   });
 
   it("judges the reply like TRTC's", async () => {
-    const refused = await cli(css("PushBegin"), { fetch: fakeFetch(() => Response.json({ code: 401, message: "Signature is invalid" }, { status: 401 })).fetch });
+    const refused = await cli(css("PushBegin"), {
+      fetch: fakeFetch(() => Response.json({ code: 401, message: "Signature is invalid" }, { status: 401 })).fetch,
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("the app answered code 401: Signature is invalid (HTTP 401)");
     const notCss = await cli(css("PushBegin"), { fetch: fakeFetch(() => new Response("?", { status: 404 })).fetch });

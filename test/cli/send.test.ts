@@ -41,15 +41,7 @@ beforeEach(() => {
   urls.length = 0;
 });
 
-const sendArgs = (command: string, ...extra: string[]) => [
-  "send",
-  command,
-  "--url",
-  `${base}${CALLBACK_PATH}`,
-  "--sdk-app-id",
-  APP_ID,
-  ...extra,
-];
+const sendArgs = (command: string, ...extra: string[]) => ["send", command, "--url", `${base}${CALLBACK_PATH}`, "--sdk-app-id", APP_ID, ...extra];
 
 describe("send", () => {
   it.each([...registry.keys()])("delivers a signed %s sample that the app accepts", async (command) => {
@@ -248,7 +240,7 @@ describe("send", () => {
     it("warns when the payload's CallbackCommand differs from the query's, and still sends it", async () => {
       const file = await tempFile("other.json", registry.get("Room.CallbackAfterDestroyRoom")!.sample);
       const { code, stderr } = await cli(sendArgs("Live.CallbackAfterDestroyRoom", "--token", TOKEN, "--payload", file));
-      expect(stderr).toContain('warning: payload file');
+      expect(stderr).toContain("warning: payload file");
       expect(stderr).toContain('"Room.CallbackAfterDestroyRoom"');
       expect(code).toBe(1); // the app refuses the mismatch with 400
       expect(recorded.errors.map((error) => error.reason)).toEqual(["command_mismatch"]);
@@ -287,16 +279,40 @@ describe("send", () => {
       ["an ftp URL", ["send", "Live.CallbackAfterDestroyRoom", "--url", "ftp://127.0.0.1/", "--sdk-app-id", "1"], "must be http or https"],
       ["no --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/"], "send needs --sdk-app-id"],
       ["a non-numeric --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "abc"], "must be digits"],
-      ["a bad --timeout", [...["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], "--timeout", "soon"], "--timeout must be"],
-      ["an unknown option", ["send", "Live.CallbackAfterDestroyRoom", "--bogus"], "unknown option --bogus for send; `tencent-webhooks send --help` lists its options"],
+      [
+        "a bad --timeout",
+        [...["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], "--timeout", "soon"],
+        "--timeout must be",
+      ],
+      [
+        "an unknown option",
+        ["send", "Live.CallbackAfterDestroyRoom", "--bogus"],
+        "unknown option --bogus for send; `tencent-webhooks send --help` lists its options",
+      ],
       ["a mistyped option", ["send", "Live.CallbackAfterDestroyRoom", "--tokn", "x"], "unknown option --tokn for send (did you mean --token?)"],
       ["a mistyped --option=value", ["send", "Live.CallbackAfterDestroyRoom", "--sdk-app=1"], "unknown option --sdk-app for send (did you mean --sdk-app-id?)"],
-      ["an option taking the next option as its value", ["send", "Live.CallbackAfterDestroyRoom", "--url", "--token", "x"], "--url needs a value, but the next argument is an option"],
+      [
+        "an option taking the next option as its value",
+        ["send", "Live.CallbackAfterDestroyRoom", "--url", "--token", "x"],
+        "--url needs a value, but the next argument is an option",
+      ],
       ["an empty --sdk-app-id", ["send", "Live.CallbackAfterDestroyRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", ""], "send needs --sdk-app-id"],
-      ["--key (TRTC and CSS only)", ["send", "Live.CallbackAfterDestroyRoom", "--key", "k"], "--key does not apply to --protocol callback; it is for --protocol trtc and --protocol css"],
+      [
+        "--key (TRTC and CSS only)",
+        ["send", "Live.CallbackAfterDestroyRoom", "--key", "k"],
+        "--key does not apply to --protocol callback; it is for --protocol trtc and --protocol css",
+      ],
       ["--expires-at (CSS only)", ["send", "Live.CallbackAfterDestroyRoom", "--expires-at", "1"], "--expires-at does not apply to --protocol callback"],
-      ["a bad --protocol", ["send", "Live.CallbackAfterDestroyRoom", "--protocol", "trct"], '--protocol must be callback, trtc or css (got "trct"); did you mean trtc?'],
-      ["a TRTC event without --protocol trtc", ["send", "EnterRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"], 'unknown command "EnterRoom"; EnterRoom (103) is a TRTC event: add --protocol trtc'],
+      [
+        "a bad --protocol",
+        ["send", "Live.CallbackAfterDestroyRoom", "--protocol", "trct"],
+        '--protocol must be callback, trtc or css (got "trct"); did you mean trtc?',
+      ],
+      [
+        "a TRTC event without --protocol trtc",
+        ["send", "EnterRoom", "--url", "http://127.0.0.1:1/", "--sdk-app-id", "1"],
+        'unknown command "EnterRoom"; EnterRoom (103) is a TRTC event: add --protocol trtc',
+      ],
       ["an option without its value", ["send", "Live.CallbackAfterDestroyRoom", "--url"], "argument missing"],
       ["two commands", ["send", "Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"], "takes one command"],
     ])("%s", async (_, argv, message) => {

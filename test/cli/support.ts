@@ -52,7 +52,7 @@ export interface Captured {
 /** A fetch that records what it was asked to send and answers `reply` (default TRTC/CSS `{"code":0}`). */
 export function fakeFetch(reply: () => Response = () => Response.json({ code: 0 })) {
   const sent: Captured[] = [];
-  const fetch = (async (input: URL | RequestInfo, init?: RequestInit) => {
+  const fetch = (async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
     const request = new Request(input, init);
     sent.push({ url: new URL(request.url), method: request.method, headers: request.headers, body: await request.text() });
     return reply();
