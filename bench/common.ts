@@ -35,6 +35,8 @@ export type QueueServerMessage =
       micros: number;
       /** Handler runs per variant (the worker process reports its runs as "redis"). */
       handled: Record<QueueVariant, number>;
+      /** Jobs each queued variant's queue acknowledged (inline: 0). */
+      enqueued: Record<QueueVariant, number>;
       /** onError calls and handler runs that saw an inexact Owner_Account. */
       failed: number;
       /** memoryQueue: jobs not yet done (waiting, delayed, running); redis: the same from BullMQ. */

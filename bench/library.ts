@@ -33,7 +33,8 @@ export const LIBRARY_ENV = "BENCH_LIBRARY";
  */
 const OUT_DIR = fileURLToPath(new URL(`../node_modules/.cache/tencent-webhooks-bench/${process.pid}/`, import.meta.url));
 
-export async function buildLibrary(): Promise<string> {
+/** `sourcemap`: also write .js.map files (bench/profile.ts maps profile samples back to the sources). */
+export async function buildLibrary(options: { sourcemap?: boolean } = {}): Promise<string> {
   // Typed by hand: tsup's own declarations do not check under this repo's skipLibCheck: false.
   const tsup = "tsup";
   const { build } = (await import(tsup)) as { build(options: Record<string, unknown>): Promise<void> };
@@ -55,6 +56,7 @@ export async function buildLibrary(): Promise<string> {
     tsconfig: `${root}tsconfig.build.json`,
     outDir: OUT_DIR,
     dts: false,
+    sourcemap: options.sourcemap ?? false,
     clean: true,
     silent: true,
   });

@@ -17,7 +17,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Dispatcher } from "../src/index.js";
+import type { Dispatcher, QueuedCallback, WebhookQueue } from "../src/index.js";
 import { loadLibrary, loadQueueEntry } from "./library.js";
 import { APP_ID, CALLBACK_PATH, MAIN_COMMAND, TOKEN, type QueueServerMessage, type QueueVariant } from "./common.js";
 
@@ -29,6 +29,21 @@ const { nodeMiddleware } = library.node;
 const { redisQueue } = await loadQueueEntry();
 
 const handled: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0 };
+const enqueued: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0 };
+
+/**
+ * The queue as given, but counting acknowledged writes: autocannon stops waiting for the replies
+ * in flight when its time is up, so its 200s undercount the jobs written by up to one per connection.
+ */
+function counting<Q extends WebhookQueue>(queue: Q, variant: QueueVariant): Q {
+  return {
+    ...queue,
+    enqueue: (job: QueuedCallback) =>
+      queue.enqueue(job).then(() => {
+        enqueued[variant]++;
+      }),
+  };
+}
 let failed = 0;
 
 function withHandler(dispatcher: Dispatcher, variant: QueueVariant): Dispatcher {
@@ -58,8 +73,8 @@ async function server(): Promise<void> {
   const memory = memoryQueue();
   const redis = redisQueue({ connection: redisUrl });
   const inlineDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN }), "inline");
-  const memoryDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: memory }), "memory");
-  const redisDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: redis }), "redis");
+  const memoryDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: counting(memory, "memory") }), "memory");
+  const redisDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: counting(redis, "redis") }), "redis");
   const memoryWorker = memory.work(memoryDispatcher, { concurrency: Number(concurrencyArg) });
   const servers = {
     inline: await listen(nodeMiddleware(inlineDispatcher, { path: CALLBACK_PATH })),
@@ -84,6 +99,7 @@ async function server(): Promise<void> {
             type: "stats",
             micros: cpuMicros(),
             handled: { ...handled },
+            enqueued: { ...enqueued },
             failed,
             pending: { memory: m.waiting + m.delayed + m.running, redis: counts.waiting + counts.delayed + counts.active },
             dead: m.failed + counts.failed,
@@ -107,7 +123,7 @@ async function worker(): Promise<void> {
   const dispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: redis }), "redis");
   const running = redis.work(dispatcher, { concurrency: Number(concurrencyArg) });
   process.on("message", (message: { type: string }) => {
-    if (message.type === "stats") send({ type: "stats", micros: cpuMicros(), handled: { ...handled }, failed, pending: {}, dead: 0 });
+    if (message.type === "stats") send({ type: "stats", micros: cpuMicros(), handled: { ...handled }, enqueued: { ...enqueued }, failed, pending: {}, dead: 0 });
     else if (message.type === "stop") process.disconnect();
   });
   process.on("disconnect", () => {
