@@ -54,6 +54,13 @@ export function battleRooms<const P extends Record<string, object>>(roomProperti
   } as const;
 }
 
+/** Live.CallbackAfterCreateRoom (64422) and Live.CallbackAfterUpdateRoomInfo (67938) RoomInfo: the member cap, the message switch, the custom info. */
+export const liveRoomSettingProperties = {
+  MaxMemberCount: { type: "integer" },
+  IsMessageDisabled: { type: "boolean" },
+  CustomInfo: { type: "string" },
+} as const;
+
 /** Live.CallbackAfterCreateRoom (64422) and Live.CallbackAfterUpdateRoomInfo (67938) RoomInfo: how the room shows in the room list. */
 export const liveRoomListingProperties = {
   IsPublicVisible: { type: "boolean" },

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { liveRoomListingProperties, roomInfo, takeSeatMode } from "./fragments.js";
+import { liveRoomListingProperties, liveRoomSettingProperties, roomInfo, takeSeatMode } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/64422 (= tencentcloud.com/document/product/647/64422),
@@ -24,9 +24,7 @@ export default defineCommand({
       RoomInfo: roomInfo({
         RoomType: { type: "string" },
         Owner_Account: { type: "string" },
-        MaxMemberCount: { type: "integer" },
-        IsMessageDisabled: { type: "boolean" },
-        CustomInfo: { type: "string" },
+        ...liveRoomSettingProperties,
         IsSeatEnabled: { type: "boolean" },
         TakeSeatMode: takeSeatMode,
         MaxSeatCount: { type: "integer" },

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { eventTime, liveRoomListingProperties, roomInfo, takeSeatMode } from "./fragments.js";
+import { eventTime, liveRoomListingProperties, liveRoomSettingProperties, roomInfo, takeSeatMode } from "./fragments.js";
 
 /**
  * Sources: https://trtc.io/document/67938 (= tencentcloud.com/document/product/647/67938),
@@ -20,9 +20,7 @@ export default defineCommand({
       Operator_Account: { type: "string" },
       EventTime: eventTime,
       RoomInfo: roomInfo({
-        MaxMemberCount: { type: "integer" },
-        IsMessageDisabled: { type: "boolean" },
-        CustomInfo: { type: "string" },
+        ...liveRoomSettingProperties,
         TakeSeatMode: takeSeatMode,
         ...liveRoomListingProperties,
         ActivityStatus: { type: "integer", description: "user-defined live activity status" },
