@@ -10,9 +10,16 @@
  *
  * A dead Redis fails fast on the receiver side: every claim and write is raced against
  * `enqueueTimeoutMs`, the receiver's connection queues no command while disconnected
- * (`enableOfflineQueue: false`) and never resends one after a reconnect, so a callback answered
- * 503 is never written behind the caller's back. Workers' connections wait for Redis instead
- * (`maxRetriesPerRequest: null`, as BullMQ requires).
+ * (`enableOfflineQueue: false`) and never resends one after a reconnect, so no write starts
+ * after the caller has answered 503. (A write whose reply was lost may have landed; its job id,
+ * derived from the dedupe key, keeps Tencent's retry from adding a second job meanwhile.) A claim whose reply was lost or came too late,
+ * and a release that could not be sent, are deleted as soon as the connection is back, so that
+ * Tencent's retry of a refused callback is not taken for a duplicate. Workers' connections wait
+ * for Redis instead (`maxRetriesPerRequest: null`, as BullMQ requires); a worker's `close()` waits
+ * for its jobs in flight, and so for Redis if it is away.
+ *
+ * What survives a Redis restart is what Redis keeps: run it with persistence (AOF or RDB) for
+ * "accepted means never lost" to hold across one.
  *
  * This is the only module that imports `bullmq` and `ioredis` (optional peer dependencies).
  */
@@ -95,6 +102,7 @@ export function redisQueue(options: RedisQueueOptions): RedisQueue {
   const maxStalledCount = options.maxStalledCount ?? 1;
   if (!Number.isSafeInteger(maxStalledCount) || maxStalledCount < 0) fail("`maxStalledCount` must be an integer >= 0");
 
+  let closed = false;
   let warned = false;
   const onConnectionError =
     options.onConnectionError ??
@@ -230,7 +238,6 @@ export function redisQueue(options: RedisQueueOptions): RedisQueue {
   };
 
   const workers = new Set<QueueWorker>();
-  let closed = false;
   let closing: Promise<void> | undefined;
 
   const redis: RedisQueue = {
@@ -348,19 +355,25 @@ export function redisQueue(options: RedisQueueOptions): RedisQueue {
 /**
  * The BullMQ job id for a dedupe key: one job per key while it is waiting, running or failed.
  * BullMQ refuses ids with ":" and integer-looking ids, so characters outside `[A-Za-z0-9._-]` are
- * written `~XX` (UTF-8 bytes, upper-case hex), an integer-looking result gets `~n` in front and one
+ * written `~XX` (UTF-8 bytes, upper-case hex; a lone surrogate `~uXXXX`), an integer-looking result gets `~n` in front and one
  * longer than 200 characters becomes `~h` + the key's SHA-256. Distinct keys give distinct ids.
  */
 export function jobIdFor(dedupeKey: string): string {
-  let id = "";
-  for (const char of dedupeKey) {
-    if (/^[A-Za-z0-9._-]$/.test(char)) id += char;
-    else for (const byte of Buffer.from(char, "utf8")) id += `~${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
+  const id = dedupeKey.replace(UNSAFE, (char) => {
+    const unit = char.charCodeAt(0);
+    // A lone surrogate has no UTF-8 form (it would become U+FFFD, like any other): its code unit.
+    if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) return `~u${unit.toString(16).toUpperCase()}`;
+    let escaped = "";
+    for (const byte of Buffer.from(char, "utf8")) escaped += `~${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    return escaped;
+  });
   if (id.length > 200) return `~h${createHash("sha256").update(dedupeKey, "utf8").digest("hex")}`;
   if (`${Number.parseInt(id, 10)}` === id) return `~n${id}`;
   return id;
 }
+
+/** One character (a whole code point: `u`) outside what a job id keeps as is. */
+const UNSAFE = /[^A-Za-z0-9._-]/gu;
 
 /** ioredis refused the command before sending it (no connection, no offline queue). */
 function notSent(error: unknown): boolean {

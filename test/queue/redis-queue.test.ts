@@ -96,7 +96,22 @@ describe("redisQueue on a real redis-server", () => {
   });
 
   it("jobIdFor: only safe characters, never integer-looking, bounded, distinct keys give distinct ids", () => {
-    const keys = ["Live.X:abc", "Live.X~3Aabc", "a b", "a~20b", "12345", "~n12345", "-1", "直播", "x".repeat(500), "x".repeat(501), ""];
+    const keys = [
+      "Live.X:abc",
+      "Live.X~3Aabc",
+      "a b",
+      "a~20b",
+      "12345",
+      "~n12345",
+      "-1",
+      "直播",
+      "x".repeat(500),
+      "x".repeat(501),
+      "",
+      "\ud800",
+      "\udc00",
+      "\ufffd",
+    ];
     const ids = keys.map(jobIdFor);
     expect(new Set(ids).size).toBe(keys.length);
     for (const id of ids) {
