@@ -115,7 +115,7 @@ describe.each(ADAPTERS)("%s: bodyTimeoutMs", (name) => {
     const answer = await client.answer;
     expect(answer.status).toBe(408);
     expect(answer.headers.connection).toBe("close");
-    expect(JSON.parse(answer.body)).toEqual({ ActionStatus: "FAIL", ErrorInfo: "The body did not arrive in time", ErrorCode: 408 });
+    expect(JSON.parse(answer.body)).toMatchObject({ ActionStatus: "FAIL", ErrorInfo: expect.any(String), ErrorCode: 408 });
     expect(answer.answeredAfter).toBeGreaterThanOrEqual(BODY_TIMEOUT_MS - 20);
     expect(answer.answeredAfter).toBeLessThan(BODY_TIMEOUT_MS + SLACK_MS);
     // The server closes it: the client never has to.
