@@ -8,6 +8,8 @@
  * `verifyAndReceive()` (`--target octokit`), so both sides of the ratio can be read alike.
  *
  *   tsx bench/profile.ts [--target ours|octokit] [--seconds 4] [--top 30] [--source] [--keep]
+ *   tsx bench/profile.ts --summarise <file.cpuprofile> [--calls N]   the same tables for any profile
+ *       (e.g. the queue benchmark's processes: BENCH_CPU_PROF_DIR=<dir> npm run bench -- --only queue)
  *
  * `--source` profiles the sources through tsx instead (tsx's own helpers then show up);
  * `--keep` leaves the .cpuprofile (for Chrome DevTools / speedscope) and prints its path.
@@ -31,6 +33,8 @@ const { values: args } = parseArgs({
     source: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     out: { type: "string" },
+    summarise: { type: "string" },
+    calls: { type: "string", default: "1" },
   },
 });
 const seconds = Number(args.seconds);
@@ -217,4 +221,5 @@ async function main(): Promise<void> {
 }
 
 if (args.child) await child();
+else if (args.summarise) console.log(await summarise(JSON.parse(await readFile(args.summarise, "utf8")) as Profile, Number(args.top), Number(args.calls)));
 else await main();

@@ -210,8 +210,10 @@ export async function runQueue(options: QueueOptions): Promise<QueueResult> {
   let server: Child<QueueServerMessage> | undefined;
   let worker: Child<QueueServerMessage> | undefined;
   try {
-    server = startChild<QueueServerMessage>("./queue-server.ts", [], ["server", redis.url, String(options.workerConcurrency)]);
-    worker = startChild<QueueServerMessage>("./queue-server.ts", [], ["worker", redis.url, String(options.workerConcurrency)]);
+    // BENCH_CPU_PROF_DIR=<dir>: both children run under `node --cpu-prof` (read them with `tsx bench/profile.ts --summarise <file>`).
+    const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`, "--cpu-prof-interval=200"] : [];
+    server = startChild<QueueServerMessage>("./queue-server.ts", profile, ["server", redis.url, String(options.workerConcurrency)]);
+    worker = startChild<QueueServerMessage>("./queue-server.ts", profile, ["worker", redis.url, String(options.workerConcurrency)]);
     const ready = await server.next();
     if (ready.type !== "ready") throw new Error(`queue-server: expected ready, got ${ready.type}`);
     const workerReady = await worker.next();
