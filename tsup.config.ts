@@ -12,7 +12,7 @@ export default defineConfig({
     serverless: "adapters/serverless.ts",
     queue: "src/queue/index.ts",
     testing: "src/testing/index.ts",
-    cli: "src/cli.ts",
+    cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

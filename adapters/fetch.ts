@@ -1,9 +1,7 @@
-import { handleRead, readWebStream, type ReadBody } from "./support/read-body.js";
+import { bodyConsumed, CONSUMED, handleRead, readWebStream } from "./support/read-body.js";
 import type { WebhookReceiver } from "../src/types.js";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
-
-const CONSUMED: ReadBody = { body: undefined, overLimit: false, bodyError: "consumed" };
 
 /**
  * For Web-standard runtimes and routers (Deno, Bun, Hono, Next.js route
@@ -15,7 +13,7 @@ export function fetchHandler(dispatcher: WebhookReceiver): FetchHandler {
   return async (request) => {
     const { maxBodyBytes, bodyTimeoutMs } = dispatcher.options;
     // A used body reads as empty, and a locked one throws: neither is what Tencent sent.
-    const read = request.bodyUsed ? CONSUMED : await readWebStream(request.body, maxBodyBytes, bodyTimeoutMs);
+    const read = bodyConsumed(request) ? CONSUMED : await readWebStream(request.body, maxBodyBytes, bodyTimeoutMs);
     const { method, url, headers } = request;
     const reply = await handleRead(dispatcher, { method, url, headers, source: "fetch" }, read);
     return new Response(reply.body, { status: reply.status, headers: reply.headers });

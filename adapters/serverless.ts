@@ -1,4 +1,4 @@
-import type { Dispatcher, HeaderValue, WebhookRequest, WebhookResponse } from "../src/types.js";
+import type { WebhookReceiver, HeaderValue, WebhookRequest, WebhookResponse } from "../src/types.js";
 
 type Maybe<T> = T | null | undefined;
 type StringMap<T = string> = Record<string, T | undefined>;
@@ -103,7 +103,7 @@ type Shape = "scf" | "v1" | "v2";
  * It resolves only once the core has answered, i.e. after the handlers (or the durable queue
  * write) finished: nothing is left running when the platform freezes the function.
  */
-export function serverlessHandler(dispatcher: Dispatcher): ServerlessHandler {
+export function serverlessHandler(dispatcher: WebhookReceiver): ServerlessHandler {
   return async (event) => {
     const shape = shapeOf(event);
     const reply = await dispatcher.handle(toRequest(event, shape, dispatcher.options.maxBodyBytes));

@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { registry } from "../schemas/index.js";
-import { main as cli } from "../src/cli.js";
+import { main as cli } from "../src/cli/main.js";
 import type { AnyWebhookEvent, WebhookErrorEvent } from "../src/index.js";
 import { createServer } from "node:http";
 import { nodeMiddleware } from "../adapters/node.js";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../schemas/index.js";
-import { main } from "../src/cli.js";
+import { main } from "../src/cli/main.js";
 import { exampleConfig } from "../examples/config.js";
 import type { RunningExample } from "../examples/serve.js";
 import { start as express } from "../examples/express/server.js";
@@ -147,7 +147,15 @@ describe("exampleConfig", () => {
   });
 });
 
-describe.concurrent("each example started from the command line", () => {
+/**
+ * Each child transforms the package through tsx (the generated validators alone are ~850 kB):
+ * a few seconds of CPU each. They run one after the other, not concurrently (five at once on a
+ * two-core machine took over 30 s to print a banner); the banner still gets a generous 40 s on a
+ * busy machine, and the test 60 s, so that `finally` still stops the process after a failure.
+ */
+const START_WITHIN_MS = 40_000;
+
+describe("each example started from the command line", { timeout: 60_000 }, () => {
   it.each(Object.keys(EXAMPLES))("%s: prints its URL, serves a send, stops on SIGTERM", async (name) => {
     const file = new URL(`../examples/${name}/server.ts`, import.meta.url).pathname;
     const child = spawn(process.execPath, ["--import", "tsx", file], {
@@ -174,7 +182,7 @@ describe.concurrent("each example started from the command line", () => {
           exited.then((code) => Promise.reject(new Error(`exited ${code} before printing ${pattern}: ${stderr}`))),
           // Fail well inside the test timeout, so that `finally` still stops the process.
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within 8 s; got:\n${lines.join("\n")}`)), 8_000);
+            timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${START_WITHIN_MS} ms; got:\n${lines.join("\n")}\nstderr: ${stderr}`)), START_WITHIN_MS);
           }),
         ]).finally(() => clearTimeout(timer));
       }

@@ -20,7 +20,13 @@ export interface ReadBody {
 export type BodySource = "express" | "koa" | "fastify" | "node" | "fetch" | "hono";
 
 const EMPTY: ReadBody = { body: undefined, overLimit: false };
-const CONSUMED: ReadBody = { body: undefined, overLimit: false, bodyError: "consumed" };
+/** A body something read before the adapter: the core answers 500 `body_unreadable`. */
+export const CONSUMED: ReadBody = { body: undefined, overLimit: false, bodyError: "consumed" };
+
+/** A fetch `Request` whose body was already read (`await req.json()`) or is being read. */
+export function bodyConsumed(request: Request): boolean {
+  return request.bodyUsed || request.body?.locked === true;
+}
 
 /**
  * The client went away mid-body. Shaped as body parsers report it (status 400, exposed), so

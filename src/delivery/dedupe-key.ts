@@ -27,8 +27,10 @@ export function dedupeKey(
   const paths = definition?.dedupe ?? fallback;
   if (paths) {
     const values = paths.map((path) => at(payload, path));
-    if (values.some((value) => value !== undefined && value !== null && typeof value !== "object")) {
-      return prefix + values.map((value) => (value === undefined || value === null ? "" : String(value))).join("|");
+    // Only scalars make a key: an object or array (possible in an unknown event) would collide as "[object Object]".
+    const scalar = values.every((value) => value === undefined || value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean");
+    if (scalar && values.some((value) => value !== undefined && value !== null)) {
+      return prefix + values.map((value) => (value === undefined || value === null ? "" : JSON.stringify(value))).join("|");
     }
   }
   const hash = sha256Hex(rawBody);

@@ -58,10 +58,10 @@ export function resolveApps(sdkAppId: unknown, token: unknown): Apps {
 }
 
 /** The app must check that the callback is for its own SDKAppID; no leading zeros, no spaces. */
-export function checkSdkAppId(received: string | undefined | typeof CONFLICT, apps: Apps): string {
-  if (received === undefined || received === "") throw reject("sdk_app_id_missing", "SdkAppid is missing");
-  if (received === CONFLICT) throw reject("sdk_app_id_mismatch", "SdkAppid is given twice with different values");
-  if (!apps.has(received)) throw reject("sdk_app_id_mismatch", "SdkAppid does not match this app");
+export function checkSdkAppId(received: string | undefined | typeof CONFLICT, apps: Apps, name = "SdkAppid"): string {
+  if (received === undefined || received === "") throw reject("sdk_app_id_missing", `${name} is missing`);
+  if (received === CONFLICT) throw reject("sdk_app_id_mismatch", `${name} is given twice with different values`);
+  if (!apps.has(received)) throw reject("sdk_app_id_mismatch", `${name} does not match this app`);
   return received;
 }
 

@@ -37,9 +37,11 @@ export const cssProtocol: Protocol<CssSettings> = {
   authenticate: () => ({}),
 
   async authenticatePayload(payload, identity, settings, nowMs) {
-    const appid = payload.appid === undefined ? undefined : String(payload.appid);
+    // Only a number or a digit string is an appid: anything else (an array, an object) is none.
+    const raw = payload.appid;
+    const appid = typeof raw === "number" || (typeof raw === "string" && raw !== "") ? String(raw) : undefined;
     if (settings.appId !== undefined && appid !== settings.appId) {
-      throw reject(appid === undefined ? "sdk_app_id_missing" : "sdk_app_id_mismatch", appid === undefined ? "appid is missing" : "appid does not match this app");
+      throw raw === undefined ? reject("sdk_app_id_missing", "appid is missing") : reject("sdk_app_id_mismatch", "appid does not match this app");
     }
     identity.sdkAppId = appid;
     const { t, sign } = payload;

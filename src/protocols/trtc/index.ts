@@ -31,7 +31,7 @@ export const trtcProtocol: Protocol<TrtcSettings> = {
   },
 
   async authenticate({ headers, raw }, settings) {
-    const sdkAppId = checkSdkAppId(headers.sdkappid, settings.apps);
+    const sdkAppId = checkSdkAppId(headers.sdkappid, settings.apps, "SdkAppId");
     if (raw === undefined) {
       throw reject(
         "raw_body_required",
