@@ -22,7 +22,7 @@ export type { RejectionReason, Rejection, WebhookResponse } from "./errors.js";
 export type { SchemaError } from "./pipeline/validate.js";
 export type * from "./types.js";
 export type * from "./delivery/types.js";
-export { memoryQueue, type MemoryQueueOptions } from "./delivery/memory-queue.js";
+export { memoryQueue, type MemoryQueue, type MemoryQueueCounts, type MemoryQueueOptions } from "./delivery/memory-queue.js";
 export {
   registry,
   knownCommands,
