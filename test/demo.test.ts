@@ -20,7 +20,9 @@ describe("npm run demo", () => {
       expect(output).toMatch(new RegExp(`\\] ${command.replace(".", "\\.")} \\((after|before)\\)  ->  200 \\{"ActionStatus":"OK"`));
     }
     expect(output).toContain('app log live room tandy-test-rest destroyed (DestroyByUser); Owner_Account "144115216631667826" (string)');
-    expect(output).toMatch(/request POST \/tencent\/callback\?SdkAppid=1400000000&CallbackCommand=\S+&contenttype=json&ClientIP=127\.0\.0\.1&OptPlatform=RESTAPI&Sign=[0-9a-f]{64}&RequestTime=\d+/);
+    expect(output).toMatch(/request POST \/tencent\/callback\?SdkAppid=1400000000&CallbackCommand=\S+&contenttype=json&ClientIP=127\.0\.0\.1&OptPlatform=RESTAPI&Sign=\*\*\*&RequestTime=\d+/);
+    // The CLI prints the signature only with --verbose: with its RequestTime it is a valid one.
+    expect(output).not.toMatch(/Sign=[0-9a-f]{64}/);
     expect(output).toContain("app log Live.CallbackAfterDestroyRoom REJECTED 403 sdk_app_id_mismatch: SdkAppid does not match this app");
     expect(output).toContain("app log Live.CallbackAfterDestroyRoom REJECTED 401 signature_invalid: Signature is invalid");
     expect(output).toContain(`${registry.size} of ${registry.size} callbacks accepted; 2 of 2 bad requests refused with the right reason; queued mode handled the callback once.`);

@@ -9,6 +9,7 @@ import {
   createDispatcher,
   type BeforeCommand,
   type BeforeDecision,
+  type DecisionByReply,
   type AnyWebhookEvent,
   type EventFor,
   type KnownCommand,
@@ -36,7 +37,8 @@ describe("typed on()", () => {
       expectTypeOf(event.rawBody).toEqualTypeOf<string>();
     });
     webhooks.on("Room.CallbackAfterDestroyRoom", (event) => {
-      expectTypeOf(event.payload.CallbackCommand).toEqualTypeOf<"Room.CallbackAfterDestroyRoom">();
+      // The query may carry the command alone: the body's CallbackCommand is optional.
+      expectTypeOf(event.payload.CallbackCommand).toEqualTypeOf<"Room.CallbackAfterDestroyRoom" | undefined>();
       // @ts-expect-error -- a Room destroy payload has no RoomInfo
       void event.payload.RoomInfo.RoomName;
     });
@@ -46,8 +48,13 @@ describe("typed on()", () => {
     });
   });
 
-  it("unknown fields stay reachable as unknown", () => {
-    expectTypeOf<PayloadOf<"Room.CallbackAfterDestroyRoom">["SomethingNew"]>().toEqualTypeOf<unknown>();
+  it("payloads are exact; unknown fields stay reachable as unknown through event.extra", () => {
+    webhooks.on("Room.CallbackAfterDestroyRoom", (event) => {
+      // @ts-expect-error -- not a documented field of this payload
+      void event.payload.SomethingNew;
+      expectTypeOf(event.extra.SomethingNew).toEqualTypeOf<unknown>();
+    });
+    expectTypeOf<keyof PayloadOf<"Room.CallbackAfterDestroyRoom">>().toEqualTypeOf<"CallbackCommand" | "Operator_Account" | "RoomId" | "EventTime">();
   });
 
   it("a list of commands gives the union of their events", () => {
@@ -94,8 +101,11 @@ describe("before callbacks in the types", () => {
     });
     webhooks.on("Group.CallbackBeforeSendMsg", () => undefined);
     type GiftHandler = Parameters<typeof webhooks.on<"Live.CallbackBeforeSendGift">>[1];
-    expectTypeOf<ReturnType<GiftHandler>>().toEqualTypeOf<BeforeDecision | void | Promise<BeforeDecision | void>>();
-    expectTypeOf<BeforeCommand>().toEqualTypeOf<"Live.CallbackBeforeSendGift" | "Group.CallbackBeforeSendMsg">();
+    type GiftDecision = DecisionByReply["gift"];
+    expectTypeOf<ReturnType<GiftHandler>>().toEqualTypeOf<GiftDecision | void | Promise<GiftDecision | void>>();
+    expectTypeOf<GiftDecision>().toExtend<BeforeDecision>();
+    expectTypeOf<"Live.CallbackBeforeSendGift" | "Group.CallbackBeforeSendMsg" | "C2C.CallbackBeforeSendMsg">().toExtend<BeforeCommand>();
+    expectTypeOf<"Live.CallbackAfterDestroyRoom">().not.toExtend<BeforeCommand>();
   });
 
   it("after handlers, and handlers for a mix of kinds, cannot return a decision", () => {

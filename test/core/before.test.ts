@@ -75,6 +75,7 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
   it("block() and allow() refuse what Tencent could not read", () => {
     expect(() => block(0, "zero allows")).toThrow(/non-zero integer/);
     expect(() => block(1.5)).toThrow(/non-zero integer/);
+    // @ts-expect-error -- ErrorCode is not a reply field (the decision sets it)
     expect(() => allow({ ErrorCode: 1 })).toThrow(/set by the decision itself/);
   });
 });
