@@ -35,11 +35,9 @@ export function validatorsModule(loaded: readonly LoadedDefinition[]): string {
   return `${GENERATED}// @ts-nocheck\n${imports.join("\n")}\n${code.replace(/^"use strict";/, "")}\n\n/** Validator by schema $id. */\nexport const validators = {\n${map}\n};\n`;
 }
 
-export const validatorsDeclaration = `${GENERATED}import type { ErrorObject } from "ajv";
-
-export interface GeneratedValidator {
+export const validatorsDeclaration = `${GENERATED}export interface GeneratedValidator {
   (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
+  errors?: { keyword: string; instancePath: string; schemaPath: string; params: Record<string, unknown>; message?: string }[] | null;
 }
 
 /** Validator by schema $id. */

@@ -1,9 +1,16 @@
-import type { ErrorObject } from "ajv";
 import type { CommandDefinition } from "../../schemas/define.js";
 import { validators } from "../../schemas/generated/validators.js";
 import { compileCoercer } from "../json/coerce.js";
 
-export type SchemaError = ErrorObject;
+/** One schema violation, as Ajv reports it (the validators are Ajv's standalone code). */
+export interface SchemaError {
+  keyword: string;
+  /** JSON Pointer to the offending value, e.g. `/RoomInfo/MaxMemberCount`. */
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string | undefined;
+}
 
 export type Validator = (payload: Record<string, unknown>) => SchemaError[] | undefined;
 
@@ -21,7 +28,7 @@ export function validatorFor(definition: CommandDefinition): Validator {
     const coerce = compileCoercer(definition.schema as never);
     validator = (payload) => {
       coerce?.(payload);
-      return validate(payload) ? undefined : [...(validate.errors ?? [])];
+      return validate(payload) ? undefined : [...((validate.errors ?? []) as SchemaError[])];
     };
     compiled.set(definition, validator);
   }
