@@ -1,194 +1,256 @@
 /**
- * The command catalogue (issue 8): every registered command's sample — Tencent's own, from the
- * page cited in its schema file — parses, validates and reaches a typed `on()` handler through
- * `handle()`; the JSON copies match the TS schemas; the payload types hold what the pages say.
+ * The command catalogue, derived from the registries (schemas/index.ts), never from a list kept
+ * here: every definition of every protocol — callback (Live, Room, Chat…), TRTC, CSS — has a
+ * sample and variants that parse losslessly (64-bit literals as exact strings), validate against
+ * their schema, and reach a typed handler through handle() of that protocol's dispatcher, signed
+ * as Tencent signs them (test/support/samples.ts). Names, aliases and codes resolve; JSON copies
+ * match; unknown fields pass through `event.extra`; a missing required field is refused.
+ * The README tables: test/readme.test.ts; the generated files' freshness: test/core/generated.test.ts.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parseJsonObject } from "../src/json/parse.js";
-import { createDispatcher, type WebhookRequest } from "../src/index.js";
 import { validatorFor } from "../src/pipeline/validate.js";
+import type {
+  AnyWebhookEvent,
+  BeforeCommand,
+  CallbackPayloads,
+  CommandDefinition,
+  CssEventCode,
+  CssEventName,
+  CssPayloads,
+  KnownCommand,
+  LiveAfterCreateRoomPayload,
+  LiveAfterEndBattlePayload,
+  LiveAfterMemberStateChangedPayload,
+  LiveBeforeSendGiftPayload,
+  MicAfterSeatInfoChangedPayload,
+  PayloadOf,
+  RoomAfterMemberLeavePayload,
+  RoomAfterUpdateRoomInfoPayload,
+  GroupBeforeSendMsgPayload,
+  TrtcEnterRoomPayload,
+  TrtcEventCode,
+  TrtcEventName,
+  TrtcPayloads,
+  CssPushBeginPayload,
+  WebhookErrorEvent,
+  WebhookResponse,
+} from "../src/index.js";
 import {
+  callbackCatalogue,
   canonicalCommand,
   commandAliases,
+  cssCatalogue,
   definitionFor,
   isKnownCommand,
   knownCommands,
   registry,
-  type BeforeCommand,
-  type CommandDefinition,
-  type KnownCommand,
-  type PayloadOf,
+  trtcCatalogue,
+  type Catalogue,
+  type ProtocolName,
 } from "../schemas/index.js";
-import type { FollowAfterFollowAddPayload } from "../schemas/follow-after-follow-add.js";
-import type { FollowAfterFollowDeletePayload } from "../schemas/follow-after-follow-delete.js";
-import type { GroupAfterSendMsgPayload } from "../schemas/group-after-send-msg.js";
-import type { GroupBeforeSendMsgPayload } from "../schemas/group-before-send-msg.js";
-import type { LiveAfterChangeOwnerPayload } from "../schemas/live-after-change-owner.js";
-import type { LiveAfterCreateBattlePayload } from "../schemas/live-after-create-battle.js";
-import type { LiveAfterCreateRoomPayload } from "../schemas/live-after-create-room.js";
-import type { LiveAfterDelMetadataPayload } from "../schemas/live-after-del-metadata.js";
-import type { LiveAfterEndBattlePayload } from "../schemas/live-after-end-battle.js";
-import type { LiveAfterMemberStateChangedPayload } from "../schemas/live-after-member-state-changed.js";
-import type { LiveAfterModifyAdminPayload } from "../schemas/live-after-modify-admin.js";
-import type { LiveAfterSetMetadataPayload } from "../schemas/live-after-set-metadata.js";
-import type { LiveAfterStartBattlePayload } from "../schemas/live-after-start-battle.js";
-import type { LiveAfterUpdateRoomInfoPayload } from "../schemas/live-after-update-room-info.js";
-import type { LiveBeforeSendGiftPayload } from "../schemas/live-before-send-gift.js";
-import type { MicAfterSeatInfoChangedPayload } from "../schemas/mic-after-seat-info-changed.js";
-import type { RoomAfterCreateRoomPayload } from "../schemas/room-after-create-room.js";
-import type { RoomAfterMemberEnterPayload } from "../schemas/room-after-member-enter.js";
-import type { RoomAfterMemberLeavePayload } from "../schemas/room-after-member-leave.js";
-import type { RoomAfterUpdateRoomInfoPayload } from "../schemas/room-after-update-room-info.js";
-import { APP_ID, CALLBACK_PATH, NOW_MS, recordingDispatcher, tencentQuery } from "./support/fixtures.js";
+import { APP_ID } from "./support/fixtures.js";
+import { at, dispatcherFor, losslessValue, signedRequest, unsafeIntegers, withoutTopField, withTopField } from "./support/samples.js";
 
-/** Every command of ../shared/PROTOCOL-NOTES.md, the three seeds included. */
-const CATALOGUE = [
-  "Follow.CallbackAfterFollowAdd",
-  "Follow.CallbackAfterFollowDelete",
-  "Group.CallbackAfterSendMsg",
-  "Group.CallbackBeforeSendMsg",
-  "Live.CallbackAfterChangeOwner",
-  "Live.CallbackAfterCreateBattle",
-  "Live.CallbackAfterCreateRoom",
-  "Live.CallbackAfterCreateRoomReachingThreshold",
-  "Live.CallbackAfterDelMetadata",
-  "Live.CallbackAfterDestroyRoom",
-  "Live.CallbackAfterEndBattle",
-  "Live.CallbackAfterMemberStateChanged",
-  "Live.CallbackAfterModifyAdmin",
-  "Live.CallbackAfterSetMetadata",
-  "Live.CallbackAfterStartBattle",
-  "Live.CallbackAfterUpdateRoomInfo",
-  "Live.CallbackBeforeSendGift",
-  "Mic.CallbackAfterSeatInfoChanged",
-  "Room.CallbackAfterCreateRoom",
-  "Room.CallbackAfterDestroyRoom",
-  "Room.CallbackAfterMemberEnter",
-  "Room.CallbackAfterMemberLeave",
-  "Room.CallbackAfterUpdateRoomInfo",
-] as const satisfies readonly KnownCommand[];
+const CATALOGUES: Record<ProtocolName, Catalogue> = { callback: callbackCatalogue, trtc: trtcCatalogue, css: cssCatalogue };
+const PROTOCOLS = ["callback", "trtc", "css"] as const;
+const ALL = PROTOCOLS.flatMap((protocol) => CATALOGUES[protocol].definitions);
+const label = (definition: CommandDefinition) => (definition.protocol === "callback" ? definition.command : `${definition.protocol} ${definition.command}`);
 
-const OK_BODY = '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}';
-const definitions = [...registry.values()];
-const byCommand = definitions.map((definition) => [definition.command, definition] as const);
+/** Every sample and variant of every definition, labelled. */
+const TEXTS = ALL.flatMap((definition) => [
+  [`${label(definition)} sample`, definition, definition.sample] as const,
+  ...(definition.variants ?? []).map((variant, index) => [`${label(definition)} variant ${index}`, definition, variant] as const),
+]);
 
-function post(command: string, body: string): WebhookRequest {
-  return { method: "POST", url: `${CALLBACK_PATH}${tencentQuery({ command })}`, headers: { "content-type": "application/json" }, body };
+const CALLBACK_OK = '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}';
+const CODE_OK = '{"code":0}';
+
+/** The fields that name the command on the wire (defineCommand adds them). */
+const NAMING: Record<ProtocolName, readonly string[]> = { callback: ["CallbackCommand"], trtc: ["EventGroupId", "EventType"], css: ["event_type"] };
+/** Fields whose absence the protocol refuses before the schema (CSS signs with them). */
+const SIGNATURE_FIELDS: Record<ProtocolName, readonly string[]> = { callback: [], trtc: [], css: ["t", "sign"] };
+
+interface Delivery {
+  response: WebhookResponse;
+  events: AnyWebhookEvent[];
+  /** Events the handler registered by the wire code saw (TRTC, CSS). */
+  byCode: AnyWebhookEvent[];
+  any: AnyWebhookEvent[];
+  errors: WebhookErrorEvent[];
+  body: string;
 }
 
-/** The schema's accepted `CallbackCommand` values: its `const`, or its `enum`. */
-function acceptedNames(definition: CommandDefinition): readonly unknown[] {
-  const property = (definition.schema as { properties: { CallbackCommand: { const?: unknown; enum?: unknown[] } } }).properties
-    .CallbackCommand;
-  return property.enum ?? [property.const];
+/** `text` for `definition` through handle() of a fresh dispatcher of its protocol, with handlers by name (and code). */
+async function deliver(definition: CommandDefinition, text: string): Promise<Delivery> {
+  const dispatcher = dispatcherFor(definition.protocol);
+  const events: AnyWebhookEvent[] = [];
+  const byCode: AnyWebhookEvent[] = [];
+  const any: AnyWebhookEvent[] = [];
+  const errors: WebhookErrorEvent[] = [];
+  dispatcher.on(definition.command as never, ((event: AnyWebhookEvent) => void events.push(event)) as never);
+  if (definition.code !== undefined) dispatcher.on(definition.code as never, ((event: AnyWebhookEvent) => void byCode.push(event)) as never);
+  dispatcher.onAny((event) => void any.push(event));
+  dispatcher.onError((error) => void errors.push(error));
+  const { request, body } = signedRequest(definition, text);
+  const response = await dispatcher.handle(request);
+  return { response, events, byCode, any, errors, body };
 }
 
-/** Compiles only when A and B are mutually assignable. */
-function sameType<A, B>(..._proof: [A] extends [B] ? ([B] extends [A] ? [] : [never]) : [never]): void {}
-
-function requiredOf(definition: CommandDefinition): string[] {
-  return ((definition.schema as { required?: string[] }).required ?? []).filter((field) => field !== "CallbackCommand");
+/**
+ * Whether a delivered scalar is the literal it was sent as: equal, or the documented coercions
+ * (a number where a string is wanted becomes its decimal string; an exact decimal string where
+ * a number is wanted becomes that number). A 64-bit literal must arrive as its exact digits.
+ */
+function sameScalar(sent: unknown, delivered: unknown): boolean {
+  if (Object.is(sent, delivered)) return true;
+  if (typeof sent === "number" && typeof delivered === "string") return String(sent) === delivered;
+  if (typeof sent === "string" && typeof delivered === "number") return String(delivered) === sent || Number(sent) === delivered;
+  return false;
 }
 
-describe("the registry holds the whole catalogue", () => {
-  it("knows exactly the commands of PROTOCOL-NOTES.md, in sorted order", () => {
-    expect([...registry.keys()]).toEqual([...CATALOGUE]);
-    expect(knownCommands).toEqual([...CATALOGUE]);
+function expectSameTree(sent: unknown, delivered: unknown, path = ""): void {
+  if (sent !== null && typeof sent === "object") {
+    expect(delivered, path || "/").toBeTypeOf("object");
+    expect(Array.isArray(delivered), path).toBe(Array.isArray(sent));
+    expect(Object.keys(delivered as object).sort(), path).toEqual(Object.keys(sent).sort());
+    for (const [key, value] of Object.entries(sent)) expectSameTree(value, (delivered as Record<string, unknown>)[key], `${path}/${key}`);
+  } else {
+    expect(sameScalar(sent, delivered), `${path}: sent ${JSON.stringify(sent)}, delivered ${JSON.stringify(delivered)}`).toBe(true);
+  }
+}
+
+function expectAccepted({ response, errors }: Delivery, definition: CommandDefinition): void {
+  expect(errors.map((error) => `${error.reason}: ${error.message}`)).toEqual([]);
+  expect(response.status, response.body).toBe(200);
+  expect(response.body).toBe(definition.protocol === "callback" ? CALLBACK_OK : CODE_OK);
+}
+
+describe("the registries", () => {
+  it("hold about 80 callback-endpoint commands, and the TRTC and CSS events", () => {
+    expect(callbackCatalogue.definitions.length).toBeGreaterThanOrEqual(75);
+    expect(callbackCatalogue.definitions.length).toBeLessThanOrEqual(90);
+    expect(trtcCatalogue.definitions.length).toBeGreaterThan(30);
+    expect(cssCatalogue.definitions.length).toBeGreaterThan(5);
   });
 
-  it("marks exactly the two Before callbacks as kind before", () => {
-    const before = definitions.filter((definition) => definition.kind === "before").map((definition) => definition.command);
-    expect(before).toEqual(["Group.CallbackBeforeSendMsg", "Live.CallbackBeforeSendGift"]);
-    for (const definition of definitions) expect(definition.kind).toBe(definition.command.includes(".CallbackBefore") ? "before" : "after");
+  it("registry / knownCommands are the callback catalogue, one entry per definition", () => {
+    expect([...registry.keys()]).toEqual(callbackCatalogue.definitions.map((definition) => definition.command));
+    expect(knownCommands).toEqual([...registry.keys()]);
+    expect(new Set(knownCommands).size).toBe(knownCommands.length);
+    for (const protocol of PROTOCOLS) {
+      for (const definition of CATALOGUES[protocol].definitions) expect(definition.protocol).toBe(protocol);
+    }
   });
 
-  it.each(byCommand)("%s: $id, CallbackCommand and sample agree with the command", (command, definition) => {
-    expect(definition.schema).toMatchObject({ $id: command, type: "object" });
-    expect(acceptedNames(definition)).toEqual([command, ...(definition.aliases ?? [])]);
-    expect((definition.schema as { required: string[] }).required).toContain("CallbackCommand");
-    expect(parseJsonObject(definition.sample).CallbackCommand).toBe(command);
+  it.each(ALL.map((definition) => [label(definition), definition] as const))("%s: named on the wire as defineCommand says, found by name and code", (_label, definition) => {
+    const catalogue = CATALOGUES[definition.protocol];
+    const schema = definition.schema as { $id: string; type: string; required: string[]; properties: Record<string, { const?: unknown; enum?: unknown[] }> };
+    expect(schema.$id).toBe(definition.protocol === "callback" ? definition.command : `${definition.protocol}.${definition.command}`);
+    expect(schema.type).toBe("object");
+    expect(catalogue.find(definition.command)).toBe(definition);
+    expect(catalogue.byName.get(definition.command)).toBe(definition);
     // Unknown fields pass through: no schema closes an object.
     expect(JSON.stringify(definition.schema)).not.toContain("additionalProperties");
-  });
-});
-
-describe("each sample through the package", () => {
-  it.each(byCommand)("%s: parses, validates, and dispatches to a typed on() handler with 200 OK", async (command, definition) => {
-    const payload = parseJsonObject(definition.sample);
-    expect(validatorFor(definition)(payload)).toBeUndefined();
-
-    const { dispatcher, recorded } = recordingDispatcher();
-    const response = await dispatcher.handle(post(command, definition.sample));
-    expect(recorded.errors).toEqual([]);
-    expect(response).toMatchObject({ status: 200, body: OK_BODY });
-    expect(recorded.on).toHaveLength(1);
-    expect(recorded.any).toHaveLength(1);
-    expect(recorded.on[0]).toMatchObject({ command, sdkAppId: APP_ID, rawBody: definition.sample, payload: { CallbackCommand: command } });
-  });
-
-  it.each(byCommand)("%s: an unknown field passes through untouched", async (command, definition) => {
-    const body = definition.sample.replace(/^\{/, '{"AddedByTencentLater":{"x":[1,"y",null]},');
-    const { dispatcher, recorded } = recordingDispatcher();
-    expect((await dispatcher.handle(post(command, body))).status).toBe(200);
-    expect(recorded.on[0]!.payload.AddedByTencentLater).toEqual({ x: [1, "y", null] });
-  });
-
-  const requiredCases = definitions.flatMap((definition) => requiredOf(definition).map((field) => [definition.command, field, definition] as const));
-  it.each(requiredCases)("%s without its required %s: 400 schema_invalid, onError, no handler", async (command, field, definition) => {
-    const payload = parseJsonObject(definition.sample);
-    delete payload[field];
-    const { dispatcher, recorded } = recordingDispatcher();
-    const response = await dispatcher.handle(post(command, JSON.stringify(payload)));
-    expect(response.status).toBe(400);
-    expect(recorded.errors.map((error) => error.reason)).toEqual(["schema_invalid"]);
-    expect(recorded.on).toHaveLength(0);
-  });
-});
-
-describe("other documented forms of a body (variants)", () => {
-  const variantCases = definitions.flatMap((definition) => (definition.variants ?? []).map((variant, index) => [definition.command, index, variant, definition] as const));
-
-  it("exist where a page contradicts itself or two pages differ", () => {
-    expect(variantCases.map(([command]) => command)).toEqual([
-      "Live.CallbackAfterCreateRoom",
-      "Live.CallbackAfterMemberStateChanged",
-      "Mic.CallbackAfterSeatInfoChanged",
-      "Room.CallbackAfterUpdateRoomInfo",
-    ]);
-  });
-
-  it.each(variantCases)("%s variant %i validates against its schema", (_command, _index, variant, definition) => {
-    expect(validatorFor(definition)(parseJsonObject(variant))).toBeUndefined();
-  });
-
-  const sameName = variantCases.filter(([command, , variant]) => parseJsonObject(variant).CallbackCommand === command);
-  it.each(sameName)("%s variant %i dispatches to the on() handler with 200 OK", async (command, _index, variant) => {
-    const { dispatcher, recorded } = recordingDispatcher();
-    expect(await dispatcher.handle(post(command, variant))).toMatchObject({ status: 200, body: OK_BODY });
-    expect(recorded.on).toHaveLength(1);
-  });
-
-  it("Live.CallbackAfterCreateRoom: EventTime at the top level (647/110523) or inside RoomInfo (647/110679)", async () => {
-    const definition = registry.get("Live.CallbackAfterCreateRoom")!;
-    const times: (number | undefined)[] = [];
-    const webhooks = createDispatcher({ sdkAppId: APP_ID, now: () => NOW_MS });
-    webhooks.on("Live.CallbackAfterCreateRoom", (event) => {
-      times.push(event.payload.EventTime ?? event.payload.RoomInfo.EventTime);
-    });
-    for (const body of [definition.sample, ...definition.variants!]) {
-      expect((await webhooks.handle(post("Live.CallbackAfterCreateRoom", body))).status).toBe(200);
+    const sample = parseJsonObject(definition.sample);
+    switch (definition.protocol) {
+      case "callback": {
+        const names = [definition.command, ...(definition.aliases ?? [])];
+        expect(schema.properties.CallbackCommand!.enum ?? [schema.properties.CallbackCommand!.const]).toEqual(names);
+        // The query may carry the command alone (Push.* name it only per event): not required.
+        expect(schema.required).not.toContain("CallbackCommand");
+        if (sample.CallbackCommand !== undefined) expect(names).toContain(sample.CallbackCommand);
+        else for (const event of sample.Events as { CallbackCommand: string }[]) expect(event.CallbackCommand).toBe(definition.command);
+        expect(definition.code).toBeUndefined();
+        break;
+      }
+      case "trtc":
+        expect(schema.properties.EventType!.const).toBe(definition.code);
+        expect(schema.properties.EventGroupId!.const).toBe(definition.group);
+        expect(schema.required).toEqual(expect.arrayContaining(["EventGroupId", "EventType"]));
+        expect(sample).toMatchObject({ EventGroupId: definition.group, EventType: definition.code });
+        expect(catalogue.find(definition.code!)).toBe(definition);
+        break;
+      case "css":
+        expect(schema.properties.event_type!.const).toBe(definition.code);
+        expect(schema.required).toContain("event_type");
+        expect(sample.event_type).toBe(definition.code);
+        expect(catalogue.find(definition.code!)).toBe(definition);
+        break;
     }
-    expect(times).toEqual([1703589922780, 1703589922780]);
+    expect(definition.kind === "before").toBe(definition.protocol === "callback" && /\.Callback(Before|Prev)/.test(definition.command));
+    if (definition.kind === "before") expect(["plain", "message", "groupMessage", "gift", "invite", "subscriber", "friend"]).toContain(definition.reply ?? "plain");
+    else expect(definition.reply).toBeUndefined();
+  });
+});
+
+describe("every sample and variant through the package", () => {
+  it.each(TEXTS)("%s: parses losslessly and validates", (_label, definition, text) => {
+    const payload = parseJsonObject(text);
+    expect(payload).toEqual(losslessValue(text));
+    for (const { path, digits } of unsafeIntegers(text)) expect(at(payload, path)).toBe(digits);
+    const errors = validatorFor(definition)(payload);
+    expect(errors, JSON.stringify(errors)).toBeUndefined();
+  });
+
+  it.each(TEXTS)("%s: reaches its typed handler through handle(), 200, nothing lost", async (_label, definition, text) => {
+    const delivery = await deliver(definition, text);
+    expectAccepted(delivery, definition);
+    expect(delivery.events).toHaveLength(1);
+    expect(delivery.any).toHaveLength(1);
+    const event = delivery.events[0]!;
+    expect(event).toMatchObject({
+      protocol: definition.protocol,
+      command: definition.command,
+      rawBody: delivery.body,
+      attempt: 1,
+      request: { rawBody: delivery.body, rawBodyExact: true },
+    });
+    expect(event.extra).toBe(event.payload);
+    expect(event.dedupeKey).toEqual(expect.any(String));
+    expect(event.dedupeKey.length).toBeGreaterThan(0);
+    expect(event.keyIndex).toBe(definition.protocol === "callback" ? undefined : 0);
+    if (definition.protocol !== "css") expect(event.sdkAppId).toBe(APP_ID);
+    if (definition.code !== undefined) expect(delivery.byCode).toEqual([event]);
+    // Every value arrives as sent (modulo the documented string/number coercions); 64-bit IDs exact.
+    expectSameTree(losslessValue(delivery.body), event.payload);
+    for (const { path, digits } of unsafeIntegers(delivery.body)) expect(at(event.payload, path)).toBe(digits);
+  });
+
+  it.each(ALL.map((definition) => [label(definition), definition] as const))("%s: an unknown field passes through untouched, reachable through event.extra", async (_label, definition) => {
+    const delivery = await deliver(definition, withTopField(definition.sample, "AddedByTencentLater", '{"x":[1,"y",null]}'));
+    expectAccepted(delivery, definition);
+    expect(delivery.events[0]!.extra.AddedByTencentLater).toEqual({ x: [1, "y", null] });
+  });
+
+  const requiredCases = ALL.flatMap((definition) =>
+    ((definition.schema as { required?: string[] }).required ?? [])
+      .filter((field) => !NAMING[definition.protocol].includes(field) && !SIGNATURE_FIELDS[definition.protocol].includes(field))
+      .filter((field) => field in parseJsonObject(definition.sample))
+      .map((field) => [label(definition), field, definition] as const),
+  );
+  it.each(requiredCases)("%s without its required %s: 400 schema_invalid, onError, no handler", async (_label, field, definition) => {
+    const delivery = await deliver(definition, withoutTopField(definition.sample, field));
+    expect(delivery.response.status).toBe(400);
+    expect(delivery.errors.map((error) => error.reason)).toEqual(["schema_invalid"]);
+    expect(delivery.errors[0]!.schemaErrors?.some((error) => (error.params as { missingProperty?: string }).missingProperty === field)).toBe(true);
+    expect(delivery.events).toEqual([]);
+    expect(delivery.any).toEqual([]);
+  });
+
+  it("the required-field cases are not vacuous", () => {
+    expect(requiredCases.length).toBeGreaterThan(ALL.length);
+    for (const protocol of PROTOCOLS) expect(requiredCases.some(([, , definition]) => definition.protocol === protocol), protocol).toBe(true);
   });
 });
 
 describe("aliases (names a page gives besides the command list's)", () => {
-  it("map the short / older names to their definitions, and stay out of the known commands", () => {
-    expect(Object.fromEntries(commandAliases)).toEqual({
-      "Live.CallbackMemberStateChanged": "Live.CallbackAfterMemberStateChanged",
-      "Room.CallbackUpdateRoomInfo": "Room.CallbackAfterUpdateRoomInfo",
-    });
+  it("map to their definitions, and stay out of the known commands", () => {
+    const fromDefinitions = callbackCatalogue.definitions.flatMap((definition) => (definition.aliases ?? []).map((alias) => [alias, definition.command]));
+    expect(fromDefinitions.length).toBeGreaterThan(0);
+    expect(Object.fromEntries(commandAliases)).toEqual(Object.fromEntries(fromDefinitions));
+    expect(commandAliases.get("Live.CallbackMemberStateChanged" as never)).toBe("Live.CallbackAfterMemberStateChanged");
     for (const [alias, command] of commandAliases) {
       expect(registry.has(alias)).toBe(false);
       expect(isKnownCommand(alias)).toBe(false);
@@ -200,40 +262,28 @@ describe("aliases (names a page gives besides the command list's)", () => {
     expect(definitionFor("Nope.Callback")).toBeUndefined();
   });
 
-  it("are accepted in the body's CallbackCommand by the canonical schema", () => {
-    for (const [alias, command] of commandAliases) {
-      const body = { ...parseJsonObject(registry.get(command)!.sample), CallbackCommand: alias };
-      expect(validatorFor(definitionFor(alias)!)(body)).toBeUndefined();
+  it.each([...commandAliases].map(([alias, command]) => [alias, command] as const))("%s in the query, the body or both reaches %s's handler", async (alias, command) => {
+    const definition = registry.get(command)!;
+    const body = JSON.stringify({ ...parseJsonObject(definition.sample), CallbackCommand: alias });
+    expect(validatorFor(definition)(parseJsonObject(body))).toBeUndefined();
+    for (const [inQuery, inBody] of [[alias, command], [command, alias], [alias, alias]] as const) {
+      const dispatcher = dispatcherFor("callback");
+      const seen: string[] = [];
+      dispatcher.on(command as never, ((event: AnyWebhookEvent) => void seen.push(`${event.command} ${String(event.payload.CallbackCommand)}`)) as never);
+      const text = JSON.stringify({ ...parseJsonObject(definition.sample), CallbackCommand: inBody });
+      const { request } = signedRequest({ ...definition, command: inQuery }, text);
+      const response = await dispatcher.handle(request);
+      expect(response.status, response.body).toBe(200);
+      expect(seen).toEqual([`${command} ${inBody}`]);
     }
-  });
-
-  it.each([
-    ["the query", "Live.CallbackMemberStateChanged", "Live.CallbackAfterMemberStateChanged"],
-    ["the body", "Live.CallbackAfterMemberStateChanged", "Live.CallbackMemberStateChanged"],
-    ["both", "Live.CallbackMemberStateChanged", "Live.CallbackMemberStateChanged"],
-  ])("an alias in %s reaches the canonical command's handler", async (_where, inQuery, inBody) => {
-    const canonical = "Live.CallbackAfterMemberStateChanged";
-    const seen: string[] = [];
-    const webhooks = createDispatcher({ sdkAppId: APP_ID, now: () => NOW_MS });
-    webhooks.on(canonical, (event) => {
-      seen.push(`${event.command} ${String(event.payload.CallbackCommand)}`);
-    });
-    const body = JSON.stringify({ ...parseJsonObject(registry.get(canonical)!.sample), CallbackCommand: inBody });
-    const response = await webhooks.handle(post(inQuery, body));
-    expect(response.status, response.body).toBe(200);
-    expect(seen).toEqual([`${canonical} ${inBody}`]);
   });
 });
 
 describe("the documented type mismatches", () => {
-  async function delivered<C extends KnownCommand>(command: C): Promise<PayloadOf<C>> {
-    const seen: PayloadOf<C>[] = [];
-    const webhooks = createDispatcher({ sdkAppId: APP_ID, now: () => NOW_MS });
-    webhooks.on(command as KnownCommand, (event) => {
-      seen.push(event.payload as PayloadOf<C>);
-    });
-    expect((await webhooks.handle(post(command, registry.get(command)!.sample))).status).toBe(200);
-    return seen[0]!;
+  async function delivered<C extends KnownCommand>(command: C, text = registry.get(command)!.sample): Promise<PayloadOf<C>> {
+    const delivery = await deliver(registry.get(command)!, text);
+    expectAccepted(delivery, registry.get(command)!);
+    return delivery.events[0]!.payload as unknown as PayloadOf<C>;
   }
 
   it("64-bit Owner_Account literals of Live.CallbackAfterEndBattle arrive as exact strings", async () => {
@@ -248,6 +298,7 @@ describe("the documented type mismatches", () => {
   });
 
   it.each(["Group.CallbackBeforeSendMsg", "Group.CallbackAfterSendMsg"] as const)("%s: EventTime sent as a digit string arrives as a number", async (command) => {
+    expect(registry.get(command)!.sample).toContain('"EventTime":"1670574414123"');
     const payload = await delivered(command);
     expect(payload.EventTime).toBe(1670574414123);
   });
@@ -258,54 +309,48 @@ describe("the documented type mismatches", () => {
   });
 
   it("a numeric user ID is delivered as its decimal string", async () => {
-    const body = registry.get("Follow.CallbackAfterFollowDelete")!.sample.replace('"UserID_001"', "1234567");
-    const seen: string[] = [];
-    const webhooks = createDispatcher({ sdkAppId: APP_ID });
-    webhooks.on("Follow.CallbackAfterFollowDelete", (event) => {
-      seen.push(event.payload.From_Account);
-    });
-    expect((await webhooks.handle(post("Follow.CallbackAfterFollowDelete", body))).status).toBe(200);
-    expect(seen).toEqual(["1234567"]);
+    const text = registry.get("Follow.CallbackAfterFollowDelete")!.sample.replace('"UserID_001"', "1234567");
+    expect(text).toContain("1234567");
+    const payload = await delivered("Follow.CallbackAfterFollowDelete", text);
+    expect(payload.From_Account).toBe("1234567");
+  });
+
+  it("Live.CallbackAfterCreateRoom: EventTime at the top level or inside RoomInfo (the two pages' forms)", async () => {
+    const definition = registry.get("Live.CallbackAfterCreateRoom")!;
+    const times: (number | undefined)[] = [];
+    for (const text of [definition.sample, ...(definition.variants ?? [])]) {
+      const payload = await delivered("Live.CallbackAfterCreateRoom", text);
+      times.push(payload.EventTime ?? payload.RoomInfo.EventTime);
+    }
+    expect(times).toEqual([1703589922780, 1703589922780]);
   });
 });
 
 describe("schemas/json copies", () => {
   const dir = new URL("../schemas/json/", import.meta.url);
+  const ids = ALL.map((definition) => String(definition.schema.$id));
 
-  it("hold one file per registered command and nothing else", () => {
-    expect(readdirSync(dir).sort()).toEqual([...registry.keys()].map((command) => `${command}.json`).sort());
+  it("hold one file per definition of every protocol, and nothing else", () => {
+    expect(readdirSync(dir).sort()).toEqual(ids.map((id) => `${id}.json`).sort());
   });
 
-  it.each(byCommand)("%s.json equals the TS schema", (command, definition) => {
-    const json: unknown = JSON.parse(readFileSync(new URL(`${command}.json`, dir), "utf8"));
+  it.each(ALL.map((definition) => [String(definition.schema.$id), definition] as const))("%s.json equals the TS schema", (id, definition) => {
+    const json: unknown = JSON.parse(readFileSync(new URL(`${id}.json`, dir), "utf8"));
     expect(json).toEqual({ $schema: "http://json-schema.org/draft-07/schema#", ...definition.schema });
   });
 });
 
-describe("payload types", () => {
-  // Mutual assignability rather than expectTypeOf().toEqualTypeOf(): the types are identical, so
-  // this costs nothing, where expect-type's deep comparison of 20 FromSchema types cost ~1 s of tsc.
-  it("are the registry's PayloadOf for each command", () => {
-    sameType<FollowAfterFollowAddPayload, PayloadOf<"Follow.CallbackAfterFollowAdd">>();
-    sameType<FollowAfterFollowDeletePayload, PayloadOf<"Follow.CallbackAfterFollowDelete">>();
-    sameType<GroupAfterSendMsgPayload, PayloadOf<"Group.CallbackAfterSendMsg">>();
-    sameType<GroupBeforeSendMsgPayload, PayloadOf<"Group.CallbackBeforeSendMsg">>();
-    sameType<LiveAfterChangeOwnerPayload, PayloadOf<"Live.CallbackAfterChangeOwner">>();
-    sameType<LiveAfterCreateBattlePayload, PayloadOf<"Live.CallbackAfterCreateBattle">>();
-    sameType<LiveAfterCreateRoomPayload, PayloadOf<"Live.CallbackAfterCreateRoom">>();
-    sameType<LiveAfterDelMetadataPayload, PayloadOf<"Live.CallbackAfterDelMetadata">>();
-    sameType<LiveAfterEndBattlePayload, PayloadOf<"Live.CallbackAfterEndBattle">>();
-    sameType<LiveAfterMemberStateChangedPayload, PayloadOf<"Live.CallbackAfterMemberStateChanged">>();
-    sameType<LiveAfterModifyAdminPayload, PayloadOf<"Live.CallbackAfterModifyAdmin">>();
-    sameType<LiveAfterSetMetadataPayload, PayloadOf<"Live.CallbackAfterSetMetadata">>();
-    sameType<LiveAfterStartBattlePayload, PayloadOf<"Live.CallbackAfterStartBattle">>();
-    sameType<LiveAfterUpdateRoomInfoPayload, PayloadOf<"Live.CallbackAfterUpdateRoomInfo">>();
-    sameType<LiveBeforeSendGiftPayload, PayloadOf<"Live.CallbackBeforeSendGift">>();
-    sameType<MicAfterSeatInfoChangedPayload, PayloadOf<"Mic.CallbackAfterSeatInfoChanged">>();
-    sameType<RoomAfterCreateRoomPayload, PayloadOf<"Room.CallbackAfterCreateRoom">>();
-    sameType<RoomAfterMemberEnterPayload, PayloadOf<"Room.CallbackAfterMemberEnter">>();
-    sameType<RoomAfterMemberLeavePayload, PayloadOf<"Room.CallbackAfterMemberLeave">>();
-    sameType<RoomAfterUpdateRoomInfoPayload, PayloadOf<"Room.CallbackAfterUpdateRoomInfo">>();
+describe("payload types (checked by tsc)", () => {
+  it("are the registries' maps, by name and by wire code", () => {
+    expectTypeOf<PayloadOf<"Live.CallbackAfterEndBattle">>().toEqualTypeOf<LiveAfterEndBattlePayload>();
+    expectTypeOf<CallbackPayloads["Live.CallbackBeforeSendGift"]>().toEqualTypeOf<LiveBeforeSendGiftPayload>();
+    expectTypeOf<TrtcPayloads["EnterRoom"]>().toEqualTypeOf<TrtcEnterRoomPayload>();
+    expectTypeOf<CssPayloads["PushBegin"]>().toEqualTypeOf<CssPushBeginPayload>();
+    expectTypeOf<103>().toExtend<TrtcEventCode>();
+    expectTypeOf<1>().toExtend<CssEventCode>();
+    expectTypeOf<"EnterRoom">().toExtend<TrtcEventName>();
+    expectTypeOf<"PushBegin">().toExtend<CssEventName>();
+    expectTypeOf<"EnterRoom">().not.toExtend<KnownCommand>();
   });
 
   it("type IDs as strings, counts and times as numbers, and require the identity fields", () => {
@@ -321,15 +366,43 @@ describe("payload types", () => {
     expectTypeOf<GroupBeforeSendMsgPayload["GroupId"]>().toEqualTypeOf<string>();
   });
 
-  it("accept the alias names in CallbackCommand", () => {
+  it("accept the alias names in CallbackCommand, which the query may carry alone", () => {
     expectTypeOf<LiveAfterMemberStateChangedPayload["CallbackCommand"]>().toEqualTypeOf<
-      "Live.CallbackAfterMemberStateChanged" | "Live.CallbackMemberStateChanged"
+      "Live.CallbackAfterMemberStateChanged" | "Live.CallbackMemberStateChanged" | undefined
     >();
     expectTypeOf<RoomAfterUpdateRoomInfoPayload["RoomInfo"]["IsCloudRecordingDisabled"]>().toEqualTypeOf<boolean | "true" | "false" | undefined>();
-    expectTypeOf<"Live.CallbackMemberStateChanged">().not.toMatchTypeOf<KnownCommand>();
+    expectTypeOf<"Live.CallbackMemberStateChanged">().not.toExtend<KnownCommand>();
   });
 
-  it("know which commands are Before callbacks", () => {
-    expectTypeOf<BeforeCommand>().toEqualTypeOf<"Live.CallbackBeforeSendGift" | "Group.CallbackBeforeSendMsg">();
+  it("know which commands are before callbacks, as the registry does", () => {
+    expectTypeOf<BeforeCommand>().toEqualTypeOf<
+      | "Live.CallbackBeforeSendGift"
+      | "C2C.CallbackBeforeSendMsg"
+      | "Group.CallbackBeforeApplyJoinGroup"
+      | "Group.CallbackBeforeCreateGroup"
+      | "Group.CallbackBeforeCreateTopic"
+      | "Group.CallbackBeforeInviteJoinGroup"
+      | "Group.CallbackBeforeSendMsg"
+      | "OfficialAccount.CallbackBeforeAddSubscriber"
+      | "OfficialAccount.CallbackBeforeCreateOfficialAccount"
+      | "OfficialAccount.CallbackBeforeSendMsg"
+      | "Sns.CallbackPrevFriendAdd"
+      | "Sns.CallbackPrevFriendResponse"
+    >();
+    const before = callbackCatalogue.definitions.filter((definition) => definition.kind === "before").map((definition) => definition.command);
+    expect(before.sort()).toEqual([
+      "C2C.CallbackBeforeSendMsg",
+      "Group.CallbackBeforeApplyJoinGroup",
+      "Group.CallbackBeforeCreateGroup",
+      "Group.CallbackBeforeCreateTopic",
+      "Group.CallbackBeforeInviteJoinGroup",
+      "Group.CallbackBeforeSendMsg",
+      "Live.CallbackBeforeSendGift",
+      "OfficialAccount.CallbackBeforeAddSubscriber",
+      "OfficialAccount.CallbackBeforeCreateOfficialAccount",
+      "OfficialAccount.CallbackBeforeSendMsg",
+      "Sns.CallbackPrevFriendAdd",
+      "Sns.CallbackPrevFriendResponse",
+    ]);
   });
 });
