@@ -1,0 +1,106 @@
+/**
+ * The receiver side's Redis connection, and what the parts of the queue share through it: how
+ * another connection is opened, where connection errors go, the deadline a receiver's work runs
+ * against, and whether the queue is closed.
+ */
+import { Redis, type RedisOptions } from "ioredis";
+import { withinDeadline, settleWithin } from "./deadline.js";
+import type { Settings } from "./options.js";
+
+export interface Connection {
+  readonly settings: Settings;
+  /** The receiver's client: fails fast, never queues or resends a command. */
+  readonly client: Redis;
+  /** Set by the queue's `close()`: no receiver work starts after it. */
+  closed: boolean;
+  /** Hands a connection error to `onConnectionError` (never throws). */
+  report(error: unknown): void;
+  /** Another client to the same Redis, with `overrides`. */
+  open(overrides: RedisOptions): Redis;
+  /** Resolves once the receiver's client is connected. */
+  connected(): Promise<void>;
+  /** Runs `work` against the deadline (`enqueueTimeoutMs`); `live()` turns false once the deadline has passed. */
+  bounded<T>(what: string, work: (live: () => boolean) => Promise<T>): Promise<T>;
+}
+
+/** Opens the receiver's connection (at once). */
+export function receiverConnection(settings: Settings): Connection {
+  const { connection, name, enqueueTimeoutMs } = settings;
+  let warned = false;
+  const onConnectionError =
+    settings.onConnectionError ??
+    ((error: Error) => {
+      if (warned) return;
+      warned = true;
+      console.warn(`tencent-webhooks: Redis connection error (queue "${name}"): ${error.message}`);
+    });
+  const report = (error: unknown) => {
+    try {
+      onConnectionError(error instanceof Error ? error : new Error(String(error)));
+    } catch (cause) {
+      console.error("tencent-webhooks: onConnectionError threw", cause);
+    }
+  };
+
+  const open = (overrides: RedisOptions): Redis =>
+    typeof connection === "string" ? new Redis(connection, overrides) : new Redis({ ...connection, ...overrides });
+
+  // The receiver side: fail fast, never queue or resend a command, reconnect every <= 1 s.
+  const client = open({
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: enqueueTimeoutMs,
+    retryStrategy: (typeof connection === "object" && connection.retryStrategy) || ((times: number) => Math.min(times * 100, 1000)),
+  });
+  client.on("error", report);
+  // The default warning is once per outage: connected again, the next error warns again.
+  client.on("ready", () => {
+    warned = false;
+  });
+
+  // One pending promise per outage (not a listener per request), cleared once connected.
+  let connecting: Promise<void> | undefined;
+  const connected = (): Promise<void> => {
+    if (client.status === "ready") return Promise.resolve();
+    connecting ??= new Promise<void>((resolve) => {
+      client.once("ready", () => {
+        connecting = undefined;
+        resolve();
+      });
+    });
+    return connecting;
+  };
+
+  const shared: Connection = {
+    settings,
+    client,
+    closed: false,
+    report,
+    open,
+    connected,
+    async bounded<T>(what: string, work: (live: () => boolean) => Promise<T>): Promise<T> {
+      if (shared.closed) throw new Error(`tencent-webhooks: redisQueue "${name}" is closed`);
+      return withinDeadline(enqueueTimeoutMs, what, work);
+    },
+  };
+  return shared;
+}
+
+/** Closes a client: QUIT if connected (at most 1 s), then disconnect. */
+export async function quit(client: Redis): Promise<void> {
+  if (client.status === "end") return;
+  if (client.status === "ready") {
+    try {
+      await settleWithin(client.quit(), 1000);
+    } catch {
+      // Fall through to disconnect().
+    }
+  }
+  client.disconnect();
+}
+
+/** ioredis refused the command before sending it (no connection, no offline queue). */
+export function notSent(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("enableOfflineQueue options is false");
+}
