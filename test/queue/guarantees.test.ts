@@ -31,7 +31,8 @@ import { post, sleep, startFixture, waitFor, type Fixture } from "./support.js";
 const CALLBACKS = Number(process.env.GUARANTEE_CALLBACKS ?? 10_000);
 const IN_FLIGHT = 48;
 const WORKER_CONCURRENCY = 8;
-const HANDLER_MS = 2;
+// Long enough that the victim has jobs in flight when it is killed (the point of the kill).
+const HANDLER_MS = 10;
 const APP_ID = "1400000000";
 const TOKEN = "guarantee-token";
 const COMMAND = "Room.CallbackAfterDestroyRoom";
@@ -95,7 +96,9 @@ it(`${CALLBACKS} callbacks, 10% sent twice, 2 receivers, 2 workers, one kill -9e
   let victimHandledBeforeKill = 0;
   const handledNow = async () => (await client.hlen("counts:victim")) + (await client.hlen("counts:survivor"));
   const killer = (async () => {
-    while ((await handledNow()) < CALLBACKS / 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    // A third of the way in, and at a moment when the victim has jobs started but not finished.
+    const inFlight = async () => (await client.scard("started:victim")) > (await client.hlen("counts:victim"));
+    while ((await handledNow()) < CALLBACKS / 3 || !(await inFlight())) await new Promise((resolve) => setTimeout(resolve, 5));
     victimHandledBeforeKill = await client.hlen("counts:victim");
     victim.child.kill("SIGKILL");
     killedAt = performance.now() - started;
