@@ -154,6 +154,8 @@ async function summarise(profile: Profile, top: number, calls: number): Promise<
   const ours = (file: string) => /^(src|schemas|adapters)\//.test(file);
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();
+  /** By file or package, with node internals and V8 built-ins charged to the nearest frame above them that is neither. */
+  const byArea = new Map<string, number>();
   /** Self time, with what V8 built-ins and node internals spend charged to the nearest function of ours above them. */
   const charged = new Map<string, number>();
   const label = (id: number, at: { file: string; line: number }) => `${byId.get(id)!.callFrame.functionName || "(anonymous)"} — ${at.file}${at.line ? `:${at.line}` : ""}`;
@@ -177,6 +179,17 @@ async function summarise(profile: Profile, top: number, calls: number): Promise<
       owner ??= key;
     }
     charged.set(owner, (charged.get(owner) ?? 0) + micros);
+    let holder = group;
+    if (group === "node internals" || group === "(native: V8 built-ins)") {
+      for (let up = parent.get(id); up !== undefined; up = parent.get(up)) {
+        const above = area((await locate(up)).file);
+        if (above !== "node internals" && above !== "(native: V8 built-ins)" && above !== "(root)") {
+          holder = `${above} (+ node/V8 below it)`;
+          break;
+        }
+      }
+    }
+    byArea.set(holder, (byArea.get(holder) ?? 0) + micros);
   }
   const idle = byFile.get("(idle)") ?? 0;
   const busy = total - idle;
@@ -190,6 +203,8 @@ async function summarise(profile: Profile, top: number, calls: number): Promise<
     `${fmt.int(calls)} calls in ${(total / 1e6).toFixed(1)} s sampled (${(idle / 1e3).toFixed(0)} ms idle): ${fmt.us(busy / calls)} µs of CPU samples per call.\n`,
     "Self time by source file (or package):\n",
     table(["file", "share", "µs/call"], rows(byFile, 25)),
+    "\nThe same, with node internals and V8 built-ins charged to the nearest file or package above them:\n",
+    table(["file", "share", "µs/call"], rows(byArea, 25)),
     `\nSelf time by function (top ${top}):\n`,
     table(["function — where", "share", "µs/call"], rows(byFunction, top)),
     "\nThe same, with the time spent in V8 built-ins and node internals (crypto, TextEncoder, JSON.parse …) charged to the nearest function of ours that called them:\n",

@@ -87,8 +87,9 @@ function machine(): string {
   const cpus = os.cpus();
   const load = os.loadavg().map((n) => n.toFixed(1)).join(" / ");
   const library = args.source ? "the TypeScript sources through tsx (--source)" : "the package as built by tsup (ESM, node20)";
+  const date = new Date().toISOString().replace("T", " ").slice(0, 16);
   return (
-    `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? "?"}), ` +
+    `${date} UTC. Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? "?"}), ` +
     `load average ${load} (1/5/15 min) at start${args.quick ? ", --quick" : ""}. Measured: ${library}.`
   );
 }
