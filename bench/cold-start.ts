@@ -95,7 +95,16 @@ function once(which: ColdRun["which"], input: Record<string, unknown>, execArgv:
 
 function side(runs: ColdRun[]): ColdSide {
   const m = (key: keyof Omit<ColdRun, "which">) => median(runs.map((r) => r[key]));
-  return { runs, importMs: m("importMs"), createMs: m("createMs"), firstMs: m("firstMs"), totalMs: m("totalMs"), cpuMs: m("cpuMs"), sinceStartMs: m("sinceStartMs"), processMs: m("processMs") };
+  return {
+    runs,
+    importMs: m("importMs"),
+    createMs: m("createMs"),
+    firstMs: m("firstMs"),
+    totalMs: m("totalMs"),
+    cpuMs: m("cpuMs"),
+    sinceStartMs: m("sinceStartMs"),
+    processMs: m("processMs"),
+  };
 }
 
 /** The entry and the chunks it imports statically (`import … from "./chunk-….js"`), transitively. */

@@ -108,7 +108,13 @@ async function sourceMapFor(url: string): Promise<SourceMap | null> {
   if (!url.startsWith("file://") || !url.endsWith(".js")) return null;
   if (!maps.has(url)) {
     const file = `${fileURLToPath(url)}.map`;
-    maps.set(url, await readFile(file, "utf8").then((text) => new SourceMap(JSON.parse(text)), () => null));
+    maps.set(
+      url,
+      await readFile(file, "utf8").then(
+        (text) => new SourceMap(JSON.parse(text)),
+        () => null,
+      ),
+    );
   }
   return maps.get(url)!;
 }
@@ -120,7 +126,7 @@ async function where(frame: ProfileNode["callFrame"]): Promise<{ file: string; l
   const map = await sourceMapFor(frame.url);
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
   let file = entry?.originalSource ? entry.originalSource : frame.url;
-  let line = entry?.originalSource ? (entry.originalLine ?? 0) + 1 : frame.lineNumber + 1;
+  const line = entry?.originalSource ? (entry.originalLine ?? 0) + 1 : frame.lineNumber + 1;
   if (file.startsWith("file://")) file = fileURLToPath(file);
   file = path.isAbsolute(file) ? path.relative(ROOT, file) : path.relative(ROOT, path.resolve(path.dirname(fileURLToPath(frame.url)), file));
   return { file, line };
@@ -158,7 +164,8 @@ async function summarise(profile: Profile, top: number, calls: number): Promise<
   const byArea = new Map<string, number>();
   /** Self time, with what V8 built-ins and node internals spend charged to the nearest function of ours above them. */
   const charged = new Map<string, number>();
-  const label = (id: number, at: { file: string; line: number }) => `${byId.get(id)!.callFrame.functionName || "(anonymous)"} — ${at.file}${at.line ? `:${at.line}` : ""}`;
+  const label = (id: number, at: { file: string; line: number }) =>
+    `${byId.get(id)!.callFrame.functionName || "(anonymous)"} — ${at.file}${at.line ? `:${at.line}` : ""}`;
   for (const [id, micros] of self) {
     const at = await locate(id);
     const key = label(id, at);
@@ -166,7 +173,8 @@ async function summarise(profile: Profile, top: number, calls: number): Promise<
     const group = area(at.file);
     byFile.set(group, (byFile.get(group) ?? 0) + micros);
     let owner: string | undefined;
-    if (at.file.startsWith("(") && at.file !== "(native: V8 built-ins)") owner = at.file; // GC, program, idle
+    if (at.file.startsWith("(") && at.file !== "(native: V8 built-ins)")
+      owner = at.file; // GC, program, idle
     else if (ours(at.file)) owner = key;
     else {
       for (let up = parent.get(id); up !== undefined; up = parent.get(up)) {
@@ -218,12 +226,19 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), "tencent-webhooks-profile-"));
   try {
     const file = `${args.target}.cpuprofile`;
-    const run = startChild<{ calls: number; cpuMicros: number }>("./profile.ts", [], ["--child", "--target", args.target!, "--seconds", String(seconds), "--out", path.join(dir, file)]);
+    const run = startChild<{ calls: number; cpuMicros: number }>(
+      "./profile.ts",
+      [],
+      ["--child", "--target", args.target!, "--seconds", String(seconds), "--out", path.join(dir, file)],
+    );
     const { calls, cpuMicros } = await run.next();
     const code = await run.exited;
     if (code !== 0) throw new Error(`profile child exited with ${code}`);
     const profile = JSON.parse(await readFile(path.join(dir, file), "utf8")) as Profile;
-    const what = args.target === "ours" ? `handle() (${MAIN_COMMAND}, 64-bit, token; ${args.source ? "sources via tsx" : "built package"})` : "@octokit/webhooks verifyAndReceive()";
+    const what =
+      args.target === "ours"
+        ? `handle() (${MAIN_COMMAND}, 64-bit, token; ${args.source ? "sources via tsx" : "built package"})`
+        : "@octokit/webhooks verifyAndReceive()";
     console.log(`### Profile: ${what}\n`);
     console.log(`${fmt.int(calls / (cpuMicros / 1e6))} calls per CPU-second while profiled (${fmt.us(cpuMicros / calls)} µs CPU per call).\n`);
     console.log(await summarise(profile, Number(args.top), calls));

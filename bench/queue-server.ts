@@ -123,7 +123,8 @@ async function worker(): Promise<void> {
   const dispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: redis }), "redis");
   const running = redis.work(dispatcher, { concurrency: Number(concurrencyArg) });
   process.on("message", (message: { type: string }) => {
-    if (message.type === "stats") send({ type: "stats", micros: cpuMicros(), handled: { ...handled }, enqueued: { ...enqueued }, failed, pending: {}, dead: 0 });
+    if (message.type === "stats")
+      send({ type: "stats", micros: cpuMicros(), handled: { ...handled }, enqueued: { ...enqueued }, failed, pending: {}, dead: 0 });
     else if (message.type === "stop") process.disconnect();
   });
   process.on("disconnect", () => {

@@ -77,7 +77,14 @@ export interface QueueOptions {
   log(line: string): void;
 }
 
-export const DEFAULT_QUEUE: Omit<QueueOptions, "log"> = { rounds: 3, seconds: 3, warmupSeconds: 2, connections: 10, workerConcurrency: 8, drainTimeoutSeconds: 30 };
+export const DEFAULT_QUEUE: Omit<QueueOptions, "log"> = {
+  rounds: 3,
+  seconds: 3,
+  warmupSeconds: 2,
+  connections: 10,
+  workerConcurrency: 8,
+  drainTimeoutSeconds: 30,
+};
 
 const SAMPLE = sampleOf(MAIN_COMMAND);
 const EVENT_TIME = /"EventTime":(\d{13})/;
@@ -148,9 +155,7 @@ async function measure(
   const s1 = await stats(server);
   const w1 = await stats(worker);
   if (result.non2xx > 0 || result.errors > 0 || s1.failed > s0.failed || w1.failed > w0.failed) {
-    throw new Error(
-      `${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${s1.failed - s0.failed + w1.failed - w0.failed} onError / inexact`,
-    );
+    throw new Error(`${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${s1.failed - s0.failed + w1.failed - w0.failed} onError / inexact`);
   }
   const ok = result["2xx"];
   const run: QueueRun = {
@@ -170,7 +175,8 @@ async function measure(
   if (accepted < ok || accepted > ok + options.connections) throw new Error(`${variant}: autocannon saw ${ok} 200s, the server took ${accepted}`);
   if (variant === "inline") return run;
   // Wait for the backlog: every job accepted in this run handled by its worker.
-  const handledBy = async () => (variant === "memory" ? (await stats(server)).handled.memory - s0.handled.memory : (await stats(worker)).handled.redis - w0.handled.redis);
+  const handledBy = async () =>
+    variant === "memory" ? (await stats(server)).handled.memory - s0.handled.memory : (await stats(worker)).handled.redis - w0.handled.redis;
   const deadline = loadEnded + options.drainTimeoutSeconds * 1000;
   let done = await handledBy();
   while (done < accepted && performance.now() < deadline) {
@@ -199,8 +205,19 @@ function summarise(runs: QueueRun[]): QueueSummary {
     const values = runs.map(pick).filter((v): v is number => v !== undefined);
     return values.length ? median(values) : undefined;
   };
-  const summary: QueueSummary = { reqPerSec: m((r) => r.reqPerSec)!, p50: m((r) => r.p50)!, p99: m((r) => r.p99)!, max: m((r) => r.max)!, serverCpuUsPerReq: m((r) => r.serverCpuUsPerReq)! };
-  const optional = { workerCpuUsPerJob: m((r) => r.workerCpuUsPerJob), redisCpuUsPerReq: m((r) => r.redisCpuUsPerReq), drainSeconds: m((r) => r.drainSeconds), workerJobsPerSec: m((r) => r.workerJobsPerSec) };
+  const summary: QueueSummary = {
+    reqPerSec: m((r) => r.reqPerSec)!,
+    p50: m((r) => r.p50)!,
+    p99: m((r) => r.p99)!,
+    max: m((r) => r.max)!,
+    serverCpuUsPerReq: m((r) => r.serverCpuUsPerReq)!,
+  };
+  const optional = {
+    workerCpuUsPerJob: m((r) => r.workerCpuUsPerJob),
+    redisCpuUsPerReq: m((r) => r.redisCpuUsPerReq),
+    drainSeconds: m((r) => r.drainSeconds),
+    workerJobsPerSec: m((r) => r.workerJobsPerSec),
+  };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) summary[key as keyof typeof optional] = value;
   return summary;
 }
@@ -219,7 +236,9 @@ export async function runQueue(options: QueueOptions): Promise<QueueResult> {
     const workerReady = await worker.next();
     if (workerReady.type !== "ready-worker") throw new Error(`queue worker: expected ready-worker, got ${workerReady.type}`);
     const { ports } = ready;
-    options.log(`  redis-server ${redis.version.replace(/^Redis server /, "")} on :${redis.port}; servers inline :${ports.inline}, memory :${ports.memory}, redis :${ports.redis}`);
+    options.log(
+      `  redis-server ${redis.version.replace(/^Redis server /, "")} on :${redis.port}; servers inline :${ports.inline}, memory :${ports.memory}, redis :${ports.redis}`,
+    );
     const warm = { ...options, seconds: options.warmupSeconds };
     for (const variant of QUEUE_VARIANTS) await measure(variant, 0, ports, server, worker, redis, warm);
     const runs: QueueRun[] = [];

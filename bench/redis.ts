@@ -40,7 +40,24 @@ export async function startRedis(): Promise<BenchRedis> {
     const port = await freePort();
     const proc = spawn(
       binary,
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no", "--protected-mode", "no", "--loglevel", "warning"],
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+        "--daemonize",
+        "no",
+        "--protected-mode",
+        "no",
+        "--loglevel",
+        "warning",
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     const watchdog = spawn("sh", ["-c", `read _; kill -9 ${proc.pid} 2>/dev/null`], { stdio: ["pipe", "ignore", "ignore"] });
