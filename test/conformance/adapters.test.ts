@@ -3,7 +3,7 @@ import { CALLBACK_PATH, recordingDispatcher } from "../support/fixtures.js";
 import { ADAPTERS, closeAllServers, send, startAdapter } from "../support/servers.js";
 import { adapterCases } from "./adapter-cases.js";
 import { cases, type ConformanceCase } from "./cases.js";
-import { expectOutcome } from "./outcome.js";
+import { expectOutcome } from "../support/outcome.js";
 
 /** THE table, plus the HTTP-only cases, through every adapter over real HTTP. */
 const table = [...cases, ...adapterCases];

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { CALLBACK_PATH, recordingDispatcher } from "../support/fixtures.js";
 import { cases } from "./cases.js";
-import { expectOutcome } from "./outcome.js";
+import { expectOutcome } from "../support/outcome.js";
 
 describe("conformance table through handle()", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, testCase) => {

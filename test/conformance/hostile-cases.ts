@@ -2,7 +2,7 @@
  * Hostile requests for THE conformance table (appended to `cases` in cases.ts): the same answer
  * from the core and from every adapter over real HTTP. A webhook endpoint is on the public
  * internet; each case is something an attacker, a broken proxy or a confused client can send.
- * (50 MB and slow-trickle bodies need the adapters' streaming reader: test/hostile-http.test.ts.)
+ * (50 MB and slow-trickle bodies need the adapters' streaming reader: test/adapters/hostile-http.test.ts.)
  */
 import type { RejectionReason } from "../../src/errors.js";
 import { computeSignature } from "../../src/protocols/callback/signature.js";

@@ -21,7 +21,7 @@ import {
   fuzzTimeout,
   replay,
   runs,
-} from "./arbitraries.js";
+} from "../support/arbitraries.js";
 
 /** How many integer tokens in `text` a JS number cannot hold exactly (per lossless-json's tokenizer). */
 function unsafeIntegers(text: string): number {

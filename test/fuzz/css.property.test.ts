@@ -20,7 +20,7 @@ import { createCssDispatcher, type CssDispatcherOptions, type WebhookErrorEvent 
 import type { RejectionReason, WebhookResponse } from "../../src/errors.js";
 import type { WebhookRequest } from "../../src/types.js";
 import { CSS_APP_ID, CSS_KEY, CSS_NOW_MS, CSS_NOW_S, CSS_PATH } from "../support/protocol-fixtures.js";
-import { bodyOracle, fuzzTimeout, jsonText, mutatedText, naiveMerge, prototypeFingerprint, replay, runs } from "./arbitraries.js";
+import { bodyOracle, fuzzTimeout, jsonText, mutatedText, naiveMerge, prototypeFingerprint, replay, runs } from "../support/arbitraries.js";
 
 const STATUSES = new Set([200, 400, 401, 403, 405, 413, 415, 500]);
 const SILENT = new Set([405, 413, 415]);

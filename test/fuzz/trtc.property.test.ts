@@ -19,7 +19,7 @@ import { createTrtcDispatcher, type TrtcDispatcherOptions, type WebhookErrorEven
 import type { RejectionReason, WebhookResponse } from "../../src/errors.js";
 import type { WebhookRequest } from "../../src/types.js";
 import { TRTC_APP_ID, TRTC_KEY, TRTC_NOW_MS, TRTC_PATH } from "../support/protocol-fixtures.js";
-import { bodyOracle, fuzzTimeout, jsonText, mutatedText, naiveMerge, prototypeFingerprint, replay, runs } from "./arbitraries.js";
+import { bodyOracle, fuzzTimeout, jsonText, mutatedText, naiveMerge, prototypeFingerprint, replay, runs } from "../support/arbitraries.js";
 
 const STATUSES = new Set([200, 400, 401, 403, 405, 413, 415, 500]);
 const SILENT = new Set([405, 413, 415]);

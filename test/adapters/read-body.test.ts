@@ -1,7 +1,7 @@
 /** The shared body reading under the adapters, on real node and Web streams. */
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readNodeRequest, readNodeStream, readWebStream } from "../adapters/support/read-body.js";
+import { readNodeRequest, readNodeStream, readWebStream } from "../../adapters/support/read-body.js";
 
 const KB = Buffer.alloc(1024, "x");
 

@@ -8,10 +8,10 @@ import http from "node:http";
 import express from "express";
 import Koa from "koa";
 import { afterAll, describe, expect, it } from "vitest";
-import { expressMiddleware } from "../adapters/express.js";
-import { koaMiddleware } from "../adapters/koa.js";
-import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "./support/fixtures.js";
-import { closeAllServers, listen, send } from "./support/servers.js";
+import { expressMiddleware } from "../../adapters/express.js";
+import { koaMiddleware } from "../../adapters/koa.js";
+import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "../support/fixtures.js";
+import { closeAllServers, listen, send } from "../support/servers.js";
 
 const LIVE = "Live.CallbackAfterDestroyRoom";
 const PATH = `${CALLBACK_PATH}${tencentQuery({ command: LIVE })}`;

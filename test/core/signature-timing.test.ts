@@ -10,9 +10,9 @@
  * (which throws), fails here.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createDispatcher } from "../src/index.js";
-import { computeSignature, signatureMatches } from "../src/protocols/callback/signature.js";
-import { APP_ID, CALLBACK_PATH, NOW_MS, SILENT_LOGGER, TOKEN, sampleOf } from "./support/fixtures.js";
+import { createDispatcher } from "../../src/index.js";
+import { computeSignature, signatureMatches } from "../../src/protocols/callback/signature.js";
+import { APP_ID, CALLBACK_PATH, NOW_MS, SILENT_LOGGER, TOKEN, sampleOf } from "../support/fixtures.js";
 
 const nodeCrypto = process.getBuiltinModule("node:crypto") as typeof import("node:crypto");
 const spy = vi.spyOn(nodeCrypto, "timingSafeEqual");

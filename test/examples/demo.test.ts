@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { registry } from "../schemas/index.js";
-import { runDemo } from "../examples/demo.js";
-import { start as startExpress } from "../examples/express/server.js";
+import { registry } from "../../schemas/index.js";
+import { runDemo } from "../../examples/demo.js";
+import { start as startExpress } from "../../examples/express/server.js";
 
 async function demo(options: Parameters<typeof runDemo>[0] = {}) {
   const lines: string[] = [];
@@ -55,7 +55,7 @@ describe("npm run demo", () => {
   it("runs as `npm run demo` and exits 0 by itself", async () => {
     const started = Date.now();
     const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "demo"], {
-      cwd: new URL("..", import.meta.url).pathname,
+      cwd: new URL("../..", import.meta.url).pathname,
       env: { ...process.env, NODE_OPTIONS: "" },
       timeout: 60_000,
     });

@@ -9,11 +9,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { callbackCatalogue, cssCatalogue, trtcCatalogue, type CommandDefinition, type ProtocolName } from "../schemas/index.js";
-import { payloadTypeName } from "../scripts/generate/load-definitions.js";
-import { readmeWithTables, table } from "../scripts/generate/write-docs.js";
+import { callbackCatalogue, cssCatalogue, trtcCatalogue, type CommandDefinition, type ProtocolName } from "../../schemas/index.js";
+import { payloadTypeName } from "../../scripts/generate/load-definitions.js";
+import { readmeWithTables, table } from "../../scripts/generate/write-docs.js";
 
-const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const README = fileURLToPath(new URL("../../README.md", import.meta.url));
 const readme = readFileSync(README, "utf8");
 
 const CATALOGUES: Record<ProtocolName, readonly CommandDefinition[]> = {
@@ -76,7 +76,7 @@ describe("README", () => {
   });
 
   it("names payload types that the package's main entry really exports", { timeout: 60_000 }, () => {
-    const exported = exportedNames(fileURLToPath(new URL("../src/index.ts", import.meta.url)));
+    const exported = exportedNames(fileURLToPath(new URL("../../src/index.ts", import.meta.url)));
     const named = [...readme.matchAll(/\| `(\w+Payload)` \|/g)].map((match) => match[1]!);
     expect(named).toHaveLength(loaded.length);
     for (const { definition } of loaded) {

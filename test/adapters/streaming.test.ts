@@ -4,8 +4,8 @@
  */
 import http from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
-import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "./support/fixtures.js";
-import { ADAPTERS, closeAllServers, send, startAdapter, type RunningServer } from "./support/servers.js";
+import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "../support/fixtures.js";
+import { ADAPTERS, closeAllServers, send, startAdapter, type RunningServer } from "../support/servers.js";
 
 const ROOM = "Room.CallbackAfterDestroyRoom";
 const LIMIT = 1024 * 1024;

@@ -4,8 +4,8 @@
  * a valid callback into a 500, nor leak the parser's internal "conflict" marker into the event.
  */
 import { describe, expect, it } from "vitest";
-import type { AnyWebhookEvent } from "../src/types.js";
-import { CALLBACK_PATH, recordingDispatcher, sampleOf } from "./support/fixtures.js";
+import type { AnyWebhookEvent } from "../../src/types.js";
+import { CALLBACK_PATH, recordingDispatcher, sampleOf } from "../support/fixtures.js";
 
 const ROOM = "Room.CallbackAfterDestroyRoom";
 

@@ -14,9 +14,9 @@
  */
 import http from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDispatcher, signedQuery, type WebhookErrorEvent } from "../src/index.js";
-import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN } from "./support/fixtures.js";
-import { ADAPTERS, closeAllServers, send, startAdapter, type AdapterName } from "./support/servers.js";
+import { createDispatcher, signedQuery, type WebhookErrorEvent } from "../../src/index.js";
+import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN } from "../support/fixtures.js";
+import { ADAPTERS, closeAllServers, send, startAdapter, type AdapterName } from "../support/servers.js";
 
 const CALLBACKS = Number(process.env.LOAD_CALLBACKS ?? 10_000);
 const FAILING_CALLBACKS = Number(process.env.LOAD_FAILING_CALLBACKS ?? 10_000);

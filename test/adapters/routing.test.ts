@@ -7,12 +7,12 @@ import express from "express";
 import Fastify, { type FastifyPluginAsync } from "fastify";
 import Koa from "koa";
 import { afterAll, describe, expect, it } from "vitest";
-import { expressMiddleware } from "../adapters/express.js";
-import { fastifyPlugin, type FastifyWebhookOptions } from "../adapters/fastify.js";
-import { koaMiddleware } from "../adapters/koa.js";
-import { nodeMiddleware } from "../adapters/node.js";
-import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "./support/fixtures.js";
-import { closeAllServers, listen, listenFastify, send } from "./support/servers.js";
+import { expressMiddleware } from "../../adapters/express.js";
+import { fastifyPlugin, type FastifyWebhookOptions } from "../../adapters/fastify.js";
+import { koaMiddleware } from "../../adapters/koa.js";
+import { nodeMiddleware } from "../../adapters/node.js";
+import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "../support/fixtures.js";
+import { closeAllServers, listen, listenFastify, send } from "../support/servers.js";
 
 const ROOM = "Room.CallbackAfterDestroyRoom";
 const QUERY = tencentQuery({ command: ROOM });

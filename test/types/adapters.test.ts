@@ -7,12 +7,12 @@ import express, { type RequestHandler } from "express";
 import Fastify, { type FastifyPluginAsync } from "fastify";
 import Koa, { type Middleware } from "koa";
 import { describe, expectTypeOf, it } from "vitest";
-import { expressMiddleware } from "../adapters/express.js";
-import { fastifyPlugin, type FastifyWebhookOptions } from "../adapters/fastify.js";
-import { fetchHandler } from "../adapters/fetch.js";
-import { koaMiddleware } from "../adapters/koa.js";
-import { nodeMiddleware } from "../adapters/node.js";
-import { createDispatcher } from "../src/index.js";
+import { expressMiddleware } from "../../adapters/express.js";
+import { fastifyPlugin, type FastifyWebhookOptions } from "../../adapters/fastify.js";
+import { fetchHandler } from "../../adapters/fetch.js";
+import { koaMiddleware } from "../../adapters/koa.js";
+import { nodeMiddleware } from "../../adapters/node.js";
+import { createDispatcher } from "../../src/index.js";
 
 const webhooks = createDispatcher({ sdkAppId: 1400000000 });
 

@@ -5,12 +5,12 @@
  * their schema, and reach a typed handler through handle() of that protocol's dispatcher, signed
  * as Tencent signs them (test/support/samples.ts). Names, aliases and codes resolve; JSON copies
  * match; unknown fields pass through `event.extra`; a missing required field is refused.
- * The README tables: test/readme.test.ts; the generated files' freshness: test/core/generated.test.ts.
+ * The README tables: test/core/readme.test.ts; the generated files' freshness: test/core/generated.test.ts.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { parseJsonObject } from "../src/json/parse.js";
-import { validatorFor } from "../src/pipeline/validate.js";
+import { parseJsonObject } from "../../src/json/parse.js";
+import { validatorFor } from "../../src/pipeline/validate.js";
 import type {
   AnyWebhookEvent,
   BeforeCommand,
@@ -36,7 +36,7 @@ import type {
   CssPushBeginPayload,
   WebhookErrorEvent,
   WebhookResponse,
-} from "../src/index.js";
+} from "../../src/index.js";
 import {
   callbackCatalogue,
   canonicalCommand,
@@ -49,9 +49,9 @@ import {
   trtcCatalogue,
   type Catalogue,
   type ProtocolName,
-} from "../schemas/index.js";
-import { APP_ID } from "./support/fixtures.js";
-import { at, dispatcherFor, losslessValue, signedRequest, unsafeIntegers, withoutTopField, withTopField } from "./support/samples.js";
+} from "../../schemas/index.js";
+import { APP_ID } from "../support/fixtures.js";
+import { at, dispatcherFor, losslessValue, signedRequest, unsafeIntegers, withoutTopField, withTopField } from "../support/samples.js";
 
 const CATALOGUES: Record<ProtocolName, Catalogue> = { callback: callbackCatalogue, trtc: trtcCatalogue, css: cssCatalogue };
 const PROTOCOLS = ["callback", "trtc", "css"] as const;
@@ -327,7 +327,7 @@ describe("the documented type mismatches", () => {
 });
 
 describe("schemas/json copies", () => {
-  const dir = new URL("../schemas/json/", import.meta.url);
+  const dir = new URL("../../schemas/json/", import.meta.url);
   const ids = ALL.map((definition) => String(definition.schema.$id));
 
   it("hold one file per definition of every protocol, and nothing else", () => {

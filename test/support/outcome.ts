@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import type { Recorded } from "../support/fixtures.js";
-import type { ConformanceCase } from "./cases.js";
+import type { Recorded } from "./fixtures.js";
+import type { ConformanceCase } from "../conformance/cases.js";
 
 export interface Answer {
   status: number;

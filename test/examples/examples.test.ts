@@ -1,16 +1,16 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registry } from "../schemas/index.js";
-import { main } from "../src/cli/main.js";
-import { exampleConfig } from "../examples/config.js";
-import type { RunningExample } from "../examples/serve.js";
-import { start as express } from "../examples/express/server.js";
-import { start as fastify } from "../examples/fastify/server.js";
-import { start as fetchExample } from "../examples/fetch/server.js";
-import { start as koa } from "../examples/koa/server.js";
-import { start as node } from "../examples/node/server.js";
-import { APP_ID, TOKEN } from "./support/fixtures.js";
+import { registry } from "../../schemas/index.js";
+import { main } from "../../src/cli/main.js";
+import { exampleConfig } from "../../examples/config.js";
+import type { RunningExample } from "../../examples/serve.js";
+import { start as express } from "../../examples/express/server.js";
+import { start as fastify } from "../../examples/fastify/server.js";
+import { start as fetchExample } from "../../examples/fetch/server.js";
+import { start as koa } from "../../examples/koa/server.js";
+import { start as node } from "../../examples/node/server.js";
+import { APP_ID, TOKEN } from "../support/fixtures.js";
 
 /** What `--payload -` reads. */
 let stdin = "";
@@ -157,7 +157,7 @@ const START_WITHIN_MS = 40_000;
 
 describe("each example started from the command line", { timeout: 60_000 }, () => {
   it.each(Object.keys(EXAMPLES))("%s: prints its URL, serves a send, stops on SIGTERM", async (name) => {
-    const file = new URL(`../examples/${name}/server.ts`, import.meta.url).pathname;
+    const file = new URL(`../../examples/${name}/server.ts`, import.meta.url).pathname;
     const child = spawn(process.execPath, ["--import", "tsx", file], {
       env: { ...process.env, NODE_OPTIONS: "", PORT: "0", HOST: "127.0.0.1", SDK_APP_ID: APP_ID, TENCENT_CALLBACK_TOKEN: TOKEN },
       stdio: ["ignore", "pipe", "pipe"],

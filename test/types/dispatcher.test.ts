@@ -17,7 +17,7 @@ import {
   type PayloadOf,
   type WebhookErrorEvent,
   type WebhookResponse,
-} from "../src/index.js";
+} from "../../src/index.js";
 
 const webhooks = createDispatcher({ sdkAppId: 1400000000 });
 
