@@ -183,7 +183,9 @@ describe.each(ADAPTERS)("hostile HTTP: %s", (adapter) => {
     }
   });
 
-  it("a body trickled a byte at a time that never ends: the request timeout closes it, nothing runs, others are served meanwhile", { timeout: 15_000 }, async () => {
+  it("a body trickled a byte at a time that never ends: the request timeout closes it, nothing runs, others are served meanwhile", {
+    timeout: 15_000,
+  }, async () => {
     const { dispatcher, recorded } = recordingDispatcher();
     const server = await startWithRequestTimeout(adapter, dispatcher);
     try {

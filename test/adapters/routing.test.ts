@@ -80,9 +80,7 @@ describe("node", () => {
   it("Connect-style (req, res, next): other paths go to next()", async () => {
     const { dispatcher } = recordingDispatcher();
     const middleware = nodeMiddleware(dispatcher, { path: CALLBACK_PATH });
-    const server = await listen(
-      http.createServer((req, res) => middleware(req, res, () => res.end("next was called"))),
-    );
+    const server = await listen(http.createServer((req, res) => middleware(req, res, () => res.end("next was called"))));
     expect((await send(server.origin, { path: `/other${QUERY}`, body: sampleOf(ROOM) })).body).toBe("next was called");
     expect((await send(server.origin, { path: `${CALLBACK_PATH}${QUERY}`, body: sampleOf(ROOM) })).body).toBe(OK);
     await server.close();

@@ -84,12 +84,18 @@ export const hostileCases: ConformanceCase[] = [
   },
   {
     name: "hostile: overlong UTF-8 (C0 AF) is not UTF-8",
-    request: { query: tencentQuery({ command: ROOM }), body: concat(utf8('{"CallbackCommand":"Room.CallbackAfterDestroyRoom","RoomId":"'), Uint8Array.of(0xc0, 0xaf), utf8('","EventTime":1}')) },
+    request: {
+      query: tencentQuery({ command: ROOM }),
+      body: concat(utf8('{"CallbackCommand":"Room.CallbackAfterDestroyRoom","RoomId":"'), Uint8Array.of(0xc0, 0xaf), utf8('","EventTime":1}')),
+    },
     expect: refused(400, "invalid_body", "Body is not valid UTF-8"),
   },
   {
     name: "hostile: a UTF-16 surrogate encoded as UTF-8 (ED A0 80) is not UTF-8",
-    request: { query: tencentQuery({ command: ROOM }), body: concat(utf8('{"CallbackCommand":"Room.CallbackAfterDestroyRoom","RoomId":"'), Uint8Array.of(0xed, 0xa0, 0x80), utf8('","EventTime":1}')) },
+    request: {
+      query: tencentQuery({ command: ROOM }),
+      body: concat(utf8('{"CallbackCommand":"Room.CallbackAfterDestroyRoom","RoomId":"'), Uint8Array.of(0xed, 0xa0, 0x80), utf8('","EventTime":1}')),
+    },
     expect: refused(400, "invalid_body", "Body is not valid UTF-8"),
   },
   {
@@ -145,7 +151,10 @@ export const hostileCases: ConformanceCase[] = [
   },
   {
     name: "hostile: 64-bit integers, negative and as array items, arrive as exact strings",
-    request: { query: tencentQuery({ command: ROOM }), body: roomWith('"neg":-144115216631667826,"list":[18446744073709551615,9007199254740993],"safe":9007199254740991') },
+    request: {
+      query: tencentQuery({ command: ROOM }),
+      body: roomWith('"neg":-144115216631667826,"list":[18446744073709551615,9007199254740993],"safe":9007199254740991'),
+    },
     expect: { ...ok, check: payloadCheck({ neg: "-144115216631667826", list: ["18446744073709551615", "9007199254740993"], safe: 9007199254740991 }) },
   },
   {
@@ -215,7 +224,13 @@ export const hostileCases: ConformanceCase[] = [
   {
     name: "hostile: mixed-case hex signature is accepted",
     options: signed,
-    request: { query: signedQuery(GOOD_SIGN.replace(/[a-f]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c)), GOOD_TIME), body: sampleOf(LIVE) },
+    request: {
+      query: signedQuery(
+        GOOD_SIGN.replace(/[a-f]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c)),
+        GOOD_TIME,
+      ),
+      body: sampleOf(LIVE),
+    },
     expect: ok,
   },
   {

@@ -113,7 +113,13 @@ describe("adding a command: one file, then npm run generate", { timeout: 120_000
 
   it("the new command file alone leaves the generated files stale: --check exits 1 and lists them, writing nothing", () => {
     expect(steps.stale.code).toBe(1);
-    for (const stale of ["schemas/generated/registry.ts", "schemas/generated/payloads.ts", "schemas/generated/validators.js", "README.md", `schemas/json/${COMMAND}.json`]) {
+    for (const stale of [
+      "schemas/generated/registry.ts",
+      "schemas/generated/payloads.ts",
+      "schemas/generated/validators.js",
+      "README.md",
+      `schemas/json/${COMMAND}.json`,
+    ]) {
       expect(steps.stale.stderr).toContain(stale);
     }
     expect(steps.staleJsonBeforeGenerate).toBe(false);

@@ -68,7 +68,11 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
     const dispatcher = createDispatcher({ sdkAppId: APP_ID });
     // @ts-expect-error -- not allowed by the types either
     dispatcher.on("Room.CallbackAfterDestroyRoom", () => block(1, "ignored"));
-    const response = await dispatcher.handle({ method: "POST", url: `/x${tencentQuery({ command: "Room.CallbackAfterDestroyRoom" })}`, body: sampleOf("Room.CallbackAfterDestroyRoom") });
+    const response = await dispatcher.handle({
+      method: "POST",
+      url: `/x${tencentQuery({ command: "Room.CallbackAfterDestroyRoom" })}`,
+      body: sampleOf("Room.CallbackAfterDestroyRoom"),
+    });
     expect(JSON.parse(response.body)).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
   });
 

@@ -144,45 +144,49 @@ describe("the registries", () => {
     }
   });
 
-  it.each(ALL.map((definition) => [label(definition), definition] as const))("%s: named on the wire as defineCommand says, found by name and code", (_label, definition) => {
-    const catalogue = CATALOGUES[definition.protocol];
-    const schema = definition.schema as { $id: string; type: string; required: string[]; properties: Record<string, { const?: unknown; enum?: unknown[] }> };
-    expect(schema.$id).toBe(definition.protocol === "callback" ? definition.command : `${definition.protocol}.${definition.command}`);
-    expect(schema.type).toBe("object");
-    expect(catalogue.find(definition.command)).toBe(definition);
-    expect(catalogue.byName.get(definition.command)).toBe(definition);
-    // Unknown fields pass through: no schema closes an object.
-    expect(JSON.stringify(definition.schema)).not.toContain("additionalProperties");
-    const sample = parseJsonObject(definition.sample);
-    switch (definition.protocol) {
-      case "callback": {
-        const names = [definition.command, ...(definition.aliases ?? [])];
-        expect(schema.properties.CallbackCommand!.enum ?? [schema.properties.CallbackCommand!.const]).toEqual(names);
-        // The query may carry the command alone (Push.* name it only per event): not required.
-        expect(schema.required).not.toContain("CallbackCommand");
-        if (sample.CallbackCommand !== undefined) expect(names).toContain(sample.CallbackCommand);
-        else for (const event of sample.Events as { CallbackCommand: string }[]) expect(event.CallbackCommand).toBe(definition.command);
-        expect(definition.code).toBeUndefined();
-        break;
+  it.each(ALL.map((definition) => [label(definition), definition] as const))(
+    "%s: named on the wire as defineCommand says, found by name and code",
+    (_label, definition) => {
+      const catalogue = CATALOGUES[definition.protocol];
+      const schema = definition.schema as { $id: string; type: string; required: string[]; properties: Record<string, { const?: unknown; enum?: unknown[] }> };
+      expect(schema.$id).toBe(definition.protocol === "callback" ? definition.command : `${definition.protocol}.${definition.command}`);
+      expect(schema.type).toBe("object");
+      expect(catalogue.find(definition.command)).toBe(definition);
+      expect(catalogue.byName.get(definition.command)).toBe(definition);
+      // Unknown fields pass through: no schema closes an object.
+      expect(JSON.stringify(definition.schema)).not.toContain("additionalProperties");
+      const sample = parseJsonObject(definition.sample);
+      switch (definition.protocol) {
+        case "callback": {
+          const names = [definition.command, ...(definition.aliases ?? [])];
+          expect(schema.properties.CallbackCommand!.enum ?? [schema.properties.CallbackCommand!.const]).toEqual(names);
+          // The query may carry the command alone (Push.* name it only per event): not required.
+          expect(schema.required).not.toContain("CallbackCommand");
+          if (sample.CallbackCommand !== undefined) expect(names).toContain(sample.CallbackCommand);
+          else for (const event of sample.Events as { CallbackCommand: string }[]) expect(event.CallbackCommand).toBe(definition.command);
+          expect(definition.code).toBeUndefined();
+          break;
+        }
+        case "trtc":
+          expect(schema.properties.EventType!.const).toBe(definition.code);
+          expect(schema.properties.EventGroupId!.const).toBe(definition.group);
+          expect(schema.required).toEqual(expect.arrayContaining(["EventGroupId", "EventType"]));
+          expect(sample).toMatchObject({ EventGroupId: definition.group, EventType: definition.code });
+          expect(catalogue.find(definition.code!)).toBe(definition);
+          break;
+        case "css":
+          expect(schema.properties.event_type!.const).toBe(definition.code);
+          expect(schema.required).toContain("event_type");
+          expect(sample.event_type).toBe(definition.code);
+          expect(catalogue.find(definition.code!)).toBe(definition);
+          break;
       }
-      case "trtc":
-        expect(schema.properties.EventType!.const).toBe(definition.code);
-        expect(schema.properties.EventGroupId!.const).toBe(definition.group);
-        expect(schema.required).toEqual(expect.arrayContaining(["EventGroupId", "EventType"]));
-        expect(sample).toMatchObject({ EventGroupId: definition.group, EventType: definition.code });
-        expect(catalogue.find(definition.code!)).toBe(definition);
-        break;
-      case "css":
-        expect(schema.properties.event_type!.const).toBe(definition.code);
-        expect(schema.required).toContain("event_type");
-        expect(sample.event_type).toBe(definition.code);
-        expect(catalogue.find(definition.code!)).toBe(definition);
-        break;
-    }
-    expect(definition.kind === "before").toBe(definition.protocol === "callback" && /\.Callback(Before|Prev)/.test(definition.command));
-    if (definition.kind === "before") expect(["plain", "message", "groupMessage", "gift", "invite", "subscriber", "friend"]).toContain(definition.reply ?? "plain");
-    else expect(definition.reply).toBeUndefined();
-  });
+      expect(definition.kind === "before").toBe(definition.protocol === "callback" && /\.Callback(Before|Prev)/.test(definition.command));
+      if (definition.kind === "before")
+        expect(["plain", "message", "groupMessage", "gift", "invite", "subscriber", "friend"]).toContain(definition.reply ?? "plain");
+      else expect(definition.reply).toBeUndefined();
+    },
+  );
 });
 
 describe("every sample and variant through the package", () => {
@@ -218,11 +222,14 @@ describe("every sample and variant through the package", () => {
     for (const { path, digits } of unsafeIntegers(delivery.body)) expect(at(event.payload, path)).toBe(digits);
   });
 
-  it.each(ALL.map((definition) => [label(definition), definition] as const))("%s: an unknown field passes through untouched, reachable through event.extra", async (_label, definition) => {
-    const delivery = await deliver(definition, withTopField(definition.sample, "AddedByTencentLater", '{"x":[1,"y",null]}'));
-    expectAccepted(delivery, definition);
-    expect(delivery.events[0]!.extra.AddedByTencentLater).toEqual({ x: [1, "y", null] });
-  });
+  it.each(ALL.map((definition) => [label(definition), definition] as const))(
+    "%s: an unknown field passes through untouched, reachable through event.extra",
+    async (_label, definition) => {
+      const delivery = await deliver(definition, withTopField(definition.sample, "AddedByTencentLater", '{"x":[1,"y",null]}'));
+      expectAccepted(delivery, definition);
+      expect(delivery.events[0]!.extra.AddedByTencentLater).toEqual({ x: [1, "y", null] });
+    },
+  );
 
   const requiredCases = ALL.flatMap((definition) =>
     ((definition.schema as { required?: string[] }).required ?? [])
@@ -241,7 +248,11 @@ describe("every sample and variant through the package", () => {
 
   it("the required-field cases are not vacuous", () => {
     expect(requiredCases.length).toBeGreaterThan(ALL.length);
-    for (const protocol of PROTOCOLS) expect(requiredCases.some(([, , definition]) => definition.protocol === protocol), protocol).toBe(true);
+    for (const protocol of PROTOCOLS)
+      expect(
+        requiredCases.some(([, , definition]) => definition.protocol === protocol),
+        protocol,
+      ).toBe(true);
   });
 });
 
@@ -262,21 +273,28 @@ describe("aliases (names a page gives besides the command list's)", () => {
     expect(definitionFor("Nope.Callback")).toBeUndefined();
   });
 
-  it.each([...commandAliases].map(([alias, command]) => [alias, command] as const))("%s in the query, the body or both reaches %s's handler", async (alias, command) => {
-    const definition = registry.get(command)!;
-    const body = JSON.stringify({ ...parseJsonObject(definition.sample), CallbackCommand: alias });
-    expect(validatorFor(definition)(parseJsonObject(body))).toBeUndefined();
-    for (const [inQuery, inBody] of [[alias, command], [command, alias], [alias, alias]] as const) {
-      const dispatcher = dispatcherFor("callback");
-      const seen: string[] = [];
-      dispatcher.on(command as never, ((event: AnyWebhookEvent) => void seen.push(`${event.command} ${String(event.payload.CallbackCommand)}`)) as never);
-      const text = JSON.stringify({ ...parseJsonObject(definition.sample), CallbackCommand: inBody });
-      const { request } = signedRequest({ ...definition, command: inQuery }, text);
-      const response = await dispatcher.handle(request);
-      expect(response.status, response.body).toBe(200);
-      expect(seen).toEqual([`${command} ${inBody}`]);
-    }
-  });
+  it.each([...commandAliases].map(([alias, command]) => [alias, command] as const))(
+    "%s in the query, the body or both reaches %s's handler",
+    async (alias, command) => {
+      const definition = registry.get(command)!;
+      const body = JSON.stringify({ ...parseJsonObject(definition.sample), CallbackCommand: alias });
+      expect(validatorFor(definition)(parseJsonObject(body))).toBeUndefined();
+      for (const [inQuery, inBody] of [
+        [alias, command],
+        [command, alias],
+        [alias, alias],
+      ] as const) {
+        const dispatcher = dispatcherFor("callback");
+        const seen: string[] = [];
+        dispatcher.on(command as never, ((event: AnyWebhookEvent) => void seen.push(`${event.command} ${String(event.payload.CallbackCommand)}`)) as never);
+        const text = JSON.stringify({ ...parseJsonObject(definition.sample), CallbackCommand: inBody });
+        const { request } = signedRequest({ ...definition, command: inQuery }, text);
+        const response = await dispatcher.handle(request);
+        expect(response.status, response.body).toBe(200);
+        expect(seen).toEqual([`${command} ${inBody}`]);
+      }
+    },
+  );
 });
 
 describe("the documented type mismatches", () => {
@@ -297,11 +315,14 @@ describe("the documented type mismatches", () => {
     expect(payload.SeatList?.[0]?.Member_Account).toBe("144115233775727695");
   });
 
-  it.each(["Group.CallbackBeforeSendMsg", "Group.CallbackAfterSendMsg"] as const)("%s: EventTime sent as a digit string arrives as a number", async (command) => {
-    expect(registry.get(command)!.sample).toContain('"EventTime":"1670574414123"');
-    const payload = await delivered(command);
-    expect(payload.EventTime).toBe(1670574414123);
-  });
+  it.each(["Group.CallbackBeforeSendMsg", "Group.CallbackAfterSendMsg"] as const)(
+    "%s: EventTime sent as a digit string arrives as a number",
+    async (command) => {
+      expect(registry.get(command)!.sample).toContain('"EventTime":"1670574414123"');
+      const payload = await delivered(command);
+      expect(payload.EventTime).toBe(1670574414123);
+    },
+  );
 
   it('Room.CallbackAfterUpdateRoomInfo: IsCloudRecordingDisabled sent as "false" is accepted as sent', async () => {
     const payload = await delivered("Room.CallbackAfterUpdateRoomInfo");

@@ -30,9 +30,24 @@ describe("valid decisions are sent", () => {
     ["message: block 1", "OfficialAccount.CallbackBeforeSendMsg", () => block(1), { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 1 }],
     ["groupMessage: block 10100", "Group.CallbackBeforeSendMsg", () => block(10100), { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 10100 }],
     ["groupMessage: discard", "Group.CallbackBeforeSendMsg", () => discard(), { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 2 }],
-    ["friend: ResultCode 38001", "Sns.CallbackPrevFriendAdd", () => friendResults([{ To_Account: "a", ResultCode: 38001 }]), { ...OK, ResultItem: [{ To_Account: "a", ResultCode: 38001 }] }],
-    ["invite: RefusedMembers_Account", "Group.CallbackBeforeInviteJoinGroup", () => allow({ RefusedMembers_Account: ["a"] }), { ...OK, RefusedMembers_Account: ["a"] }],
-    ["subscriber: RefusedSubscribers_Account", "OfficialAccount.CallbackBeforeAddSubscriber", () => allow({ RefusedSubscribers_Account: ["a"] }), { ...OK, RefusedSubscribers_Account: ["a"] }],
+    [
+      "friend: ResultCode 38001",
+      "Sns.CallbackPrevFriendAdd",
+      () => friendResults([{ To_Account: "a", ResultCode: 38001 }]),
+      { ...OK, ResultItem: [{ To_Account: "a", ResultCode: 38001 }] },
+    ],
+    [
+      "invite: RefusedMembers_Account",
+      "Group.CallbackBeforeInviteJoinGroup",
+      () => allow({ RefusedMembers_Account: ["a"] }),
+      { ...OK, RefusedMembers_Account: ["a"] },
+    ],
+    [
+      "subscriber: RefusedSubscribers_Account",
+      "OfficialAccount.CallbackBeforeAddSubscriber",
+      () => allow({ RefusedSubscribers_Account: ["a"] }),
+      { ...OK, RefusedSubscribers_Account: ["a"] },
+    ],
     ["gift: block 102100", "Live.CallbackBeforeSendGift", () => block(102100, "coins"), { ActionStatus: "OK", ErrorInfo: "coins", ErrorCode: 102100 }],
     ["plain: block 4001", "Group.CallbackBeforeCreateGroup", () => block(4001), { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 4001 }],
   ])("%s", async (_name, command, decision, reply) => {
@@ -60,24 +75,30 @@ describe("decisions the reply kind cannot carry are refused 500 decision_invalid
 });
 
 describe("when the decision fails, the answer is what Tencent does without a reply", () => {
-  it.each([...registry.values()].filter((definition) => definition.kind === "before").map((definition) => [definition.command, definition.onTimeout ?? "block"] as const))(
-    "%s: a handler that throws → %s",
-    async (command, answer) => {
-      const { status, reply, reasons } = await decide(command as BeforeCommand, () => {
-        throw new Error("db down");
-      });
-      expect(reasons).toEqual(["handler_failed"]);
-      if (answer === "allow") expect({ status, reply }).toEqual({ status: 200, reply: OK });
-      else expect(status).toBe(500);
-    },
-  );
+  it.each(
+    [...registry.values()]
+      .filter((definition) => definition.kind === "before")
+      .map((definition) => [definition.command, definition.onTimeout ?? "block"] as const),
+  )("%s: a handler that throws → %s", async (command, answer) => {
+    const { status, reply, reasons } = await decide(command as BeforeCommand, () => {
+      throw new Error("db down");
+    });
+    expect(reasons).toEqual(["handler_failed"]);
+    if (answer === "allow") expect({ status, reply }).toEqual({ status: 200, reply: OK });
+    else expect(status).toBe(500);
+  });
 
   it("onDecisionFailure overrides the default, per command", async () => {
-    const dispatcher = createDispatcher({ sdkAppId: APP_ID, logger: SILENT_LOGGER, onDecisionFailure: { "Live.CallbackBeforeSendGift": "allow", "C2C.CallbackBeforeSendMsg": "block" } });
+    const dispatcher = createDispatcher({
+      sdkAppId: APP_ID,
+      logger: SILENT_LOGGER,
+      onDecisionFailure: { "Live.CallbackBeforeSendGift": "allow", "C2C.CallbackBeforeSendMsg": "block" },
+    });
     dispatcher.on(["Live.CallbackBeforeSendGift", "C2C.CallbackBeforeSendMsg"], () => {
       throw new Error("db down");
     });
-    const send = (command: BeforeCommand) => dispatcher.handle({ method: "POST", url: `${CALLBACK_PATH}${tencentQuery({ command })}`, body: sampleOf(command) });
+    const send = (command: BeforeCommand) =>
+      dispatcher.handle({ method: "POST", url: `${CALLBACK_PATH}${tencentQuery({ command })}`, body: sampleOf(command) });
     expect(await send("Live.CallbackBeforeSendGift")).toMatchObject({ status: 200, body: JSON.stringify(OK) });
     expect((await send("C2C.CallbackBeforeSendMsg")).status).toBe(500);
   });

@@ -26,7 +26,11 @@ describe("the issue's acceptance scenario", () => {
       errors.push(error);
     });
     const ok = await webhooks.handle(post(LIVE, sampleOf(LIVE)));
-    expect(ok).toEqual({ status: 200, headers: { "content-type": "application/json; charset=utf-8" }, body: '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}' });
+    expect(ok).toEqual({
+      status: 200,
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}',
+    });
     expect(owners).toEqual(["144115216631667826"]);
 
     const other = await webhooks.handle(post(LIVE, sampleOf(LIVE), tencentQuery({ command: LIVE, sdkAppId: "1400000001" })));
@@ -165,7 +169,18 @@ describe("handle() never throws", () => {
     ["no method", { url: "/", body: "{}" }],
     ["no url", { method: "POST", body: sampleOf(ROOM) }],
     ["a number body", { method: "POST", url: `/x${tencentQuery({ command: ROOM })}`, body: 42 }],
-    ["a circular object body", { method: "POST", url: `/x${tencentQuery({ command: ROOM })}`, body: (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })() }],
+    [
+      "a circular object body",
+      {
+        method: "POST",
+        url: `/x${tencentQuery({ command: ROOM })}`,
+        body: (() => {
+          const o: Record<string, unknown> = {};
+          o.self = o;
+          return o;
+        })(),
+      },
+    ],
     ["headers with arrays", { method: "POST", url: "/", headers: { "content-type": ["application/json", "text/plain"] }, body: "{}" }],
   ])("%s", async (_name, request) => {
     const { dispatcher } = recordingDispatcher();

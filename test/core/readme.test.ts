@@ -65,7 +65,10 @@ describe("README", () => {
     expect(rows).toHaveLength(definitions.length);
     for (const definition of definitions) {
       const name = definition.code === undefined ? `| \`${definition.command}\`` : `| ${definition.code} \`${definition.command}\``;
-      expect(rows.filter((row) => row.startsWith(`${name} `) || row.startsWith(`${name}|`)), definition.command).toHaveLength(1);
+      expect(
+        rows.filter((row) => row.startsWith(`${name} `) || row.startsWith(`${name}|`)),
+        definition.command,
+      ).toHaveLength(1);
       for (const alias of definition.aliases ?? []) expect(section(protocol)).toContain(`\`${alias}\``);
     }
   });

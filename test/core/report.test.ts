@@ -42,8 +42,18 @@ describe("refusals without onError go to the logger", () => {
     expect((await dispatcher.handle(post("{"))).status).toBe(400);
     expect((await dispatcher.handle(post(sampleOf(ROOM)))).status).toBe(500);
     expect(lines).toEqual([
-      { level: "warn", line: expect.stringMatching(/^tencent-webhooks: callback Room\.CallbackAfterDestroyRoom refused 400 invalid_json — .+ \(register onError to handle this\)$/) },
-      { level: "error", line: expect.stringMatching(/^tencent-webhooks: callback Room\.CallbackAfterDestroyRoom refused 500 handler_failed — .+: Error: db down \(register onError to handle this\)$/) },
+      {
+        level: "warn",
+        line: expect.stringMatching(
+          /^tencent-webhooks: callback Room\.CallbackAfterDestroyRoom refused 400 invalid_json — .+ \(register onError to handle this\)$/,
+        ),
+      },
+      {
+        level: "error",
+        line: expect.stringMatching(
+          /^tencent-webhooks: callback Room\.CallbackAfterDestroyRoom refused 500 handler_failed — .+: Error: db down \(register onError to handle this\)$/,
+        ),
+      },
     ]);
   });
 

@@ -20,14 +20,18 @@ describe("npm run demo", () => {
       expect(output).toMatch(new RegExp(`\\] ${command.replace(".", "\\.")} \\((after|before)\\)  ->  200 \\{"ActionStatus":"OK"`));
     }
     expect(output).toContain('app log live room tandy-test-rest destroyed (DestroyByUser); Owner_Account "144115216631667826" (string)');
-    expect(output).toMatch(/request POST \/tencent\/callback\?SdkAppid=1400000000&CallbackCommand=\S+&contenttype=json&ClientIP=127\.0\.0\.1&OptPlatform=RESTAPI&Sign=\*\*\*&RequestTime=\d+/);
+    expect(output).toMatch(
+      /request POST \/tencent\/callback\?SdkAppid=1400000000&CallbackCommand=\S+&contenttype=json&ClientIP=127\.0\.0\.1&OptPlatform=RESTAPI&Sign=\*\*\*&RequestTime=\d+/,
+    );
     // The CLI prints the signature only with --verbose: with its RequestTime it is a valid one.
     expect(output).not.toMatch(/Sign=[0-9a-f]{64}/);
     expect(output).toContain("app log Live.CallbackAfterDestroyRoom REJECTED 403 sdk_app_id_mismatch: SdkAppid does not match this app");
     expect(output).toContain("app log Live.CallbackAfterDestroyRoom REJECTED 401 signature_invalid: Signature is invalid");
-    expect(output).toContain(`${registry.size} of ${registry.size} callbacks accepted; 2 of 2 bad requests refused with the right reason; queued mode handled the callback once.`);
-    expect(output).toContain("[trtc] StopAudio  ->  200 {\"code\":0}");
-    expect(output).toContain("[css] PushBegin  ->  200 {\"code\":0}");
+    expect(output).toContain(
+      `${registry.size} of ${registry.size} callbacks accepted; 2 of 2 bad requests refused with the right reason; queued mode handled the callback once.`,
+    );
+    expect(output).toContain('[trtc] StopAudio  ->  200 {"code":0}');
+    expect(output).toContain('[css] PushBegin  ->  200 {"code":0}');
     expect(output).toMatch(/twice {2}-> {2}200 then 200 \(duplicate: 1\)/);
     expect(output).toContain("worker  handler attempts [1,2]; dead letter 0");
     expect(output).toMatch(/OK: Owner_Account arrived as the exact string "144115216631667826"\.$/);
@@ -59,7 +63,7 @@ describe("npm run demo", () => {
       env: { ...process.env, NODE_OPTIONS: "" },
       timeout: 60_000,
     });
-    expect(stdout).toContain("OK: Owner_Account arrived as the exact string \"144115216631667826\".");
+    expect(stdout).toContain('OK: Owner_Account arrived as the exact string "144115216631667826".');
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

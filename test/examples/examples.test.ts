@@ -72,7 +72,7 @@ describe.each(Object.entries(EXAMPLES))("examples/%s", (_name, start) => {
     }
   });
 
-  it("answers a \"before\" callback with the handler's decision", async () => {
+  it('answers a "before" callback with the handler\'s decision', async () => {
     const gift = (count: number) =>
       `{"CallbackCommand":"Live.CallbackBeforeSendGift","RoomId":"r","GiftWater":{"From_Account":"fan","GiftId":"rocket","Count":${count},"Coins":1000}}`;
     stdin = gift(50);
@@ -182,7 +182,10 @@ describe("each example started from the command line", { timeout: 60_000 }, () =
           exited.then((code) => Promise.reject(new Error(`exited ${code} before printing ${pattern}: ${stderr}`))),
           // Fail well inside the test timeout, so that `finally` still stops the process.
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${START_WITHIN_MS} ms; got:\n${lines.join("\n")}\nstderr: ${stderr}`)), START_WITHIN_MS);
+            timer = setTimeout(
+              () => reject(new Error(`no line matching ${pattern} within ${START_WITHIN_MS} ms; got:\n${lines.join("\n")}\nstderr: ${stderr}`)),
+              START_WITHIN_MS,
+            );
           }),
         ]).finally(() => clearTimeout(timer));
       }

@@ -17,7 +17,6 @@ import {
   jsonText,
   leadingZeroText,
   mutatedText,
-  oracleParse,
   fuzzTimeout,
   replay,
   runs,

@@ -24,7 +24,6 @@ import { APP_ID, CALLBACK_PATH, NOW_MS, TOKEN } from "../support/fixtures.js";
 import {
   bodyOracle,
   caseVariants,
-  encodeAs,
   encoding,
   hasForbiddenKey,
   jsonText,
@@ -100,11 +99,7 @@ function harness(name: string, options: Partial<DispatcherOptions>): Harness {
   };
 }
 
-const HARNESSES = [
-  harness("unsigned", {}),
-  harness("signed", { token: TOKEN }),
-  harness("signed, 2 KiB limit", { token: TOKEN, maxBodyBytes: SMALL_LIMIT }),
-];
+const HARNESSES = [harness("unsigned", {}), harness("signed", { token: TOKEN }), harness("signed, 2 KiB limit", { token: TOKEN, maxBodyBytes: SMALL_LIMIT })];
 const harnessArb = fc.constantFrom(...HARNESSES);
 
 let requests = 0;
@@ -196,7 +191,7 @@ function modelQuery(url: string) {
   }
   const one = (name: string) => {
     const values = params.get(name);
-    return values && values.every((value) => value === values[0]) ? values[0] : undefined;
+    return values?.every((value) => value === values[0]) ? values[0] : undefined;
   };
   return { one, has: (name: string) => params.has(name) };
 }
@@ -290,7 +285,10 @@ async function runAndCompare(h: Harness, generated: Generated) {
   // Handlers here never fail: a 500 or 504 is the core's own bug, except the refusal of a
   // pre-parsed body that lost precision (a 500 by design: Tencent retries it).
   if (outcome.status === 500) {
-    expect(h.seen.errors.map((e) => e.reason), String(outcome.reply.ErrorInfo)).toEqual(["precision_lost"]);
+    expect(
+      h.seen.errors.map((e) => e.reason),
+      String(outcome.reply.ErrorInfo),
+    ).toEqual(["precision_lost"]);
     expect(holdsRoundedInteger(generated.request.body)).toBe(true);
   }
   expect(outcome.status).not.toBe(504);
@@ -314,7 +312,6 @@ const hexCase = fc.constantFrom<(s: string) => string>(
   (s) => s.toUpperCase(),
   (s) => s.replace(/[a-f]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c)),
 );
-
 
 /** Content types with a known verdict, and header key spellings. */
 interface ContentTypeCase {
@@ -364,7 +361,9 @@ const headersArb = fc
     contentType: contentTypeArb,
     key: fc.constantFrom("content-type", "Content-Type", "CONTENT-TYPE", "cOnTeNt-TyPe"),
     others: fc.dictionary(
-      fc.oneof(fc.constantFrom("__proto__", "constructor", "x-forwarded-for", "content-length", "host"), fc.string({ maxLength: 10 })).filter((k) => k.toLowerCase() !== "content-type"),
+      fc
+        .oneof(fc.constantFrom("__proto__", "constructor", "x-forwarded-for", "content-length", "host"), fc.string({ maxLength: 10 }))
+        .filter((k) => k.toLowerCase() !== "content-type"),
       fc.string({ maxLength: 20 }),
       { maxKeys: 4 },
     ),
@@ -384,7 +383,19 @@ const methodArb = fc.oneof(
 
 const KNOWN_KEYS = ["SdkAppid", "CallbackCommand", "contenttype", "ClientIP", "OptPlatform", "Sign", "RequestTime"];
 const valuePool = fc.oneof(
-  fc.constantFrom(APP_ID, `0${APP_ID}`, ` ${APP_ID}`, `+${APP_ID}`, "1400000001", VALID_SIGN, VALID_SIGN.toUpperCase(), String(NOW_S), String(NOW_S + 61), "json", "IOS"),
+  fc.constantFrom(
+    APP_ID,
+    `0${APP_ID}`,
+    ` ${APP_ID}`,
+    `+${APP_ID}`,
+    "1400000001",
+    VALID_SIGN,
+    VALID_SIGN.toUpperCase(),
+    String(NOW_S),
+    String(NOW_S + 61),
+    "json",
+    "IOS",
+  ),
   fc.constantFrom(...COMMANDS),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: "binary", maxLength: 8 }),
@@ -414,29 +425,33 @@ const signaturePairsArb: fc.Arbitrary<QueryPair[]> = fc
   });
 
 /** Arbitrary query strings: known keys in any case, duplicated, missing, any value, any encoding, any order. */
-const arbitraryQueryArb = fc.oneof(
-  {
-    weight: 1,
-    arbitrary: fc
-      .tuple(fc.array(randomPairArb, { maxLength: 12 }), fc.array(fc.constantFrom("&", "&", "&&", "&=&"), { maxLength: 12 }))
-      .map(([pairs, separators]) => renderQuery(pairs, separators)),
-  },
-  {
-    weight: 4,
-    arbitrary: fc
-      .tuple(
-        fc.option(knownPairArb("SdkAppid", fc.oneof({ weight: 6, arbitrary: fc.constant(APP_ID) }, { weight: 1, arbitrary: valuePool })), { freq: 10 }),
-        fc.option(knownPairArb("CallbackCommand", fc.oneof(fc.constantFrom(...COMMANDS), valuePool)), { freq: 3 }),
-        fc.option(signaturePairsArb, { freq: 6 }),
-        fc.array(randomPairArb, { maxLength: 4 }),
-      )
-      .chain(([appId, command, signature, others]) => {
-        const pairs = [appId, command, ...(signature ?? []), ...others].filter((pair): pair is QueryPair => pair !== null);
-        return fc.shuffledSubarray(pairs, { minLength: pairs.length, maxLength: pairs.length });
-      })
-      .map((pairs) => renderQuery(pairs)),
-  },
-).chain((query) => fc.constantFrom(`${CALLBACK_PATH}?`, `${CALLBACK_PATH}?`, "?", "http://127.0.0.1/cb?", "/cb??", "", "/cb?&").map((prefix) => prefix + query));
+const arbitraryQueryArb = fc
+  .oneof(
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.array(randomPairArb, { maxLength: 12 }), fc.array(fc.constantFrom("&", "&", "&&", "&=&"), { maxLength: 12 }))
+        .map(([pairs, separators]) => renderQuery(pairs, separators)),
+    },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(
+          fc.option(knownPairArb("SdkAppid", fc.oneof({ weight: 6, arbitrary: fc.constant(APP_ID) }, { weight: 1, arbitrary: valuePool })), { freq: 10 }),
+          fc.option(knownPairArb("CallbackCommand", fc.oneof(fc.constantFrom(...COMMANDS), valuePool)), { freq: 3 }),
+          fc.option(signaturePairsArb, { freq: 6 }),
+          fc.array(randomPairArb, { maxLength: 4 }),
+        )
+        .chain(([appId, command, signature, others]) => {
+          const pairs = [appId, command, ...(signature ?? []), ...others].filter((pair): pair is QueryPair => pair !== null);
+          return fc.shuffledSubarray(pairs, { minLength: pairs.length, maxLength: pairs.length });
+        })
+        .map((pairs) => renderQuery(pairs)),
+    },
+  )
+  .chain((query) =>
+    fc.constantFrom(`${CALLBACK_PATH}?`, `${CALLBACK_PATH}?`, "?", "http://127.0.0.1/cb?", "/cb??", "", "/cb?&").map((prefix) => prefix + query),
+  );
 
 /** Bodies of every kind: random bytes and text, JSON (valid, mutated, hostile), pre-parsed objects. */
 function bodyArb(sample: fc.Arbitrary<string>): fc.Arbitrary<WebhookRequest["body"]> {
@@ -458,14 +473,16 @@ function bodyArb(sample: fc.Arbitrary<string>): fc.Arbitrary<WebhookRequest["bod
     }),
     sample.map((text) => text.padEnd(SMALL_LIMIT + 1, " ")),
     fc.constantFrom<WebhookRequest["body"]>(undefined, null, "", "null", "[]", "{}", "0", '"x"'),
-    fc.integer({ min: 1, max: 4000 }).chain((depth) =>
-      fc
-        .tuple(sample, fc.constantFrom(["[", "]"], ['{"a":', "}"], ['{"constructor":', "}"], ['{"\\u005f_proto__":', "}"]))
-        .map(([text, [open, close]]) => text.replace(/^\s*\{/, `{"deep":${open.repeat(depth)}1${close.repeat(depth)},`)),
-    ),
-    fc.integer({ min: 1, max: 3000 }).chain((keys) =>
-      sample.map((text) => text.replace(/^\s*\{/, `{${Array.from({ length: keys }, (_, i) => `"k${i}":${i}`).join(",")},`)),
-    ),
+    fc
+      .integer({ min: 1, max: 4000 })
+      .chain((depth) =>
+        fc
+          .tuple(sample, fc.constantFrom(["[", "]"], ['{"a":', "}"], ['{"constructor":', "}"], ['{"\\u005f_proto__":', "}"]))
+          .map(([text, [open, close]]) => text.replace(/^\s*\{/, `{"deep":${open.repeat(depth)}1${close.repeat(depth)},`)),
+      ),
+    fc
+      .integer({ min: 1, max: 3000 })
+      .chain((keys) => sample.map((text) => text.replace(/^\s*\{/, `{${Array.from({ length: keys }, (_, i) => `"k${i}":${i}`).join(",")},`))),
     sample.map((text) => oracleParse(text) as object),
     json.object.map((text) => JSON.parse(text) as object),
     fc.constantFrom<WebhookRequest["body"]>(
@@ -503,7 +520,13 @@ function schemaNames(schema: unknown, into = new Set<string>()): Set<string> {
 const RESERVED = new Set(["__proto__", "constructor", ...COMMANDS.flatMap((c) => [...schemaNames(registry.get(c)!.schema)])]);
 
 const extraFieldArb = fc.tuple(
-  fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("x", "toString", "hasOwnProperty", "valueOf", "prototype")).filter((key) => !RESERVED.has(key)),
+  fc
+    .oneof(
+      fc.string({ maxLength: 10 }),
+      fc.string({ unit: "binary", maxLength: 6 }),
+      fc.constantFrom("x", "toString", "hasOwnProperty", "valueOf", "prototype"),
+    )
+    .filter((key) => !RESERVED.has(key)),
   jsonText({ maxDepth: 2 }).value.filter((text) => !hasForbiddenKey(oracleParse(text))),
 );
 
@@ -636,8 +659,10 @@ function requestOf(spec: Pick<ValidSpec, "pairs" | "body" | "headers" | "method"
 
 type Corruption = { kind: "appid" | "sign" | "time"; reason: RejectionReason; apply: (pairs: RolePair[]) => RolePair[] };
 
-const replaceRole = (role: Role, value: string | null, valueEncoding: Encoding = "component") => (pairs: RolePair[]) =>
-  pairs.map((pair) => (pair.role === role ? { ...pair, value, valueEncoding } : pair));
+const replaceRole =
+  (role: Role, value: string | null, valueEncoding: Encoding = "component") =>
+  (pairs: RolePair[]) =>
+    pairs.map((pair) => (pair.role === role ? { ...pair, value, valueEncoding } : pair));
 const dropRole = (role: Role) => (pairs: RolePair[]) => pairs.filter((pair) => pair.role !== role);
 const addPair = (pair: RolePair) => (pairs: RolePair[]) => [...pairs, pair];
 
@@ -667,7 +692,11 @@ function corruptionArb(spec: ValidSpec): fc.Arbitrary<Corruption> {
       { kind: "appid", reason: "sdk_app_id_missing", apply: dropRole("appid") },
       { kind: "appid", reason: "sdk_app_id_missing", apply: replaceRole("appid", "") },
       { kind: "appid", reason: "sdk_app_id_missing", apply: replaceRole("appid", null) },
-      { kind: "appid", reason: "sdk_app_id_mismatch", apply: addPair({ role: "other", key: "SDKAPPID", value: "1400000001", keyEncoding: "raw", valueEncoding: "raw" }) },
+      {
+        kind: "appid",
+        reason: "sdk_app_id_mismatch",
+        apply: addPair({ role: "other", key: "SDKAPPID", value: "1400000001", keyEncoding: "raw", valueEncoding: "raw" }),
+      },
       { kind: "sign", reason: "signature_missing", apply: dropRole("sign") },
       { kind: "sign", reason: "signature_missing", apply: replaceRole("sign", "") },
       { kind: "time", reason: "signature_missing", apply: dropRole("time") },
@@ -679,15 +708,28 @@ function corruptionArb(spec: ValidSpec): fc.Arbitrary<Corruption> {
       { kind: "sign", reason: "signature_invalid", apply: replaceRole("sign", "z".repeat(64)) },
       { kind: "sign", reason: "signature_invalid", apply: replaceRole("sign", "\u0130".repeat(64)) },
       { kind: "sign", reason: "signature_invalid", apply: replaceRole("sign", computeSignature(TOKEN, spec.requestTime).slice(0, 32)) },
-      { kind: "sign", reason: "signature_invalid", apply: addPair({ role: "other", key: "sign", value: "0".repeat(64), keyEncoding: "raw", valueEncoding: "raw" }) },
-      { kind: "time", reason: "signature_invalid", apply: addPair({ role: "other", key: "REQUESTTIME", value: String(NOW_S - 1000), keyEncoding: "raw", valueEncoding: "raw" }) },
+      {
+        kind: "sign",
+        reason: "signature_invalid",
+        apply: addPair({ role: "other", key: "sign", value: "0".repeat(64), keyEncoding: "raw", valueEncoding: "raw" }),
+      },
+      {
+        kind: "time",
+        reason: "signature_invalid",
+        apply: addPair({ role: "other", key: "REQUESTTIME", value: String(NOW_S - 1000), keyEncoding: "raw", valueEncoding: "raw" }),
+      },
     ),
     // One hex digit changed (case-insensitively different).
-    fc.tuple(fc.nat({ max: 63 }), fc.constantFrom(..."0123456789abcdef")).filter(([at, digit]) => goodSign[at] !== digit).map(([at, digit]): Corruption => ({
-      kind: "sign",
-      reason: "signature_invalid",
-      apply: replaceRole("sign", goodSign.slice(0, at) + digit + goodSign.slice(at + 1)),
-    })),
+    fc
+      .tuple(fc.nat({ max: 63 }), fc.constantFrom(..."0123456789abcdef"))
+      .filter(([at, digit]) => goodSign[at] !== digit)
+      .map(
+        ([at, digit]): Corruption => ({
+          kind: "sign",
+          reason: "signature_invalid",
+          apply: replaceRole("sign", goodSign.slice(0, at) + digit + goodSign.slice(at + 1)),
+        }),
+      ),
     // Outside the 60 s window, past or future, correctly signed for that time.
     fc.integer({ min: 61, max: 10_000_000 }).chain((seconds) =>
       fc.constantFrom(-1, 1).map((direction): Corruption => {
@@ -697,11 +739,13 @@ function corruptionArb(spec: ValidSpec): fc.Arbitrary<Corruption> {
       }),
     ),
     // A RequestTime that is not a plain number, correctly signed for that very text.
-    fc.constantFrom(`${NOW_S}.0`, ` ${NOW_S}`, `+${NOW_S}`, `-${NOW_S}`, "1.7e9", "abc", `${NOW_S}abc`, "0x6553F100", "9".repeat(16), "").map((requestTime): Corruption => ({
-      kind: "time",
-      reason: requestTime === "" ? "signature_missing" : "signature_invalid",
-      apply: (pairs) => replaceRole("sign", computeSignature(TOKEN, requestTime))(replaceRole("time", requestTime)(pairs)),
-    })),
+    fc.constantFrom(`${NOW_S}.0`, ` ${NOW_S}`, `+${NOW_S}`, `-${NOW_S}`, "1.7e9", "abc", `${NOW_S}abc`, "0x6553F100", "9".repeat(16), "").map(
+      (requestTime): Corruption => ({
+        kind: "time",
+        reason: requestTime === "" ? "signature_missing" : "signature_invalid",
+        apply: (pairs) => replaceRole("sign", computeSignature(TOKEN, requestTime))(replaceRole("time", requestTime)(pairs)),
+      }),
+    ),
   );
 }
 
@@ -894,7 +938,10 @@ describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => 
             expect(response.status, response.body).toBe(expected.status);
             if (expected.status === 200) expect(reply).toEqual(expected.reply);
             expect(errors.map((e) => e.reason)).toEqual(expected.reason ? [expected.reason] : []);
-            if (expected.reason) expect(errors[0]!.message).toMatch(/handler (returned a decision Tencent would misread|must return allow\(\), block\(\), discard\(\) or nothing)/);
+            if (expected.reason)
+              expect(errors[0]!.message).toMatch(
+                /handler (returned a decision Tencent would misread|must return allow\(\), block\(\), discard\(\) or nothing)/,
+              );
           }
           if (response.status !== 200) expect(reply).toEqual({ ActionStatus: "FAIL", ErrorInfo: expect.any(String), ErrorCode: response.status });
           // Handlers are not cut off: a late rejection still reaches onError.
@@ -922,7 +969,18 @@ describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => 
     const cyclic: Record<string, unknown> = { CallbackCommand: "Room.CallbackAfterDestroyRoom", RoomId: "r", EventTime: 1 };
     cyclic.self = cyclic;
     const payloadArb = fc.oneof(
-      fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true }),
+      fc.anything({
+        withBigInt: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withNullPrototype: true,
+        withObjectString: true,
+        withSparseArray: true,
+        withTypedArray: true,
+        withUnicodeString: true,
+      }),
       sampleArb,
       sampleArb.map((text) => oracleParse(text)),
       sampleArb.map((text) => Object.assign(Object.create(null) as object, JSON.parse(text) as object)),
@@ -930,7 +988,13 @@ describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => 
       fc.constant(cyclic),
     );
     const metaArb = fc.record(
-      { sdkAppId: fc.oneof(fc.constant(APP_ID), fc.string()), command: fc.oneof(fc.constantFrom(...COMMANDS), fc.string()), clientIp: fc.string(), optPlatform: fc.string(), rawBody: fc.string() },
+      {
+        sdkAppId: fc.oneof(fc.constant(APP_ID), fc.string()),
+        command: fc.oneof(fc.constantFrom(...COMMANDS), fc.string()),
+        clientIp: fc.string(),
+        optPlatform: fc.string(),
+        rawBody: fc.string(),
+      },
       { requiredKeys: [] },
     );
     await fc.assert(

@@ -91,7 +91,10 @@ function expectEachOnce(indices: number[], callbacks: number, label: string) {
   expect(indices.length, label).toBe(callbacks);
   const seen = new Uint8Array(callbacks);
   for (const i of indices) seen[i]! += 1;
-  expect(seen.every((count) => count === 1), `${label}: some callback handled twice or never`).toBe(true);
+  expect(
+    seen.every((count) => count === 1),
+    `${label}: some callback handled twice or never`,
+  ).toBe(true);
 }
 
 describe.each(ADAPTERS)(`load: ${CALLBACKS} signed callbacks, ${IN_FLIGHT} in flight: %s`, (adapter) => {
@@ -105,7 +108,9 @@ describe.each(ADAPTERS)(`load: ${CALLBACKS} signed callbacks, ${IN_FLIGHT} in fl
     expect(run.errors).toEqual([]);
   });
 
-  it(`1% of handlers throwing (${FAILING_CALLBACKS} callbacks): exactly those answer 500 and reach onError, nothing else lost`, { timeout: 60_000 }, async () => {
+  it(`1% of handlers throwing (${FAILING_CALLBACKS} callbacks): exactly those answer 500 and reach onError, nothing else lost`, {
+    timeout: 60_000,
+  }, async () => {
     const run = await load(adapter, true, FAILING_CALLBACKS);
     const failing = Array.from({ length: FAILING_CALLBACKS }, (_, i) => i).filter(fails);
     expect(failing.length).toBe(Math.ceil((FAILING_CALLBACKS - 37) / 100));

@@ -52,9 +52,7 @@ export const BODY_MESSAGES = {
   notObject: "Body must be a JSON object",
 } as const;
 
-export function bodyOracle(
-  text: string,
-): { reason: "invalid_json" | "invalid_body"; message: string } | { value: Record<string, unknown> } {
+export function bodyOracle(text: string): { reason: "invalid_json" | "invalid_body"; message: string } | { value: Record<string, unknown> } {
   // A leading BOM is ignored (RFC 8259 §8.1 allows it; TextDecoder strips one from bytes anyway).
   const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let native: unknown;
@@ -183,7 +181,11 @@ export const numberToken: fc.Arbitrary<string> = fc.oneof(
   bigIntegerToken,
   edgeNumberToken,
   fc
-    .tuple(bigIntegerToken, fc.option(fc.stringMatching(/^\d{1,5}$/)), fc.option(fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), fc.integer({ min: 0, max: 400 }))))
+    .tuple(
+      bigIntegerToken,
+      fc.option(fc.stringMatching(/^\d{1,5}$/)),
+      fc.option(fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), fc.integer({ min: 0, max: 400 }))),
+    )
     .map(([int, fraction, exponent]) => `${int}${fraction === null ? "" : `.${fraction}`}${exponent === null ? "" : exponent.join("")}`),
 );
 
@@ -238,7 +240,31 @@ export function jsonText({ hostileKeys = false, maxDepth = 4 }: JsonTextOptions 
 }
 
 /** Characters whose insertion breaks (or, worse, might "fix") JSON around numbers and strings. */
-const mutationChars = fc.constantFrom("0", "00", "-", "+", ".", "e", '"', "\\", ",", ":", "[", "]", "{", "}", " ", "\u00a0", "\ufeff", "\u2028", "\v", "1", "9", "\x00", "\n");
+const mutationChars = fc.constantFrom(
+  "0",
+  "00",
+  "-",
+  "+",
+  ".",
+  "e",
+  '"',
+  "\\",
+  ",",
+  ":",
+  "[",
+  "]",
+  "{",
+  "}",
+  " ",
+  "\u00a0",
+  "\ufeff",
+  "\u2028",
+  "\v",
+  "1",
+  "9",
+  "\x00",
+  "\n",
+);
 
 /** A text with a few random insertions, deletions and replacements: usually invalid JSON. */
 export function mutatedText(base: fc.Arbitrary<string>) {
@@ -258,7 +284,12 @@ export function mutatedText(base: fc.Arbitrary<string>) {
 
 /** `0` put in front of every big integer: invalid JSON that quoting must not turn into a valid string. */
 export const leadingZeroText = fc
-  .tuple(fc.constantFrom("", "-"), fc.constantFrom("0", "00", "000000"), bigIntegerToken.map((t) => t.replace(/^-/, "")), jsonWhitespace)
+  .tuple(
+    fc.constantFrom("", "-"),
+    fc.constantFrom("0", "00", "000000"),
+    bigIntegerToken.map((t) => t.replace(/^-/, "")),
+    jsonWhitespace,
+  )
   .map(([sign, zeros, digits, ws]) => `{"a":${ws}${sign}${zeros}${digits}${ws}}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +318,13 @@ export const encoding = fc.constantFrom<Encoding>("raw", "raw", "component", "al
 
 /** Every spelling a case-insensitive reader must treat as the same key. */
 export function caseVariants(name: string): fc.Arbitrary<string> {
-  return fc.constantFrom(name, name.toLowerCase(), name.toUpperCase(), name.replace(/id$/i, "Id"), name.replace(/^./, (c) => c.toLowerCase()));
+  return fc.constantFrom(
+    name,
+    name.toLowerCase(),
+    name.toUpperCase(),
+    name.replace(/id$/i, "Id"),
+    name.replace(/^./, (c) => c.toLowerCase()),
+  );
 }
 
 export interface QueryPair {

@@ -59,9 +59,7 @@ describe("typed on()", () => {
 
   it("a list of commands gives the union of their events", () => {
     webhooks.on(["Live.CallbackAfterDestroyRoom", "Room.CallbackAfterDestroyRoom"], (event) => {
-      expectTypeOf(event).toEqualTypeOf<
-        EventFor<"Live.CallbackAfterDestroyRoom" | "Room.CallbackAfterDestroyRoom">
-      >();
+      expectTypeOf(event).toEqualTypeOf<EventFor<"Live.CallbackAfterDestroyRoom" | "Room.CallbackAfterDestroyRoom">>();
       expectTypeOf(event.command).toEqualTypeOf<"Live.CallbackAfterDestroyRoom" | "Room.CallbackAfterDestroyRoom">();
     });
   });

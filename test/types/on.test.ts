@@ -26,7 +26,9 @@ const css = createCssDispatcher({ key: "k" });
 const typeOnly = (_body: () => void): void => {};
 
 /** The event a handler registered for `K` receives. */
-type EventOn<D extends { on: (key: never, handler: never) => unknown }, K> = D extends { on<const C extends K>(command: C | readonly C[], handler: infer H): unknown }
+type EventOn<D extends { on: (key: never, handler: never) => unknown }, K> = D extends {
+  on<const C extends K>(command: C | readonly C[], handler: infer H): unknown;
+}
   ? H extends (event: infer E) => unknown
     ? E
     : never
@@ -80,7 +82,7 @@ describe("callback on()", () => {
 });
 
 describe("TRTC on()", () => {
-  it("on(103, …) and on(\"EnterRoom\", …) give the same event and payload type", () => {
+  it('on(103, …) and on("EnterRoom", …) give the same event and payload type', () => {
     trtc.on(103, (event) => {
       expectTypeOf(event.command).toEqualTypeOf<"EnterRoom">();
       expectTypeOf(event.payload).toEqualTypeOf<TrtcEnterRoomPayload>();
