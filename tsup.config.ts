@@ -1,21 +1,23 @@
 import { defineConfig } from "tsup";
 
+const libraries = {
+  index: "src/index.ts",
+  express: "adapters/express.ts",
+  fastify: "adapters/fastify.ts",
+  koa: "adapters/koa.ts",
+  node: "adapters/node.ts",
+  fetch: "adapters/fetch.ts",
+  hono: "adapters/hono.ts",
+  serverless: "adapters/serverless.ts",
+  queue: "src/queue/index.ts",
+  testing: "src/testing/index.ts",
+};
+
 export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    express: "adapters/express.ts",
-    fastify: "adapters/fastify.ts",
-    koa: "adapters/koa.ts",
-    node: "adapters/node.ts",
-    fetch: "adapters/fetch.ts",
-    hono: "adapters/hono.ts",
-    serverless: "adapters/serverless.ts",
-    queue: "src/queue/index.ts",
-    testing: "src/testing/index.ts",
-    cli: "src/cli/main.ts",
-  },
+  entry: { ...libraries, cli: "src/cli/main.ts" },
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations for what users import; the CLI is a program, not an API.
+  dts: { entry: libraries },
   clean: true,
   target: "node20",
   // The frameworks and the queue engine are the user's (optional peer dependencies), never bundled.

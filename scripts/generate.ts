@@ -10,7 +10,11 @@ import { loadDefinitions } from "./generate/load-definitions.js";
 import { jsonSchemas, readmeWithTables } from "./generate/write-docs.js";
 import { payloadTypesModule } from "./generate/write-payload-types.js";
 import { registryModule } from "./generate/write-registry.js";
-import { validatorsDeclaration, validatorsModule } from "./generate/write-validators.js";
+import { validatorLoaders, validatorModules, validatorsDeclaration } from "./generate/write-validators.js";
+
+function leftovers(dir: string, wanted: ReadonlyMap<string, string>): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => !wanted.has(name)) : [];
+}
 
 export async function generate(root: string, check: boolean): Promise<string[]> {
   const schemas = join(root, "schemas");
@@ -18,21 +22,26 @@ export async function generate(root: string, check: boolean): Promise<string[]> 
   const files = new Map<string, string>([
     ["schemas/generated/registry.ts", registryModule(loaded)],
     ["schemas/generated/payloads.ts", await payloadTypesModule(loaded)],
-    ["schemas/generated/validators.js", validatorsModule(loaded)],
+    ["schemas/generated/validators.js", validatorLoaders(loaded)],
     ["schemas/generated/validators.d.ts", validatorsDeclaration],
     ["README.md", readmeWithTables(readFileSync(join(root, "README.md"), "utf8"), loaded)],
   ]);
   const json = jsonSchemas(loaded);
   for (const [name, text] of json) files.set(`schemas/json/${name}`, text);
-  const jsonDir = join(root, "schemas/json");
-  const extra = existsSync(jsonDir) ? readdirSync(jsonDir).filter((name) => !json.has(name)) : [];
+  const validators = validatorModules(loaded);
+  for (const [name, text] of validators) files.set(`schemas/generated/validators/${name}`, text);
+  // Files a removed command left behind in the generated folders.
+  const extra = [
+    ...leftovers(join(root, "schemas/json"), json).map((name) => `schemas/json/${name}`),
+    ...leftovers(join(root, "schemas/generated/validators"), validators).map((name) => `schemas/generated/validators/${name}`),
+  ];
 
   const stale = [...files].filter(([path, text]) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== text).map(([path]) => path);
-  stale.push(...extra.map((name) => `schemas/json/${name} (no command file)`));
+  stale.push(...extra.map((path) => `${path} (no command file)`));
   if (!check) {
-    mkdirSync(join(root, "schemas/generated"), { recursive: true });
-    mkdirSync(jsonDir, { recursive: true });
-    for (const name of extra) rmSync(join(jsonDir, name));
+    mkdirSync(join(root, "schemas/generated/validators"), { recursive: true });
+    mkdirSync(join(root, "schemas/json"), { recursive: true });
+    for (const path of extra) rmSync(join(root, path));
     for (const [path, text] of files) writeFileSync(join(root, path), text);
   }
   return stale;

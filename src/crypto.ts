@@ -9,6 +9,9 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) 
   | NodeCrypto
   | undefined;
 
+/** Whether the digests below answer synchronously (node:crypto) rather than with a Promise (WebCrypto). */
+export const syncDigests = nodeCrypto !== undefined;
+
 const encoder = new TextEncoder();
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
 const base64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)));

@@ -4,5 +4,5 @@ export interface GeneratedValidator {
   errors?: { keyword: string; instancePath: string; schemaPath: string; params: Record<string, unknown>; message?: string }[] | null;
 }
 
-/** Validator by schema $id. */
-export declare const validators: Readonly<Record<string, GeneratedValidator>>;
+/** Loads the validator of a schema $id. */
+export declare const validatorLoaders: Readonly<Record<string, () => Promise<{ default: GeneratedValidator }>>>;

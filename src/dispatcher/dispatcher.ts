@@ -4,6 +4,7 @@ import { parseJsonObject } from "../json/parse.js";
 import { resolveOptions } from "../options.js";
 import { accept } from "../pipeline/accept.js";
 import { safeStringify } from "../pipeline/body-text.js";
+import { precisionLostMessage, unsafeIntegerPath } from "../pipeline/precision.js";
 import { deliverJob } from "../pipeline/deliver.js";
 import type { Engine } from "../pipeline/engine.js";
 import { handleRequest, refuse } from "../pipeline/handle.js";
@@ -20,8 +21,13 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
   constructor(protocol: Protocol<S>, options: Record<string, unknown>, factory: string) {
     const resolved = resolveOptions(options, protocol.optionKeys, factory);
     const settings = protocol.settings(options);
+    for (const command of Object.keys(resolved.onDecisionFailure)) {
+      if (protocol.catalogue.byName.get(command)?.kind !== "before") {
+        throw new TypeError(`tencent-webhooks: \`onDecisionFailure\` names ${JSON.stringify(command)}, which is not a "before" command of ${factory}()`);
+      }
+    }
     const listeners = new Listeners(protocol.catalogue, protocol.name);
-    const reporter = new ErrorReporter(listeners.error, resolved.logger, protocol.name);
+    const reporter = new ErrorReporter(listeners.error, resolved.logger, protocol.name, resolved.now);
     this.#engine = { protocol, settings, options: resolved, listeners, reporter };
     this.options = Object.freeze({ protocol: protocol.name, ...publicOptions(resolved), ...describeSettings(settings) });
   }
@@ -63,6 +69,9 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
     try {
       const identity = engine.protocol.trusted(meta, engine.settings);
       if (text === "") throw reject("invalid_body", "Body must be a JSON object");
+      // An object someone parsed with JSON.parse may hold a rounded 64-bit ID: never dispatch it.
+      const rounded = typeof payload === "string" ? undefined : unsafeIntegerPath(payload);
+      if (rounded !== undefined) throw reject("precision_lost", precisionLostMessage(rounded, undefined));
       // Objects go through their JSON text too: the same checks, and the caller's object is never mutated.
       return await accept(engine, parseJsonObject(text), report, identity);
     } catch (error) {

@@ -29,7 +29,8 @@ export class Listeners {
 
   on(names: unknown, handler: unknown): void {
     assertFunction(handler, "on");
-    const resolved = list(names).map((name) => this.resolve(name));
+    // A name and its alias (or its code) are one command: registered once.
+    const resolved = new Set(list(names).map((name) => this.resolve(name)));
     for (const command of resolved) {
       const handlers = this.byCommand.get(command) ?? [];
       handlers.push(handler as AnyCallback);

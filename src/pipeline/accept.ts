@@ -3,11 +3,13 @@
  * dedupe claim and the durable write (queued). "before" commands are always decided inline.
  */
 import type { CommandDefinition } from "../../schemas/define.js";
+import { syncDigests } from "../crypto.js";
 import { dedupeKey } from "../delivery/dedupe-key.js";
 import { reject, type WebhookResponse } from "../errors.js";
 import { normalizePlatform } from "../protocols/callback/platform.js";
 import type { Identity } from "../protocols/types.js";
 import type { AnyWebhookEvent } from "../types.js";
+import { AcceptedEvent } from "./event.js";
 import type { Engine } from "./engine.js";
 import type { Report } from "./report.js";
 import { runHandlers } from "./run-handlers.js";
@@ -26,7 +28,8 @@ export async function prepare(engine: Engine, payload: Record<string, unknown>, 
   report.command = command;
   const definition = protocol.catalogue.byName.get(command);
   if (definition) {
-    const schemaErrors = validatorFor(definition)(payload);
+    const validator = validatorFor(definition);
+    const schemaErrors = (typeof validator === "function" ? validator : await validator)(payload);
     if (schemaErrors) {
       report.schemaErrors = schemaErrors;
       throw reject("schema_invalid", `Payload does not match the ${command} schema: ${describeSchemaErrors(schemaErrors)}`);
@@ -35,22 +38,28 @@ export async function prepare(engine: Engine, payload: Record<string, unknown>, 
     throw reject("unknown_command", protocol.name === "callback" ? `Unknown CallbackCommand "${command}"` : `Unknown ${protocol.name} event ${command}`);
   }
   const rawBody = report.request.rawBody ?? "";
-  const key = await dedupeKey(protocol.name, command, definition, protocol.defaultDedupe, payload, rawBody);
-  report.dedupeKey = key;
-  const event: AnyWebhookEvent = {
-    protocol: protocol.name,
-    command,
-    payload,
-    extra: payload,
-    sdkAppId: identity.sdkAppId ?? "",
-    clientIp: identity.clientIp,
-    optPlatform: normalizePlatform(identity.optPlatform),
-    keyIndex: identity.keyIndex,
-    rawBody,
-    dedupeKey: key,
-    attempt,
-    request: report.request,
-  };
+  const key = () => dedupeKey(protocol.name, command, definition, protocol.defaultDedupe, payload, rawBody);
+  const event = new AcceptedEvent(
+    {
+      protocol: protocol.name,
+      command,
+      payload,
+      extra: payload,
+      sdkAppId: identity.sdkAppId ?? "",
+      clientIp: identity.clientIp,
+      optPlatform: normalizePlatform(identity.optPlatform),
+      keyIndex: identity.keyIndex,
+      rawBody,
+      attempt,
+      request: report.request,
+    },
+    key as () => string,
+  );
+  // The key hashes the body: computed now when a store or a queue needs it (or hashing is
+  // asynchronous here), else only when a handler reads it.
+  if (engine.options.dedupe !== undefined || engine.options.queue !== undefined || !syncDigests) {
+    report.dedupeKey = event.withKey(await key()).dedupeKey;
+  }
   return { event, definition };
 }
 

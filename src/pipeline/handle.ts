@@ -13,7 +13,7 @@ import type { Engine } from "./engine.js";
 import { normalizeHeaders } from "./headers.js";
 import { parseQuery, queryRecord } from "./query.js";
 import type { Report } from "./report.js";
-import { settlesWithin } from "./settles-within.js";
+import { isThenable, settlesWithin } from "./settles-within.js";
 
 const BODY_ERRORS = {
   timeout: () => reject("body_timeout", "The body did not arrive in time"),
@@ -39,9 +39,11 @@ export async function handleRequest(engine: Engine, request: WebhookRequest): Pr
 
     const { protocol, settings, options } = engine;
     const now = options.now();
-    const identity = await protocol.authenticate({ method, url, headers, query, raw: body.raw }, settings, now);
+    // Protocols answer synchronously where they can (node:crypto): await only a real promise.
+    const authenticated = protocol.authenticate({ method, url, headers, query, raw: body.raw }, settings, now);
+    const identity = isThenable(authenticated) ? await authenticated : authenticated;
     const payload = parseJsonObject(body.text());
-    await protocol.authenticatePayload?.(payload, identity, settings, now);
+    if (protocol.authenticatePayload) await protocol.authenticatePayload(payload, identity, settings, now);
     return await accept(engine, payload, report, identity);
   } catch (error) {
     return refuse(engine, error, report);

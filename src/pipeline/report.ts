@@ -16,7 +16,10 @@ export class ErrorReporter {
   readonly #protocol: string;
   readonly #counts = new Map<string, { minute: number; count: number; suppressed: number }>();
 
-  constructor(handlers: ErrorHandler[], logger: Logger, protocol: string) {
+  readonly #now: () => number;
+
+  constructor(handlers: ErrorHandler[], logger: Logger, protocol: string, now: () => number = Date.now) {
+    this.#now = now;
     this.#handlers = handlers;
     this.#logger = logger;
     this.#protocol = protocol;
@@ -58,7 +61,7 @@ export class ErrorReporter {
   }
 
   #allowed(reason: string): boolean {
-    const minute = Math.floor(Date.now() / 60_000);
+    const minute = Math.floor(this.#now() / 60_000);
     const entry = this.#counts.get(reason) ?? { minute, count: 0, suppressed: 0 };
     if (entry.minute !== minute) {
       if (entry.suppressed > 0) this.#logger.warn(`tencent-webhooks: ${entry.suppressed} more ${reason} refusal(s) not logged`);

@@ -1,5 +1,5 @@
 import type { CommandDefinition } from "../../schemas/define.js";
-import { validators } from "../../schemas/generated/validators.js";
+import { validatorLoaders } from "../../schemas/generated/validators.js";
 import { compileCoercer } from "../json/coerce.js";
 
 /** One schema violation, as Ajv reports it (the validators are Ajv's standalone code). */
@@ -14,23 +14,29 @@ export interface SchemaError {
 
 export type Validator = (payload: Record<string, unknown>) => SchemaError[] | undefined;
 
-const compiled = new WeakMap<CommandDefinition, Validator>();
+const loaded = new WeakMap<CommandDefinition, Validator | Promise<Validator>>();
 
 /**
  * Coerces the documented type mismatches in place, then runs the command's validator — generated
- * at build time (`npm run generate`), so nothing is compiled at run time. Returns the errors, if any.
+ * at build time (`npm run generate`), so nothing is compiled at run time, and loaded on the
+ * command's first callback (a cold start parses only what it uses). Returns the errors, if any.
  */
-export function validatorFor(definition: CommandDefinition): Validator {
-  let validator = compiled.get(definition);
+export function validatorFor(definition: CommandDefinition): Validator | Promise<Validator> {
+  let validator = loaded.get(definition);
   if (!validator) {
-    const validate = validators[String(definition.schema.$id)];
-    if (!validate) throw new Error(`tencent-webhooks: no generated validator for ${String(definition.schema.$id)}; run npm run generate`);
+    const id = String(definition.schema.$id);
+    const load = validatorLoaders[id];
+    if (!load) throw new Error(`tencent-webhooks: no generated validator for ${id}; run npm run generate`);
     const coerce = compileCoercer(definition.schema as never);
-    validator = (payload) => {
-      coerce?.(payload);
-      return validate(payload) ? undefined : [...((validate.errors ?? []) as SchemaError[])];
-    };
-    compiled.set(definition, validator);
+    validator = load().then(({ default: validate }) => {
+      const ready: Validator = (payload) => {
+        coerce?.(payload);
+        return validate(payload) ? undefined : [...((validate.errors ?? []) as SchemaError[])];
+      };
+      loaded.set(definition, ready);
+      return ready;
+    });
+    loaded.set(definition, validator);
   }
   return validator;
 }

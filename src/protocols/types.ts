@@ -26,6 +26,8 @@ export interface Identity {
   keyIndex?: number | undefined;
   /** The command as named outside the body (the callback protocol's query). */
   commandHint?: string | undefined;
+  /** The query named two different commands: refused once the body is parsed (a bad body answers first). */
+  commandConflict?: boolean | undefined;
   clientIp?: string | undefined;
   optPlatform?: string | undefined;
 }

@@ -77,7 +77,10 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
   });
 
   it("block() and allow() refuse what Tencent could not read", () => {
+    // @ts-expect-error -- 0 allows and 2 discards: block() takes neither, in the types too
     expect(() => block(0, "zero allows")).toThrow(/non-zero integer/);
+    // @ts-expect-error -- see above
+    expect(() => block(2, "two discards")).toThrow(/2 is discard/);
     expect(() => block(1.5)).toThrow(/non-zero integer/);
     // @ts-expect-error -- ErrorCode is not a reply field (the decision sets it)
     expect(() => allow({ ErrorCode: 1 })).toThrow(/set by the decision itself/);

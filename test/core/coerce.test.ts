@@ -7,22 +7,22 @@ const live = registry.get("Live.CallbackAfterDestroyRoom")!;
 const threshold = registry.get("Live.CallbackAfterCreateRoomReachingThreshold")!;
 
 describe("schema-driven coercion of Tencent's documented type mismatches", () => {
-  it("turns numeric IDs into strings (Owner_Account, Operator_Account, RoomId)", () => {
+  it("turns numeric IDs into strings (Owner_Account, Operator_Account, RoomId)", async () => {
     const payload = { CallbackCommand: live.command, RoomId: 42, EventTime: 1, Operator_Account: 7, RoomInfo: { Owner_Account: 12345 } };
-    expect(validatorFor(live)(payload)).toBeUndefined();
+    expect((await validatorFor(live))(payload)).toBeUndefined();
     expect(payload).toEqual({ CallbackCommand: live.command, RoomId: "42", EventTime: 1, Operator_Account: "7", RoomInfo: { Owner_Account: "12345" } });
   });
 
-  it('turns "400" / "500" into numbers for CurRoomCount / MaxRoomCount', () => {
+  it('turns "400" / "500" into numbers for CurRoomCount / MaxRoomCount', async () => {
     const payload = { CallbackCommand: threshold.command, EventTime: "1739966441121", CurRoomCount: "400", MaxRoomCount: "500" };
-    expect(validatorFor(threshold)(payload)).toBeUndefined();
+    expect((await validatorFor(threshold))(payload)).toBeUndefined();
     expect(payload).toMatchObject({ EventTime: 1739966441121, CurRoomCount: 400, MaxRoomCount: 500 });
   });
 
-  it("coerces nothing else: null, booleans, fractions and unsafe integers stay and fail validation", () => {
+  it("coerces nothing else: null, booleans, fractions and unsafe integers stay and fail validation", async () => {
     for (const CurRoomCount of [null, true, "4.5", "400 rooms", "144115216631667826"]) {
       const payload = { CallbackCommand: threshold.command, EventTime: 1, CurRoomCount, MaxRoomCount: 500 };
-      const errors = validatorFor(threshold)(payload);
+      const errors = (await validatorFor(threshold))(payload);
       expect(errors?.[0]?.instancePath).toBe("/CurRoomCount");
       expect(payload.CurRoomCount).toBe(CurRoomCount);
     }
@@ -35,9 +35,9 @@ describe("schema-driven coercion of Tencent's documented type mismatches", () =>
     expect(payload).toEqual({ ids: ["1", "2", "3"], extra: { Owner_Account: 5 } });
   });
 
-  it("validation passes unknown fields through", () => {
+  it("validation passes unknown fields through", async () => {
     const payload = { CallbackCommand: live.command, RoomId: "r", EventTime: 1, NewField2027: { a: 1 } };
-    expect(validatorFor(live)(payload)).toBeUndefined();
+    expect((await validatorFor(live))(payload)).toBeUndefined();
     expect(payload.NewField2027).toEqual({ a: 1 });
   });
 });

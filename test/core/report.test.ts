@@ -70,7 +70,7 @@ describe("refusals without onError go to the logger", () => {
 
   it("at most 5 lines per reason a minute; other reasons count apart; the next minute says how many were dropped", async () => {
     const { logger, lines } = recordingLogger();
-    const dispatcher = createDispatcher({ sdkAppId: APP_ID, logger, now: () => NOW_MS });
+    const dispatcher = createDispatcher({ sdkAppId: APP_ID, logger, now: () => Date.now() }); // the rate limit follows the dispatcher's clock
     for (let i = 0; i < 8; i++) await dispatcher.handle(post("{"));
     for (let i = 0; i < 2; i++) await dispatcher.handle(post(sampleOf(ROOM), tencentQuery({ command: ROOM, sdkAppId: "1400000001" })));
     expect(lines.filter(({ line }) => line.includes(" invalid_json "))).toHaveLength(5);

@@ -1006,7 +1006,8 @@ describe("handle() under fuzzing (property)", { timeout: fuzzTimeout() }, () => 
         const reply = JSON.parse(response.body) as Record<string, unknown>;
         expect(Object.keys(reply).sort()).toEqual(["ActionStatus", "ErrorCode", "ErrorInfo"]);
         expect(reply.ErrorCode === 0).toBe(response.status === 200);
-        expect(response.status).not.toBe(500);
+        // The only 500: an object holding an integer beyond 2^53, which JSON.parse may have rounded.
+        if (response.status === 500) expect(JSON.parse(response.body).ErrorInfo).toMatch(/64-bit integer at .* was rounded/);
         expect(seen.any + seen.errors).toBe(1); // handled, or reported: never neither
         expect(prototypeFingerprint()).toBe(FINGERPRINT);
       }),

@@ -85,7 +85,7 @@ export function allow<const R extends ReplyFields = Record<never, never>>(reply?
 }
 
 /** Stop the action: `code` is a non-zero integer the command allows; `message` becomes `ErrorInfo`. */
-export function block<const C extends number>(code: C, message = "", reply?: Record<string, unknown>): BlockDecision<C> {
+export function block<const C extends number>(code: C extends 0 | 2 ? never : C, message = "", reply?: Record<string, unknown>): BlockDecision<C> {
   if (!Number.isSafeInteger(code) || code === 0 || code === 2) {
     throw new TypeError(`tencent-webhooks: block() needs a non-zero integer code (2 is discard()), got ${String(code)}`);
   }

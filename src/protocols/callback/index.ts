@@ -5,7 +5,7 @@
 import { callbackCatalogue } from "../../../schemas/index.js";
 import { reject } from "../../errors.js";
 import { CONFLICT, optional, single, type Query } from "../../pipeline/query.js";
-import type { Protocol } from "../types.js";
+import type { Identity, Protocol } from "../types.js";
 import { querySdkAppId, resolveApps, type Apps } from "./apps.js";
 import { decide } from "./decide.js";
 import { failReply, okReply } from "./reply.js";
@@ -16,10 +16,10 @@ export interface CallbackSettings {
   signatureToleranceSeconds: number;
 }
 
-function queryCommand(query: Query): string | undefined {
+function queryCommand(query: Query): Pick<Identity, "commandHint" | "commandConflict"> {
   const command = single(query, "callbackcommand");
-  if (command === CONFLICT) throw reject("command_mismatch", "CallbackCommand is given twice with different values");
-  return command === "" ? undefined : command;
+  if (command === CONFLICT) return { commandConflict: true };
+  return { commandHint: command === "" ? undefined : command };
 }
 
 export const callbackProtocol: Protocol<CallbackSettings> = {
@@ -35,17 +35,19 @@ export const callbackProtocol: Protocol<CallbackSettings> = {
     return { apps: resolveApps(options.sdkAppId, options.token), signatureToleranceSeconds: tolerance };
   },
 
-  async authenticate({ query }, settings, nowMs) {
+  authenticate({ query }, settings, nowMs) {
     const sdkAppId = querySdkAppId(query, settings.apps);
     const tokens = settings.apps.get(sdkAppId)!;
-    const keyIndex = tokens.length > 0 ? await checkSignature(query, tokens, nowMs, settings.signatureToleranceSeconds) : undefined;
-    return {
+    const identity = (keyIndex: number | undefined): Identity => ({
       sdkAppId,
       keyIndex,
-      commandHint: queryCommand(query),
+      ...queryCommand(query),
       clientIp: optional(query, "clientip"),
       optPlatform: optional(query, "optplatform"),
-    };
+    });
+    if (tokens.length === 0) return identity(undefined);
+    const matched = checkSignature(query, tokens, nowMs, settings.signatureToleranceSeconds);
+    return typeof matched === "number" ? identity(matched) : matched.then(identity);
   },
 
   trusted(meta, settings) {
@@ -59,7 +61,8 @@ export const callbackProtocol: Protocol<CallbackSettings> = {
    * Names are compared canonical: a page that calls a command by an older or inconsistent name
    * (an alias in the registry) still reaches that command's handlers.
    */
-  commandOf(payload, { commandHint }) {
+  commandOf(payload, { commandHint, commandConflict }) {
+    if (commandConflict) throw reject("command_mismatch", "CallbackCommand is given twice with different values");
     const fromBody = payload.CallbackCommand;
     if (fromBody !== undefined && typeof fromBody !== "string") throw reject("command_missing", "CallbackCommand in the body must be a string");
     const body = fromBody ? callbackCatalogue.canonical(fromBody) : undefined;

@@ -42,37 +42,43 @@ export async function signedQueryAsync(token: string, nowMs: number = Date.now()
  */
 const recent = new Map<string, string>();
 
-async function expectedSignature(token: string, requestTime: string): Promise<string> {
+function expectedSignature(token: string, requestTime: string): string | Promise<string> {
   const key = `${requestTime}\u0000${token}`;
   const cached = recent.get(key);
   if (cached !== undefined) return cached;
-  const sign = await computeSignatureAsync(token, requestTime);
-  if (recent.size >= 16) recent.clear();
-  recent.set(key, sign);
-  return sign;
+  const remember = (sign: string) => {
+    if (recent.size >= 16) recent.clear();
+    recent.set(key, sign);
+    return sign;
+  };
+  const sign = sha256Hex(`${token}${requestTime}`);
+  return typeof sign === "string" ? remember(sign) : sign.then(remember);
 }
 
 /**
  * `Sign` and `RequestTime` from the query, checked against any of `tokens` (rotation) and the
- * replay window. Returns the index of the token that matched.
+ * replay window. Returns the index of the token that matched — synchronously where hashing is
+ * (node:crypto), so the common path costs no extra promise.
  */
-export async function checkSignature(query: Query, tokens: readonly string[], nowMs: number, toleranceSeconds: number): Promise<number> {
+export function checkSignature(query: Query, tokens: readonly string[], nowMs: number, toleranceSeconds: number): number | Promise<number> {
   const sign = single(query, "sign");
   const requestTime = single(query, "requesttime");
   if (!sign || !requestTime) throw reject("signature_missing", "Sign and RequestTime are required");
   if (sign === CONFLICT || requestTime === CONFLICT || !/^\d{1,15}$/.test(requestTime)) {
     throw reject("signature_invalid", "Signature is invalid");
   }
-  let matched = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (signatureMatches(await expectedSignature(tokens[i]!, requestTime), sign) && matched === -1) matched = i;
-  }
-  if (matched === -1) throw reject("signature_invalid", "Signature is invalid");
-  const skewSeconds = Math.round((nowMs - Number(requestTime) * 1000) / 1000);
-  if (Math.abs(nowMs - Number(requestTime) * 1000) > toleranceSeconds * 1000) {
-    throw reject("signature_expired", describeSkew(skewSeconds, requestTime, toleranceSeconds));
-  }
-  return matched;
+  const decide = (expected: readonly string[]) => {
+    let matched = -1;
+    // Every token is compared (no early exit), each in constant time.
+    for (let i = 0; i < expected.length; i++) if (signatureMatches(expected[i]!, sign) && matched === -1) matched = i;
+    if (matched === -1) throw reject("signature_invalid", "Signature is invalid");
+    if (Math.abs(nowMs - Number(requestTime) * 1000) > toleranceSeconds * 1000) {
+      throw reject("signature_expired", describeSkew(Math.round((nowMs - Number(requestTime) * 1000) / 1000), requestTime, toleranceSeconds));
+    }
+    return matched;
+  };
+  const expected = tokens.map((token) => expectedSignature(token, requestTime));
+  return expected.every((value) => typeof value === "string") ? decide(expected as string[]) : Promise.all(expected).then(decide);
 }
 
 function describeSkew(skewSeconds: number, requestTime: string, toleranceSeconds: number): string {
