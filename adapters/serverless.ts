@@ -123,9 +123,7 @@ function shapeOf(event: unknown): Shape {
       return scf ? "scf" : "v1";
     }
   }
-  throw new TypeError(
-    "serverlessHandler: not an HTTP event (expected an SCF API Gateway trigger, an AWS API Gateway proxy or a function URL event)",
-  );
+  throw new TypeError("serverlessHandler: not an HTTP event (expected an SCF API Gateway trigger, an AWS API Gateway proxy or a function URL event)");
 }
 
 function toRequest(event: ServerlessEvent, shape: Shape, limit: number): WebhookRequest {

@@ -19,7 +19,19 @@ import { Bench, type Task } from "tinybench";
 import type { Dispatcher, WebhookRequest } from "../src/index.js";
 import type { KnownCommand } from "../schemas/index.js";
 import { loadLibrary } from "./library.js";
-import { APP_ID, MAIN_COMMAND, OCTOKIT_SECRET, SEED_COMMANDS, TOKEN, nodeHeaders, octokitDelivery, report, seedBodies, signedPath, unsignedPath } from "./common.js";
+import {
+  APP_ID,
+  MAIN_COMMAND,
+  OCTOKIT_SECRET,
+  SEED_COMMANDS,
+  TOKEN,
+  nodeHeaders,
+  octokitDelivery,
+  report,
+  seedBodies,
+  signedPath,
+  unsignedPath,
+} from "./common.js";
 
 export interface CoreRow {
   name: string;

@@ -106,7 +106,9 @@ async function benchFramework(framework: Framework, options: HttpOptions): Promi
       for (const variant of ["bare", "adapter"] as const) {
         const run = await measure(server, port[variant], variant, options.seconds, options.connections);
         runs.push(run);
-        options.log(`  ${framework.padEnd(7)} ${variant.padEnd(7)} ${Math.round(run.reqPerSec).toString().padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUsPerReq.toFixed(1)} µs CPU/req`);
+        options.log(
+          `  ${framework.padEnd(7)} ${variant.padEnd(7)} ${Math.round(run.reqPerSec).toString().padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUsPerReq.toFixed(1)} µs CPU/req`,
+        );
       }
     }
     const bare = summary(runs.filter((r) => r.variant === "bare"));

@@ -68,7 +68,14 @@ async function main(): Promise<void> {
     samples.push(sample(calls));
   }
   if (seen !== TOTAL - non200) throw new Error(`handler saw ${seen} exact Owner_Account values for ${TOTAL - non200} accepted calls`);
-  await report({ type: "memory", library: library.kind, gc: gc !== undefined, samples, non200, seconds: (performance.now() - started) / 1000 } satisfies MemoryResult);
+  await report({
+    type: "memory",
+    library: library.kind,
+    gc: gc !== undefined,
+    samples,
+    non200,
+    seconds: (performance.now() - started) / 1000,
+  } satisfies MemoryResult);
 }
 
 await main();

@@ -85,7 +85,10 @@ async function runChild<R>(entry: string, nodeFlags: string[] = []): Promise<R> 
 
 function machine(): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(" / ");
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ");
   const library = args.source ? "the TypeScript sources through tsx (--source)" : "the package as built by tsup (ESM, node20)";
   const date = new Date().toISOString().replace("T", " ").slice(0, 16);
   return (
@@ -97,16 +100,12 @@ function machine(): string {
 async function core(): Promise<void> {
   log("core: handle() with tinybench (own process) …");
   const result = await runChild<CoreResult>("./core.ts");
-  const rows = result.rows.map((row) => [
-    row.name,
-    `${row.bytes}`,
-    fmt.int(row.opsPerSec),
-    fmt.int(row.cpuOpsPerSec),
-    fmt.us(row.meanUs),
-  ]);
+  const rows = result.rows.map((row) => [row.name, `${row.bytes}`, fmt.int(row.opsPerSec), fmt.int(row.cpuOpsPerSec), fmt.us(row.meanUs)]);
   print("### Core: `handle()`\n");
   print(table(["task", "bytes", "ops/s (median)", "ops per CPU-s", "mean µs/op"], rows));
-  print(`\nhandle() (\`002_…\` sample, 64-bit, token) ÷ @octokit/webhooks verifyAndReceive: **${fmt.ratio(result.vsOctokit.wall)}** (wall), ${fmt.ratio(result.vsOctokit.cpu)} (CPU)\n`);
+  print(
+    `\nhandle() (\`002_…\` sample, 64-bit, token) ÷ @octokit/webhooks verifyAndReceive: **${fmt.ratio(result.vsOctokit.wall)}** (wall), ${fmt.ratio(result.vsOctokit.cpu)} (CPU)\n`,
+  );
   const main = result.rows.find((row) => row.command === MAIN_COMMAND && row.bigInteger && row.signed)!;
   const octokit = result.rows.find((row) => row.name.startsWith("@octokit"))!;
   targets.push({
@@ -139,15 +138,25 @@ async function memory(): Promise<void> {
 }
 
 async function http(): Promise<void> {
-  const options = args.quick
-    ? { ...DEFAULT_HTTP, pairs: 2, seconds: 1, warmupSeconds: 1, frameworks, log }
-    : { ...DEFAULT_HTTP, frameworks, log };
-  log(`http: autocannon, ${options.connections} connections, ${options.pairs} × (bare, adapter) × ${options.seconds} s after ${options.warmupSeconds} s warm-up each …`);
+  const options = args.quick ? { ...DEFAULT_HTTP, pairs: 2, seconds: 1, warmupSeconds: 1, frameworks, log } : { ...DEFAULT_HTTP, frameworks, log };
+  log(
+    `http: autocannon, ${options.connections} connections, ${options.pairs} × (bare, adapter) × ${options.seconds} s after ${options.warmupSeconds} s warm-up each …`,
+  );
   const rows: HttpRow[] = await runHttp(options);
   print(`### HTTP: \`${MAIN_COMMAND}\` sample, signed, ${options.connections} connections, ${options.pairs} alternating pairs × ${options.seconds} s\n`);
   print(
     table(
-      ["framework", "bare req/s", "adapter req/s", "ratio b/a", "pairs b/a", "bare p50/p99 ms", "adapter p50/p99 ms", "server CPU µs/req bare → adapter", "CPU ratio"],
+      [
+        "framework",
+        "bare req/s",
+        "adapter req/s",
+        "ratio b/a",
+        "pairs b/a",
+        "bare p50/p99 ms",
+        "adapter p50/p99 ms",
+        "server CPU µs/req bare → adapter",
+        "CPU ratio",
+      ],
       rows.map((row) => [
         row.framework === "node" ? "node:http" : row.framework,
         fmt.int(row.bare.reqPerSec),
@@ -191,11 +200,24 @@ async function coldStart(): Promise<void> {
   print(`### Cold start: fresh \`node\` processes, median of ${COLD_START_RUNS} each (alternating)\n`);
   print(
     table(
-      ["", "import ms", "create + on ms", "first call ms", "import → first answer ms", "CPU ms (same span)", "process start → first answer ms", "spawn → exit ms"],
-      [row(`tencent-webhooks: createDispatcher + handle() (${MAIN_COMMAND}, signed)`, result.ours), row("@octokit/webhooks: new Webhooks + verifyAndReceive()", result.octokit)],
+      [
+        "",
+        "import ms",
+        "create + on ms",
+        "first call ms",
+        "import → first answer ms",
+        "CPU ms (same span)",
+        "process start → first answer ms",
+        "spawn → exit ms",
+      ],
+      [
+        row(`tencent-webhooks: createDispatcher + handle() (${MAIN_COMMAND}, signed)`, result.ours),
+        row("@octokit/webhooks: new Webhooks + verifyAndReceive()", result.octokit),
+      ],
     ),
   );
-  const size = result.entryFiles > 0 ? ` Ours imports ${result.entryFiles} file(s), ${fmt.int(result.entryBytes / 1024)} KiB (the built main entry and its chunks).` : "";
+  const size =
+    result.entryFiles > 0 ? ` Ours imports ${result.entryFiles} file(s), ${fmt.int(result.entryBytes / 1024)} KiB (the built main entry and its chunks).` : "";
   print(
     `\nimport → first answer, ours ÷ octokit: **${fmt.ratio(result.ratio)}** (pairs ${result.pairRatios.map((r) => r.toFixed(2)).join(" ")}); CPU time ${fmt.ratio(result.cpuRatio)}. ` +
       `Children run under ${result.loader === "node" ? "plain node" : "tsx's loader (--source; both sides)"}; node's own boot is outside the ratio (process-start column).${size}\n`,
@@ -231,11 +253,31 @@ async function queue(): Promise<void> {
   );
   print(
     table(
-      ["mode", "req/s", "÷ inline", "rounds ÷ inline", "p50 / p99 / max ms", "receiver CPU µs/req", "worker CPU µs/job", "redis-server CPU µs/req", "backlog drained after load (worker jobs/s)"],
       [
-        cell("inline", "inline (handler before the 200)", "1.00x", "", ),
-        cell("memory", `memoryQueue(), worker in the same process (concurrency ${result.workerConcurrency})`, `**${fmt.ratio(result.ratio.memory)}**`, result.roundRatios.memory.map((r) => r.toFixed(2)).join(" ")),
-        cell("redis", `redisQueue() on a local redis-server, worker in its own process (concurrency ${result.workerConcurrency})`, `**${fmt.ratio(result.ratio.redis)}**`, result.roundRatios.redis.map((r) => r.toFixed(2)).join(" ")),
+        "mode",
+        "req/s",
+        "÷ inline",
+        "rounds ÷ inline",
+        "p50 / p99 / max ms",
+        "receiver CPU µs/req",
+        "worker CPU µs/job",
+        "redis-server CPU µs/req",
+        "backlog drained after load (worker jobs/s)",
+      ],
+      [
+        cell("inline", "inline (handler before the 200)", "1.00x", ""),
+        cell(
+          "memory",
+          `memoryQueue(), worker in the same process (concurrency ${result.workerConcurrency})`,
+          `**${fmt.ratio(result.ratio.memory)}**`,
+          result.roundRatios.memory.map((r) => r.toFixed(2)).join(" "),
+        ),
+        cell(
+          "redis",
+          `redisQueue() on a local redis-server, worker in its own process (concurrency ${result.workerConcurrency})`,
+          `**${fmt.ratio(result.ratio.redis)}**`,
+          result.roundRatios.redis.map((r) => r.toFixed(2)).join(" "),
+        ),
       ],
     ),
   );
@@ -278,7 +320,12 @@ async function main(): Promise<void> {
     if (!args.source) await removeLibrary();
   }
   print("### Targets\n");
-  print(table(["target", "met", "measured"], targets.map((t) => [t.name, t.met ? "yes" : "**no**", t.detail])));
+  print(
+    table(
+      ["target", "met", "measured"],
+      targets.map((t) => [t.name, t.met ? "yes" : "**no**", t.detail]),
+    ),
+  );
   print(`\nWhole suite: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   if (args.write) await writeResults(out.join("\n"));
 }

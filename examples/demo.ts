@@ -50,7 +50,15 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
   };
 
   const log: string[] = [];
-  const running = await start({ host: "127.0.0.1", port: 0, sdkAppId: SDK_APP_ID, token: TOKEN, trtcKey: TRTC_KEY, cssKey: CSS_KEY, log: (line) => log.push(line) });
+  const running = await start({
+    host: "127.0.0.1",
+    port: 0,
+    sdkAppId: SDK_APP_ID,
+    token: TOKEN,
+    trtcKey: TRTC_KEY,
+    cssKey: CSS_KEY,
+    log: (line) => log.push(line),
+  });
   const events: AnyWebhookEvent[] = [];
   const errors: WebhookErrorEvent[] = [];
   running.webhooks.onAny((event) => void events.push(event));
@@ -104,7 +112,10 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
       if (command === "Live.CallbackAfterDestroyRoom") {
         const owner = (event?.payload.RoomInfo as { Owner_Account?: unknown } | undefined)?.Owner_Account;
         expect(owner === OWNER_ACCOUNT, `Owner_Account arrived as ${typeof owner} ${String(owner)}, expected the string "${OWNER_ACCOUNT}"`);
-        expect(sent.log.some((line) => line.includes(`"${OWNER_ACCOUNT}"`)), `the app did not log Owner_Account "${OWNER_ACCOUNT}"`);
+        expect(
+          sent.log.some((line) => line.includes(`"${OWNER_ACCOUNT}"`)),
+          `the app did not log Owner_Account "${OWNER_ACCOUNT}"`,
+        );
       }
       if (sent.code === 0 && event?.command === command) accepted++;
     }
@@ -134,7 +145,10 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
 
     out("");
     out("The other two protocols, each at its own URL with its own key (TRTC signs the raw bytes; CSS signs t in the body):");
-    for (const [protocol, event, path, key] of [["trtc", "StopAudio", TRTC_PATH, TRTC_KEY], ["css", "PushBegin", CSS_PATH, CSS_KEY]] as const) {
+    for (const [protocol, event, path, key] of [
+      ["trtc", "StopAudio", TRTC_PATH, TRTC_KEY],
+      ["css", "PushBegin", CSS_PATH, CSS_KEY],
+    ] as const) {
       const before = log.length;
       const url = running.url.replace(CALLBACK_PATH, path);
       const app = protocol === "trtc" ? ["--sdk-app-id", SDK_APP_ID] : []; // CSS bodies carry their own appid
@@ -143,15 +157,26 @@ export async function runDemo({ out = console.log, start = startExpress }: DemoO
       out(`[${protocol}] ${event}  ->  ${run.reply ? `${run.reply.status} ${run.reply.body}` : "no reply"}`);
       for (const line of log.slice(before)) show("app log", line);
       expect(run.code === 0 && run.reply?.status === 200, `${protocol} ${event}: the CLI exited ${run.code} (${run.stderr.trim()})`);
-      expect(log.slice(before).some((line) => line.startsWith(`${protocol} ${event}`)), `${protocol} ${event}: the typed handler did not run`);
+      expect(
+        log.slice(before).some((line) => line.startsWith(`${protocol} ${event}`)),
+        `${protocol} ${event}: the typed handler did not run`,
+      );
     }
 
     out("");
-    out("Queued mode (memoryQueue, one process): 200 only once the job is written; a resent callback is answered 200 and not handled again; a worker runs the handlers, retrying a failure:");
+    out(
+      "Queued mode (memoryQueue, one process): 200 only once the job is written; a resent callback is answered 200 and not handled again; a worker runs the handlers, retrying a failure:",
+    );
     const queued = await runQueued(out, expect);
     out("");
-    out(`${accepted} of ${commands.length} callbacks accepted; ${refused} of ${refusals.length} bad requests refused with the right reason; queued mode ${queued ? "handled the callback once" : "FAILED"}.`);
-    out(problems.length === 0 ? `OK: Owner_Account arrived as the exact string "${OWNER_ACCOUNT}".` : `FAILED: ${problems.length} unexpected result(s), listed above.`);
+    out(
+      `${accepted} of ${commands.length} callbacks accepted; ${refused} of ${refusals.length} bad requests refused with the right reason; queued mode ${queued ? "handled the callback once" : "FAILED"}.`,
+    );
+    out(
+      problems.length === 0
+        ? `OK: Owner_Account arrived as the exact string "${OWNER_ACCOUNT}".`
+        : `FAILED: ${problems.length} unexpected result(s), listed above.`,
+    );
     return problems.length === 0 ? 0 : 1;
   } finally {
     await running.close();

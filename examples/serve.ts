@@ -50,8 +50,12 @@ export function runIfMain(moduleUrl: string, name: string, start: (options?: Sta
   start().then(
     (running) => {
       const signed = running.webhooks.options.signed;
-      console.log(`${name} example: Tencent callbacks on ${running.url} (SdkAppid ${running.webhooks.options.sdkAppId}, ${signed ? "signed only" : "UNSIGNED accepted: set TENCENT_CALLBACK_TOKEN"})`);
-      console.log(`try: npx tencent-webhooks send Live.CallbackAfterDestroyRoom --url ${running.url} --sdk-app-id ${running.webhooks.options.sdkAppId}${signed ? ' --token "$TENCENT_CALLBACK_TOKEN"' : ""}`);
+      console.log(
+        `${name} example: Tencent callbacks on ${running.url} (SdkAppid ${running.webhooks.options.sdkAppId}, ${signed ? "signed only" : "UNSIGNED accepted: set TENCENT_CALLBACK_TOKEN"})`,
+      );
+      console.log(
+        `try: npx tencent-webhooks send Live.CallbackAfterDestroyRoom --url ${running.url} --sdk-app-id ${running.webhooks.options.sdkAppId}${signed ? ' --token "$TENCENT_CALLBACK_TOKEN"' : ""}`,
+      );
       const stop = () => void running.close().then(() => console.log(`${name} example stopped`));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);

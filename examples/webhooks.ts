@@ -3,7 +3,17 @@
  * you write once; each framework example only mounts it.
  * In your app, import from "tencent-webhooks" instead of "../src/index.js".
  */
-import { allow, block, createCssDispatcher, createDispatcher, createTrtcDispatcher, type CssDispatcher, type Dispatcher, type SharedOptions, type TrtcDispatcher } from "../src/index.js";
+import {
+  allow,
+  block,
+  createCssDispatcher,
+  createDispatcher,
+  createTrtcDispatcher,
+  type CssDispatcher,
+  type Dispatcher,
+  type SharedOptions,
+  type TrtcDispatcher,
+} from "../src/index.js";
 import type { ExampleConfig, Log } from "./config.js";
 
 /** Gifts worth more than this are refused (a made-up rule, to show a decision). */

@@ -54,11 +54,7 @@ const STATUS: Record<RejectionReason, number> = {
  * Rejections that are not callbacks at all (wrong method, media type or size) are answered
  * without reaching `onError`: they carry nothing Tencent would have sent.
  */
-export const SILENT_REASONS: ReadonlySet<RejectionReason> = new Set([
-  "method_not_allowed",
-  "unsupported_media_type",
-  "body_too_large",
-]);
+export const SILENT_REASONS: ReadonlySet<RejectionReason> = new Set(["method_not_allowed", "unsupported_media_type", "body_too_large"]);
 
 export interface RejectionData {
   reason: RejectionReason;

@@ -18,7 +18,7 @@ export function createApp(options: StartOptions = {}) {
   const app = new Hono();
   // First, before anything that reads the body (validators, c.req.json()): other paths go to next().
   app.use(honoMiddleware(webhooks, { path: config.path }));
-  app.get("/", (c) => c.text("Tencent callbacks go to " + config.path));
+  app.get("/", (c) => c.text(`Tencent callbacks go to ${config.path}`));
   return { config, webhooks, app };
 }
 

@@ -15,7 +15,7 @@ export default defineCommand({
       MsgTime: msgTimeSeconds,
       OnlineOnlyFlag: onlineOnlyFlag,
       SendMsgResult: { type: "integer", description: "0 delivered, other values: Chat's error code" },
-      ErrorInfo: { type: "string", description: "\"send msg succeed\" or why delivery failed" },
+      ErrorInfo: { type: "string", description: '"send msg succeed" or why delivery failed' },
       ...messageContentProperties,
     },
   },

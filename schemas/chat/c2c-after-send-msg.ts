@@ -15,7 +15,7 @@ export default defineCommand({
       ...c2cMessageIdentityProperties,
       ...c2cSendProperties,
       SendMsgResult: { type: "integer", description: "the delivery result: 0 = delivered, otherwise the error code" },
-      ErrorInfo: { type: "string", description: "why delivery failed; \"send msg succeed\" on success" },
+      ErrorInfo: { type: "string", description: 'why delivery failed; "send msg succeed" on success' },
       UnreadMsgNum: unreadMsgNum,
       ...messageContentProperties,
     },

@@ -7,7 +7,10 @@
 export const msgElement = {
   type: "object",
   properties: {
-    MsgType: { type: "string", description: "TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem" },
+    MsgType: {
+      type: "string",
+      description: "TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem",
+    },
     MsgContent: { type: "object" },
   },
 } as const;

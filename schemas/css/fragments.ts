@@ -40,8 +40,23 @@ export type CommonField = keyof typeof common;
 
 /** The fields of the push-begin (1) and push-interrupted (0) notifications (one table on 267/38081). */
 export const pushFields: readonly CommonField[] = [
-  "appid", "app", "appname", "stream_id", "channel_id", "event_time", "sequence", "node", "user_ip",
-  "stream_param", "push_duration", "errcode", "errmsg", "set_id", "width", "height", "idc_id",
+  "appid",
+  "app",
+  "appname",
+  "stream_id",
+  "channel_id",
+  "event_time",
+  "sequence",
+  "node",
+  "user_ip",
+  "stream_param",
+  "push_duration",
+  "errcode",
+  "errmsg",
+  "set_id",
+  "width",
+  "height",
+  "idc_id",
 ];
 
 /** PushBegin and PushEnd: one page, one table, one idempotency key; the files add command, code, summary, sample. */

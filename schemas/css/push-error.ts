@@ -23,7 +23,7 @@ export default defineCommand({
       timeout: { type: "integer", description: "callback request timeout, milliseconds" },
       abnormal_event: objects({
         count: { type: "integer", description: "occurrences within the reporting interval" },
-        customer_visible: { type: "string", description: "always \"true\"" },
+        customer_visible: { type: "string", description: 'always "true"' },
         detail: objects({
           desc: { type: "string" },
           occur_time: { type: "integer", description: "milliseconds since the epoch (as sent)" },

@@ -50,6 +50,6 @@ export default defineCommand({
 "EventTime":1703589922780
 }`,
   variants: [
-  `{"CallbackCommand":"Live.CallbackMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"HeartbeatInterrupt","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}`,
-],
+    `{"CallbackCommand":"Live.CallbackMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"HeartbeatInterrupt","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}`,
+  ],
 });

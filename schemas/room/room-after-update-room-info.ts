@@ -26,7 +26,7 @@ export default defineCommand({
         ...roomDisabledSwitchProperties,
         IsCloudRecordingDisabled: {
           anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
-          description: "documented as Bool; the page's sample sends the string \"false\"",
+          description: 'documented as Bool; the page\'s sample sends the string "false"',
         },
         CustomInfo: { type: "string" },
       }),
@@ -52,6 +52,6 @@ export default defineCommand({
 "EventTime":1670574414123
 }`,
   variants: [
-  `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
-],
+    `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
+  ],
 });

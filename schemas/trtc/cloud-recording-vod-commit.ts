@@ -15,9 +15,7 @@ export default defineCommand({
   summary: "a recorded file was uploaded to VOD (or failed to be)",
   source: "https://trtc.io/document/54914",
   schema: recordingEvent({
-    Status: int(
-      "0 uploaded to VOD | 1 the file stayed on the server or backup storage | 2 the upload or the VOD task failed",
-    ),
+    Status: int("0 uploaded to VOD | 1 the file stayed on the server or backup storage | 2 the upload or the VOD task failed"),
     Errmsg: str("error message when Status is not 0"),
     TencentVod: {
       type: "object",

@@ -9,10 +9,7 @@ export default defineCommand({
   kind: "after",
   summary: "the web-page recording status changed (refresh, pause, resume)",
   source: "https://trtc.io/document/54914",
-  schema: webRecorderEvent(
-    "1 page refreshed | 2 recording paused | 3 recording resumed",
-    "PageRefresh | RecordPaused | RecordResume | Page load timeout",
-  ),
+  schema: webRecorderEvent("1 page refreshed | 2 recording paused | 3 recording resumed", "PageRefresh | RecordPaused | RecordResume | Page load timeout"),
   dedupe: taskDedupe,
   sample: `{
   "EventGroupId": 8,

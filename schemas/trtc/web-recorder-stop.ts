@@ -9,10 +9,7 @@ export default defineCommand({
   kind: "after",
   summary: "the web-page recording task ended",
   source: "https://trtc.io/document/54914",
-  schema: webRecorderEvent(
-    "1 the task ended normally",
-    "Success",
-  ),
+  schema: webRecorderEvent("1 the task ended normally", "Success"),
   dedupe: taskDedupe,
   sample: `{
   "EventGroupId": 8,

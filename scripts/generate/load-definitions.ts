@@ -16,7 +16,9 @@ export async function loadDefinitions(schemasDir: string): Promise<LoadedDefinit
   const loaded: LoadedDefinition[] = [];
   for (const product of PRODUCTS) {
     const dir = join(schemasDir, product);
-    const files = readdirSync(dir).filter((file) => file.endsWith(".ts") && !file.includes("fragments")).sort();
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith(".ts") && !file.includes("fragments"))
+      .sort();
     for (const file of files) {
       const path = join(dir, file);
       const definition = (await import(pathToFileURL(path).href)).default as CommandDefinition | undefined;

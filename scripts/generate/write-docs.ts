@@ -16,7 +16,8 @@ export function table(loaded: readonly LoadedDefinition[], protocol: ProtocolNam
   const end = `<!-- ${TITLES[protocol]}:end -->`;
   const definitions = loaded.map(({ definition }) => definition).filter((d) => d.protocol === protocol);
   definitions.sort((a, b) => (a.code ?? 0) - (b.code ?? 0) || a.command.localeCompare(b.command));
-  const head = protocol === "callback" ? "| command | kind | what happened | payload type | source |" : "| event | kind | what happened | payload type | source |";
+  const head =
+    protocol === "callback" ? "| command | kind | what happened | payload type | source |" : "| event | kind | what happened | payload type | source |";
   return [start, head, "|---|---|---|---|---|", ...definitions.map(row), end].join("\n");
 }
 

@@ -10,7 +10,11 @@ import { payloadTypeName, type LoadedDefinition } from "./load-definitions.js";
 async function payloadInterface(definition: CommandDefinition): Promise<string> {
   const { $id: _id, ...schema } = definition.schema as Record<string, unknown>;
   const title = payloadTypeName(definition);
-  const described = { ...schema, title, description: `${definition.command}${definition.summary ? `: ${definition.summary}` : ""}.\n@see ${definition.source}` };
+  const described = {
+    ...schema,
+    title,
+    description: `${definition.command}${definition.summary ? `: ${definition.summary}` : ""}.\n@see ${definition.source}`,
+  };
   return compile(described as never, title, {
     bannerComment: "",
     additionalProperties: false,
@@ -33,7 +37,13 @@ export async function payloadTypesModule(loaded: readonly LoadedDefinition[]): P
   for (const { definition } of loaded) parts.push(await payloadInterface(definition));
   const of = (protocol: ProtocolName) => loaded.map(({ definition }) => definition).filter((d) => d.protocol === protocol);
   const callback = of("callback");
-  parts.push(map("CallbackPayloads", "The payload type of each callback-endpoint command.", callback.map((d) => [d.command, payloadTypeName(d)])));
+  parts.push(
+    map(
+      "CallbackPayloads",
+      "The payload type of each callback-endpoint command.",
+      callback.map((d) => [d.command, payloadTypeName(d)]),
+    ),
+  );
   parts.push(
     map(
       "CallbackAliases",
@@ -44,14 +54,29 @@ export async function payloadTypesModule(loaded: readonly LoadedDefinition[]): P
   parts.push(
     map(
       "CallbackReplyKinds",
-      "What the reply of each \"before\" command may carry.",
+      'What the reply of each "before" command may carry.',
       callback.filter((d) => d.kind === "before").map((d) => [d.command, quote(d.reply ?? "plain")]),
     ),
   );
-  for (const [protocol, prefix] of [["trtc", "Trtc"], ["css", "Css"]] as const) {
+  for (const [protocol, prefix] of [
+    ["trtc", "Trtc"],
+    ["css", "Css"],
+  ] as const) {
     const list = of(protocol);
-    parts.push(map(`${prefix}Payloads`, `The payload type of each ${protocol.toUpperCase()} event, by name.`, list.map((d) => [d.command, payloadTypeName(d)])));
-    parts.push(map(`${prefix}Codes`, `The number on the wire of each ${protocol.toUpperCase()} event.`, list.map((d) => [d.command, String(d.code)])));
+    parts.push(
+      map(
+        `${prefix}Payloads`,
+        `The payload type of each ${protocol.toUpperCase()} event, by name.`,
+        list.map((d) => [d.command, payloadTypeName(d)]),
+      ),
+    );
+    parts.push(
+      map(
+        `${prefix}Codes`,
+        `The number on the wire of each ${protocol.toUpperCase()} event.`,
+        list.map((d) => [d.command, String(d.code)]),
+      ),
+    );
   }
   return parts.join("\n");
 }

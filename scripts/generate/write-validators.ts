@@ -42,7 +42,9 @@ export function validatorModules(loaded: readonly LoadedDefinition[]): Map<strin
 
 /** schemas/generated/validators.js: a loader per schema $id (literal import paths, so bundlers follow them). */
 export function validatorLoaders(loaded: readonly LoadedDefinition[]): string {
-  const entries = loaded.map(({ definition, module }) => `  ${JSON.stringify(String(definition.schema.$id))}: () => import("./validators/${validatorFile(module)}"),`);
+  const entries = loaded.map(
+    ({ definition, module }) => `  ${JSON.stringify(String(definition.schema.$id))}: () => import("./validators/${validatorFile(module)}"),`,
+  );
   return `${GENERATED}\n/** Loads the validator of a schema $id. */\nexport const validatorLoaders = {\n${entries.join("\n")}\n};\n`;
 }
 

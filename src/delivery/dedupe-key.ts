@@ -28,7 +28,9 @@ export function dedupeKey(
   if (paths) {
     const values = paths.map((path) => at(payload, path));
     // Only scalars make a key: an object or array (possible in an unknown event) would collide as "[object Object]".
-    const scalar = values.every((value) => value === undefined || value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean");
+    const scalar = values.every(
+      (value) => value === undefined || value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean",
+    );
     if (scalar && values.some((value) => value !== undefined && value !== null)) {
       return prefix + values.map((value) => (value === undefined || value === null ? "" : JSON.stringify(value))).join("|");
     }

@@ -91,7 +91,12 @@ function publicOptions(resolved: ReturnType<typeof resolveOptions>) {
 
 /** What adapters and users may read of a protocol's settings: never a token or a key. */
 function describeSettings(settings: unknown): Pick<ResolvedPublicOptions, "signed" | "sdkAppId" | "sdkAppIds" | "signatureToleranceSeconds"> {
-  const { apps, keys, signatureToleranceSeconds = 0, sdkAppIds: ids } = settings as {
+  const {
+    apps,
+    keys,
+    signatureToleranceSeconds = 0,
+    sdkAppIds: ids,
+  } = settings as {
     apps?: ReadonlyMap<string, readonly string[]>;
     keys?: readonly string[];
     sdkAppIds?: readonly string[];

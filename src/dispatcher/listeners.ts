@@ -17,7 +17,10 @@ export class Listeners {
   readonly error: ErrorHandler[] = [];
   readonly duplicate: DuplicateHandler[] = [];
 
-  constructor(readonly catalogue: Catalogue, readonly protocol: string) {}
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly protocol: string,
+  ) {}
 
   /** A name, an alias or a code on the wire, as the canonical command name; anything else is a TypeError. */
   resolve(name: unknown): string {

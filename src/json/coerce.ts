@@ -16,8 +16,7 @@ interface SchemaNode {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-const toString: Coerce = (value) =>
-  typeof value === "number" && Number.isFinite(value) ? String(value) : value;
+const numberToString: Coerce = (value) => (typeof value === "number" && Number.isFinite(value) ? String(value) : value);
 
 function toNumber(integerOnly: boolean): Coerce {
   return (value) => {
@@ -34,7 +33,7 @@ const toFloat = toNumber(false);
 export function compileCoercer(schema: SchemaNode): Coerce | undefined {
   switch (schema.type) {
     case "string":
-      return toString;
+      return numberToString;
     case "integer":
       return toInteger;
     case "number":
@@ -46,7 +45,7 @@ export function compileCoercer(schema: SchemaNode): Coerce | undefined {
 }
 
 /**
- * The only type of value a coercion can change: `toString` changes numbers, `toNumber` strings,
+ * The only type of value a coercion can change: `numberToString` changes numbers, `toNumber` strings,
  * and the object / array coercions work in place on objects. Anything else is skipped without a
  * call (most fields already have the documented type).
  */

@@ -30,9 +30,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
  * (fast, and exactly JSON.parse's semantics for everything else) delivers it as its decimal string.
  */
 export function quoteUnsafeIntegers(text: string): string {
-  return text.replace(STRING_OR_LONG_INTEGER, (token) =>
-    token.charCodeAt(0) === 34 /* " */ || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
-  );
+  return text.replace(STRING_OR_LONG_INTEGER, (token) => (token.charCodeAt(0) === 34 /* " */ || Number.isSafeInteger(Number(token)) ? token : `"${token}"`));
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -69,8 +67,17 @@ function digitsEnd(text: string, from: number): number {
 /** What `\s` matches in a JS regular expression. */
 function isRegExpSpace(code: number): boolean {
   return (
-    (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 

@@ -28,7 +28,14 @@ export function bodyText(request: Pick<WebhookRequest, "body" | "source">): Body
       return { raw: body, reportText: text, exact: true, text: () => text };
     } catch (error) {
       const lossy = new TextDecoder().decode(body);
-      return { raw: body, reportText: lossy, exact: true, text: () => { throw error; } };
+      return {
+        raw: body,
+        reportText: lossy,
+        exact: true,
+        text: () => {
+          throw error;
+        },
+      };
     }
   }
   if (body === undefined || body === null) return { raw: "", reportText: "", exact: true, text: () => "" };

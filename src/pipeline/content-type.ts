@@ -16,4 +16,3 @@ export function checkContentType(contentType: string | undefined): void {
     }
   }
 }
-

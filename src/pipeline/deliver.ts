@@ -41,4 +41,3 @@ export async function deliverJob(engine: Engine, job: QueuedCallback, attempt: D
     throw error;
   }
 }
-

@@ -17,7 +17,11 @@ import { isThenable, settlesWithin } from "./settles-within.js";
 
 const BODY_ERRORS = {
   timeout: () => reject("body_timeout", "The body did not arrive in time"),
-  consumed: () => reject("body_unreadable", "The request body was already read by another middleware (c.req.json(), a validator, a body parser): mount the Tencent webhook before anything that reads the body"),
+  consumed: () =>
+    reject(
+      "body_unreadable",
+      "The request body was already read by another middleware (c.req.json(), a validator, a body parser): mount the Tencent webhook before anything that reads the body",
+    ),
 } as const;
 
 export async function handleRequest(engine: Engine, request: WebhookRequest): Promise<WebhookResponse> {

@@ -69,4 +69,3 @@ export function queryRecord(query: Query): Record<string, string> {
   for (const [key, values] of query) record[key] = values[values.length - 1]!;
   return record;
 }
-

@@ -48,7 +48,8 @@ export class ErrorReporter {
 
   /** A line for a duplicate (answered 200, handled once). */
   duplicate(command: string, dedupeKey: string): void {
-    if (this.#allowed("duplicate")) this.#logger.warn(`tencent-webhooks: duplicate ${this.#protocol} callback ${command} (${dedupeKey}) answered 200, not handled again`);
+    if (this.#allowed("duplicate"))
+      this.#logger.warn(`tencent-webhooks: duplicate ${this.#protocol} callback ${command} (${dedupeKey}) answered 200, not handled again`);
   }
 
   #log(event: WebhookErrorEvent): void {

@@ -4,7 +4,13 @@ export function settlesWithin(promise: Promise<unknown>, ms: number): Promise<bo
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(resolve, ms, false);
   });
-  return Promise.race([promise.then(() => true, () => true), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,5 +1,13 @@
 import type { ProtocolName, ReplyKind } from "../../schemas/define.js";
-import type { CallbackAliases, CallbackPayloads, CallbackReplyKinds, CssCodes, CssPayloads, TrtcCodes, TrtcPayloads } from "../../schemas/generated/payloads.js";
+import type {
+  CallbackAliases,
+  CallbackPayloads,
+  CallbackReplyKinds,
+  CssCodes,
+  CssPayloads,
+  TrtcCodes,
+  TrtcPayloads,
+} from "../../schemas/generated/payloads.js";
 import type { DeliveryAttempt, QueuedCallback } from "../delivery/types.js";
 import type { WebhookResponse } from "../errors.js";
 import type { DecisionByReply } from "../protocols/callback/decision.js";
@@ -36,14 +44,19 @@ export type NameOf<T extends ProtocolTypes> = keyof T["payloads"] & string;
 /** What `on()` takes: a name, an alias, or the number on the wire. */
 export type KeyOf<T extends ProtocolTypes> = NameOf<T> | (keyof T["aliases"] & string) | T["codes"][keyof T["codes"]];
 /** A key resolved to its name. */
-export type Resolve<T extends ProtocolTypes, K> = K extends NameOf<T>
-  ? K
-  : K extends keyof T["aliases"]
-    ? T["aliases"][K] & NameOf<T>
-    : { [N in keyof T["codes"]]: T["codes"][N] extends K ? N : never }[keyof T["codes"]] & NameOf<T>;
+export type Resolve<T extends ProtocolTypes, K> =
+  K extends NameOf<T>
+    ? K
+    : K extends keyof T["aliases"]
+      ? T["aliases"][K] & NameOf<T>
+      : { [N in keyof T["codes"]]: T["codes"][N] extends K ? N : never }[keyof T["codes"]] & NameOf<T>;
 /** The event of one name (distributive: checking `event.command` narrows a union). */
 export type EventOf<T extends ProtocolTypes, N> = N extends NameOf<T> ? WebhookEvent<N, T["payloads"][N]> : never;
-type DecisionOf<T extends ProtocolTypes, N> = N extends keyof T["replies"] ? (T["replies"][N] extends ReplyKind ? DecisionByReply[T["replies"][N]] : never) : never;
+type DecisionOf<T extends ProtocolTypes, N> = N extends keyof T["replies"]
+  ? T["replies"][N] extends ReplyKind
+    ? DecisionByReply[T["replies"][N]]
+    : never
+  : never;
 
 /**
  * A handler for "before" commands may return a decision the command's page allows; handlers for

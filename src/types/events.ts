@@ -28,7 +28,6 @@ export interface WebhookEvent<C extends string = string, P = Record<string, unkn
   request: ReceivedRequest;
 }
 
-
 export type AnyWebhookEvent = WebhookEvent<string, Record<string, unknown>>;
 export type AnyHandler = (event: AnyWebhookEvent) => MaybePromise<void>;
 export type ErrorHandler = (error: WebhookErrorEvent) => MaybePromise<void>;
@@ -71,4 +70,3 @@ export interface DispatchMeta {
   rawBody?: string;
   request?: ReceivedRequest;
 }
-

@@ -7,16 +7,7 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry, signedQuery } from "../../src/index.js";
-import {
-  APP_ID,
-  HANDLER_PATH,
-  MAX_BODY_BYTES,
-  MIDDLEWARE_PATH,
-  NOW_MS,
-  PARSED_PATH,
-  TOKEN,
-  createHonoApp,
-} from "./fixtures/hono-app.js";
+import { APP_ID, HANDLER_PATH, MAX_BODY_BYTES, MIDDLEWARE_PATH, NOW_MS, PARSED_PATH, TOKEN, createHonoApp } from "./fixtures/hono-app.js";
 
 /**
  * `@hono/node-server`, loaded by name: its type declarations import hono/ws, which needs the DOM

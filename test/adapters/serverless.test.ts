@@ -62,7 +62,8 @@ function tencentParams(overrides: Params = {}): Params {
   };
 }
 
-const rawQuery = (params: Params) => new URLSearchParams(Object.entries(params).flatMap(([key, values]) => values.map((value): [string, string] => [key, value]))).toString();
+const rawQuery = (params: Params) =>
+  new URLSearchParams(Object.entries(params).flatMap(([key, values]) => values.map((value): [string, string] => [key, value]))).toString();
 const lastValues = (params: Params) => Object.fromEntries(Object.entries(params).map(([key, values]) => [key, values.at(-1)!]));
 
 interface Callback {
@@ -75,7 +76,12 @@ interface Callback {
 
 /** Each platform's documented event, carrying a Tencent callback the way that platform delivers one. */
 const platforms = {
-  "SCF API Gateway trigger": ({ params = tencentParams(), body = SAMPLE, base64 = false, headers = { "Content-Type": "application/json" } }: Callback): ServerlessEvent => ({
+  "SCF API Gateway trigger": ({
+    params = tencentParams(),
+    body = SAMPLE,
+    base64 = false,
+    headers = { "Content-Type": "application/json" },
+  }: Callback): ServerlessEvent => ({
     ...docs.scf,
     path: PATH,
     // SCF: every parameter in `queryString`; `queryStringParameters` holds only the ones the API declares.
@@ -85,7 +91,12 @@ const platforms = {
     body: base64 ? Buffer.from(body).toString("base64") : body,
     isBase64Encoded: base64,
   }),
-  "AWS API Gateway REST (v1)": ({ params = tencentParams(), body = SAMPLE, base64 = false, headers = { "Content-Type": "application/json" } }: Callback): ServerlessEvent => ({
+  "AWS API Gateway REST (v1)": ({
+    params = tencentParams(),
+    body = SAMPLE,
+    base64 = false,
+    headers = { "Content-Type": "application/json" },
+  }: Callback): ServerlessEvent => ({
     ...docs.rest,
     path: PATH,
     queryStringParameters: lastValues(params),
@@ -95,7 +106,12 @@ const platforms = {
     body: base64 ? Buffer.from(body).toString("base64") : body,
     isBase64Encoded: base64,
   }),
-  "AWS HTTP API (payload 1.0)": ({ params = tencentParams(), body = SAMPLE, base64 = false, headers = { "Content-Type": "application/json" } }: Callback): ServerlessEvent => ({
+  "AWS HTTP API (payload 1.0)": ({
+    params = tencentParams(),
+    body = SAMPLE,
+    base64 = false,
+    headers = { "Content-Type": "application/json" },
+  }: Callback): ServerlessEvent => ({
     ...docs.httpV1,
     httpMethod: "POST",
     path: PATH,
@@ -110,7 +126,10 @@ const platforms = {
   "AWS Lambda function URL": (callback: Callback): ServerlessEvent => v2Event(docs.functionUrl, callback),
 };
 
-function v2Event(doc: ApiGatewayProxyEventV2, { params = tencentParams(), body = SAMPLE, base64 = false, headers = { "content-type": "application/json" } }: Callback): ServerlessEvent {
+function v2Event(
+  doc: ApiGatewayProxyEventV2,
+  { params = tencentParams(), body = SAMPLE, base64 = false, headers = { "content-type": "application/json" } }: Callback,
+): ServerlessEvent {
   return {
     ...doc,
     rawPath: PATH,
@@ -149,7 +168,11 @@ describe("serverlessHandler: the documented events as they are", () => {
     expect(reply).toMatchObject({ statusCode: 403, headers: JSON_TYPE, isBase64Encoded: false });
     const { request } = errors[0]!;
     expect(request.url).toBe("/hello/world?name=me&multivalueName=you&multivalueName=me");
-    expect(request.headers).toMatchObject({ "content-type": "application/json", headername: "headerValue", "x-forwarded-for": "54.240.196.186, 54.182.214.83" });
+    expect(request.headers).toMatchObject({
+      "content-type": "application/json",
+      headername: "headerValue",
+      "x-forwarded-for": "54.240.196.186, 54.182.214.83",
+    });
     expect(request.rawBody).toBe('{\r\n\t"a": 1\r\n}');
   });
 

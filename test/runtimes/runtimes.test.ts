@@ -22,8 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   stopChildren();
   await prepared?.cleanup();
-  timings["suite"] = Math.round(performance.now() - started);
-  console.log(`runtimes: ${Object.entries(timings).map(([step, ms]) => `${step} ${ms} ms`).join(", ")}`);
+  timings.suite = Math.round(performance.now() - started);
+  console.log(
+    `runtimes: ${Object.entries(timings)
+      .map(([step, ms]) => `${step} ${ms} ms`)
+      .join(", ")}`,
+  );
 });
 
 const EXPECTED_RESULTS: Results = { handle: EXPECTED, fetch: EXPECTED };
@@ -69,48 +73,56 @@ const ROWS: Row[] = [
 ];
 
 describe("the built package answers the seed sample: 200 with the exact Owner_Account, 401 bad Sign, 403 other SdkAppid", () => {
-  it.each(ROWS)("$label: handle() and fetchHandler", async ({ label, runtime, name, version, codeGeneration }) => {
-    const output = await runCheck(prepared!, runtime);
-    timings[runtime] = output.ms;
-    // The runtime asked for is the one that ran (and the flag took effect).
-    expect(output.runtime).toEqual({ name, version: await version(), codeGeneration });
-    expect(resultsOf(output, label)).toEqual(EXPECTED_RESULTS);
-  }, 90_000); // check.mjs is killed at 60 s
+  it.each(ROWS)(
+    "$label: handle() and fetchHandler",
+    async ({ label, runtime, name, version, codeGeneration }) => {
+      const output = await runCheck(prepared!, runtime);
+      timings[runtime] = output.ms;
+      // The runtime asked for is the one that ran (and the flag took effect).
+      expect(output.runtime).toEqual({ name, version: await version(), codeGeneration });
+      expect(resultsOf(output, label)).toEqual(EXPECTED_RESULTS);
+    },
+    90_000,
+  ); // check.mjs is killed at 60 s
 
-  it(`Cloudflare workerd (compatibility flags: ${WORKERD_FLAGS.join(", ") || "none"}): fetchHandler over real HTTP; handle() and fetchHandler inside the worker`, async () => {
-    const workerd = await startWorkerd(prepared!);
-    const start = performance.now();
-    try {
-      const http: Partial<Record<CaseName, unknown>> = {};
-      for (const name of CASES) {
-        const response = await fetch(`${workerd.origin}${await pathFor(name)}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: SAMPLE,
-        });
-        const text = await response.text();
-        let reply: unknown;
-        try {
-          const { ActionStatus, ErrorCode } = JSON.parse(text) as { ActionStatus: string; ErrorCode: number };
-          reply = { ActionStatus, ErrorCode };
-        } catch {
-          reply = { unparsable: text };
+  it(
+    `Cloudflare workerd (compatibility flags: ${WORKERD_FLAGS.join(", ") || "none"}): fetchHandler over real HTTP; handle() and fetchHandler inside the worker`,
+    async () => {
+      const workerd = await startWorkerd(prepared!);
+      const start = performance.now();
+      try {
+        const http: Partial<Record<CaseName, unknown>> = {};
+        for (const name of CASES) {
+          const response = await fetch(`${workerd.origin}${await pathFor(name)}`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: SAMPLE,
+          });
+          const text = await response.text();
+          let reply: unknown;
+          try {
+            const { ActionStatus, ErrorCode } = JSON.parse(text) as { ActionStatus: string; ErrorCode: number };
+            reply = { ActionStatus, ErrorCode };
+          } catch {
+            reply = { unparsable: text };
+          }
+          http[name] = { status: response.status, contentType: response.headers.get("content-type"), reply };
         }
-        http[name] = { status: response.status, contentType: response.headers.get("content-type"), reply };
+        // What the served dispatcher's handler and onError received across the three requests.
+        const seen: unknown = await (await fetch(`${workerd.origin}/__seen`)).json();
+        const inWorker = (await (await fetch(`${workerd.origin}/__check`)).json()) as CheckOutput;
+        expect(inWorker.runtime).toEqual({ name: "workerd", version: null, codeGeneration: false });
+        const strip = ({ status, contentType, reply }: (typeof EXPECTED)[CaseName]) => ({ status, contentType, reply });
+        expect({ http, seen, inWorker: resultsOf(inWorker, "workerd") }).toEqual({
+          http: { ok: strip(EXPECTED.ok), badSignature: strip(EXPECTED.badSignature), wrongSdkAppid: strip(EXPECTED.wrongSdkAppid) },
+          seen: { owners: [OWNER], errors: ["signature_invalid", "sdk_app_id_mismatch"] },
+          inWorker: EXPECTED_RESULTS,
+        });
+      } finally {
+        timings["workerd requests"] = Math.round(performance.now() - start);
+        await workerd.stop();
       }
-      // What the served dispatcher's handler and onError received across the three requests.
-      const seen: unknown = await (await fetch(`${workerd.origin}/__seen`)).json();
-      const inWorker = (await (await fetch(`${workerd.origin}/__check`)).json()) as CheckOutput;
-      expect(inWorker.runtime).toEqual({ name: "workerd", version: null, codeGeneration: false });
-      const strip = ({ status, contentType, reply }: (typeof EXPECTED)[CaseName]) => ({ status, contentType, reply });
-      expect({ http, seen, inWorker: resultsOf(inWorker, "workerd") }).toEqual({
-        http: { ok: strip(EXPECTED.ok), badSignature: strip(EXPECTED.badSignature), wrongSdkAppid: strip(EXPECTED.wrongSdkAppid) },
-        seen: { owners: [OWNER], errors: ["signature_invalid", "sdk_app_id_mismatch"] },
-        inWorker: EXPECTED_RESULTS,
-      });
-    } finally {
-      timings["workerd requests"] = Math.round(performance.now() - start);
-      await workerd.stop();
-    }
-  }, STARTUP_MS + 30_000);
+    },
+    STARTUP_MS + 30_000,
+  );
 });

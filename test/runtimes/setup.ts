@@ -33,7 +33,10 @@ export const NODE_VERSIONS = { 22: "22.23.5", 24: "24.22.3" } as const;
  * RUNTIMES_WORKERD_FLAGS="" (or another comma list) to try the worker without it.
  */
 export const WORKERD_COMPATIBILITY_DATE = "2026-01-01";
-export const WORKERD_FLAGS = (process.env.RUNTIMES_WORKERD_FLAGS ?? "nodejs_compat").split(",").map((flag) => flag.trim()).filter(Boolean);
+export const WORKERD_FLAGS = (process.env.RUNTIMES_WORKERD_FLAGS ?? "nodejs_compat")
+  .split(",")
+  .map((flag) => flag.trim())
+  .filter(Boolean);
 
 /** Milliseconds taken by each set-up step, printed once by the suite. */
 export const timings: Record<string, number> = {};
@@ -211,7 +214,10 @@ export async function prepare(): Promise<Prepared> {
 }
 
 /** The command line that runs fixtures/check.mjs on one runtime. */
-export function checkCommand(prepared: Prepared, runtime: "node20" | "node20-no-codegen" | "node22" | "node24" | "bun" | "deno"): { command: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string } {
+export function checkCommand(
+  prepared: Prepared,
+  runtime: "node20" | "node20-no-codegen" | "node22" | "node24" | "bun" | "deno",
+): { command: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string } {
   const check = join(FIXTURES, "check.mjs");
   switch (runtime) {
     case "node20":
@@ -241,7 +247,11 @@ export function checkCommand(prepared: Prepared, runtime: "node20" | "node20-no-
 export async function runCheck(prepared: Prepared, runtime: Parameters<typeof checkCommand>[1]): Promise<CheckOutput & { ms: number }> {
   const { command, args, env, cwd } = checkCommand(prepared, runtime);
   const ran = await run(command, args, { env, cwd, timeoutMs: 60_000 });
-  const line = ran.stdout.trim().split("\n").reverse().find((text) => text.startsWith("{"));
+  const line = ran.stdout
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((text) => text.startsWith("{"));
   if (line === undefined) throw new Error(describeRun(`${runtime}: ${command} ${args.join(" ")}`, ran));
   try {
     return { ...(JSON.parse(line) as CheckOutput), ms: ran.ms };
@@ -359,7 +369,10 @@ export async function startWorkerd(prepared: Prepared, flags = WORKERD_FLAGS): P
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`workerd (flags: ${flags.join(", ") || "none"}) exited with ${child.signalCode ?? child.exitCode} before serving:\n${tail(output)}`);
     }
-    const ready = await fetch(`${origin}/__ready`, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+    const ready = await fetch(`${origin}/__ready`, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();

@@ -40,7 +40,8 @@ function check(definition: CommandDefinition, decision: BeforeDecision): void {
   if (kind === "friend" && Array.isArray(decision.reply.ResultItem)) {
     for (const item of decision.reply.ResultItem as { ResultCode?: unknown }[]) {
       const code = item?.ResultCode;
-      if (code !== 0 && !(typeof code === "number" && inRange(38000, 39000)(code))) throw invalid(`ResultItem code ${String(code)} is outside 0 or [38000, 39000]`);
+      if (code !== 0 && !(typeof code === "number" && inRange(38000, 39000)(code)))
+        throw invalid(`ResultItem code ${String(code)} is outside 0 or [38000, 39000]`);
     }
   }
 }

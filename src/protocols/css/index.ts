@@ -26,7 +26,8 @@ export const cssProtocol: Protocol<CssSettings> = {
 
   settings(options) {
     const appId = options.appId === undefined ? undefined : canonicalSdkAppId(options.appId);
-    if (options.appId !== undefined && appId === undefined) throw new TypeError(`tencent-webhooks: \`appId\` must be your CSS appid as digits, got ${JSON.stringify(options.appId)}`);
+    if (options.appId !== undefined && appId === undefined)
+      throw new TypeError(`tencent-webhooks: \`appId\` must be your CSS appid as digits, got ${JSON.stringify(options.appId)}`);
     const tolerance = options.clockToleranceSeconds ?? 0;
     if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
       throw new TypeError("tencent-webhooks: `clockToleranceSeconds` must be a number >= 0");

@@ -24,7 +24,9 @@ export const trtcProtocol: Protocol<TrtcSettings> = {
 
   settings(options) {
     const ids = Array.isArray(options.sdkAppId) ? options.sdkAppId : [options.sdkAppId];
-    const sdkAppIds = ids.map((id) => canonicalSdkAppId(id) ?? fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(id)}`));
+    const sdkAppIds = ids.map(
+      (id) => canonicalSdkAppId(id) ?? fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(id)}`),
+    );
     if (sdkAppIds.length === 0) fail("`sdkAppId` is an empty list");
     const keys = keyList(options.key, "key");
     return { apps: new Map(sdkAppIds.map((id) => [id, keys])), keys, sdkAppIds };
