@@ -45,7 +45,7 @@ export type QueueServerMessage =
       dead: number;
     };
 
-/** The three commands of the seed pages (`000_…` to `003_…`). */
+/** The three commands the package started from: Live and Room destroy-room, and the room-quota alarm. */
 export const SEED_COMMANDS = [
   "Live.CallbackAfterDestroyRoom",
   "Room.CallbackAfterDestroyRoom",

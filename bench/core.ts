@@ -3,7 +3,7 @@
  * it; `tsx bench/core.ts` runs it alone and prints JSON).
  *
  * Tasks: every seed sample with and without a 64-bit integer literal, with and without a token;
- * the floor (the `002_…` sample through plain `JSON.parse`); and the peer, @octokit/webhooks
+ * the floor (the Live.CallbackAfterDestroyRoom sample through plain `JSON.parse`); and the peer, @octokit/webhooks
  * `verifyAndReceive` (HMAC-SHA256 over the body, JSON.parse, dispatch to a handler) on a GitHub
  * `issues.opened` payload of the same size. Each handler is a no-op, so the figures are the
  * libraries' own cost.
@@ -50,7 +50,7 @@ export interface CoreResult {
   type: "core";
   library: "build" | "source";
   rows: CoreRow[];
-  /** handle() on the `002_…` sample, signed, divided by octokit verifyAndReceive (wall and CPU). */
+  /** handle() on the Live.CallbackAfterDestroyRoom sample, signed, divided by octokit verifyAndReceive (wall and CPU). */
   vsOctokit: { wall: number; cpu: number };
 }
 

@@ -1,10 +1,10 @@
 /**
  * Fastify: `npx tsx examples/fastify/server.ts` (env: SDK_APP_ID, TENCENT_CALLBACK_TOKEN, PORT, HOST).
- * In your app: `import { fastifyPlugin } from "tencent-webhooks/fastify"`; this repo imports the
+ * In your app: `import { fastifyWebhooks } from "tencent-webhooks/fastify"`; this repo imports the
  * source by relative path so the example runs without a build.
  */
 import Fastify from "fastify";
-import { fastifyPlugin } from "../../adapters/fastify.js";
+import { fastifyWebhooks } from "../../adapters/fastify.js";
 import { exampleConfig, type StartOptions } from "../config.js";
 import { callbackUrl, runIfMain, type RunningExample } from "../serve.js";
 import { createWebhooks } from "../webhooks.js";
@@ -15,7 +15,7 @@ export async function start(options: StartOptions = {}): Promise<RunningExample>
 
   const app = Fastify();
   // The plugin reads the raw body of its own route; other routes keep Fastify's JSON parser.
-  await app.register(fastifyPlugin, { dispatcher: webhooks, path: config.path });
+  await app.register(fastifyWebhooks, { dispatcher: webhooks, path: config.path });
   app.get("/healthz", async () => "ok");
 
   await app.listen({ port: config.port, host: config.host });

@@ -3,8 +3,7 @@ import { eventTime, roomDisabledSwitchProperties, roomInfo, takeSeatMode } from 
 
 /**
  * Source: https://trtc.io/document/60731 (= tencentcloud.com/document/product/647/60731). Older name:
- * `Room.CallbackUpdateRoomInfo` (cited by PROTOCOL-NOTES.md from
- * cloud.tencent.com/document/product/269/105401; that page was not reachable here). Both names are
+ * `Room.CallbackUpdateRoomInfo` (https://cloud.tencent.com/document/product/269/105401). Both names are
  * accepted in the body (`CallbackCommand` is an enum) and `aliases` lets the registry map the old name
  * to this definition. The page's sample sends `"IsCloudRecordingDisabled" : "false"` — a string,
  * though the table says Bool: a boolean or the strings "true" / "false" are accepted for that field.

@@ -17,7 +17,7 @@ import Fastify from "fastify";
 import Koa from "koa";
 import { afterAll, describe, expect, it } from "vitest";
 import { expressMiddleware } from "../../adapters/express.js";
-import { fastifyPlugin } from "../../adapters/fastify.js";
+import { fastifyWebhooks } from "../../adapters/fastify.js";
 import { fetchHandler } from "../../adapters/fetch.js";
 import { koaMiddleware } from "../../adapters/koa.js";
 import { nodeMiddleware } from "../../adapters/node.js";
@@ -108,7 +108,7 @@ async function startWithRequestTimeout(name: AdapterName, dispatcher: Dispatcher
         requestTimeout: REQUEST_TIMEOUT_MS,
         serverFactory: (handler) => http.createServer(options, handler),
       });
-      await app.register(fastifyPlugin, { dispatcher, path: CALLBACK_PATH });
+      await app.register(fastifyWebhooks, { dispatcher, path: CALLBACK_PATH });
       return listenFastify(app);
     }
     case "koa": {

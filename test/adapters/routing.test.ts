@@ -8,7 +8,7 @@ import Fastify, { type FastifyPluginAsync } from "fastify";
 import Koa from "koa";
 import { afterAll, describe, expect, it } from "vitest";
 import { expressMiddleware } from "../../adapters/express.js";
-import { fastifyPlugin, type FastifyWebhookOptions } from "../../adapters/fastify.js";
+import { fastifyWebhooks, type FastifyWebhookOptions } from "../../adapters/fastify.js";
 import { koaMiddleware } from "../../adapters/koa.js";
 import { nodeMiddleware } from "../../adapters/node.js";
 import { CALLBACK_PATH, recordingDispatcher, sampleOf, tencentQuery } from "../support/fixtures.js";
@@ -98,7 +98,7 @@ async function fastifyApp(plugin: FastifyPluginAsync<FastifyWebhookOptions>) {
 
 describe("fastify", () => {
   it("with a prefix: its route answers, other paths get Fastify's 404", async () => {
-    const { server, recorded } = await fastifyApp(fastifyPlugin);
+    const { server, recorded } = await fastifyApp(fastifyWebhooks);
     expect((await send(server.origin, { path: `/tencent/callback${QUERY}`, body: sampleOf(ROOM) })).body).toBe(OK);
     expect(recorded.any[0]!.request.url).toBe(`/tencent/callback${QUERY}`);
     const missing = await send(server.origin, { path: `/missing${QUERY}`, body: sampleOf(ROOM) });
@@ -108,7 +108,7 @@ describe("fastify", () => {
   });
 
   it("is encapsulated: the app's other routes keep Fastify's own JSON parsing", async () => {
-    const { server } = await fastifyApp(fastifyPlugin);
+    const { server } = await fastifyApp(fastifyWebhooks);
     const json = await send(server.origin, { path: "/echo", body: '{"a":1}' });
     expect(JSON.parse(json.body)).toEqual({ echoed: { a: 1 } });
     const xml = await send(server.origin, { path: "/echo", contentType: "application/xml", body: "<a/>" });
@@ -125,7 +125,7 @@ describe("fastify", () => {
       seen.push(error);
       return reply.code(400).send("app error handler");
     });
-    await app.register(fastifyPlugin, { dispatcher, path: CALLBACK_PATH });
+    await app.register(fastifyWebhooks, { dispatcher, path: CALLBACK_PATH });
     const server = await listenFastify(app);
     const request = http.request(`${server.origin}${CALLBACK_PATH}${QUERY}`, {
       method: "POST",
@@ -141,7 +141,7 @@ describe("fastify", () => {
   });
 
   it("the encapsulation check can fail: the same plugin made global (as fastify-plugin would) leaks", async () => {
-    const leaking: FastifyPluginAsync<FastifyWebhookOptions> = (instance, options) => fastifyPlugin(instance, options);
+    const leaking: FastifyPluginAsync<FastifyWebhookOptions> = (instance, options) => fastifyWebhooks(instance, options);
     Object.assign(leaking, { [Symbol.for("skip-override")]: true }); // exactly what fastify-plugin sets
     const { server } = await fastifyApp(leaking);
     const json = await send(server.origin, { path: "/echo", body: '{"a":1}' });

@@ -9,7 +9,7 @@ import express from "express";
 import Fastify from "fastify";
 import Koa from "koa";
 import { expressMiddleware } from "../../adapters/express.js";
-import { fastifyPlugin } from "../../adapters/fastify.js";
+import { fastifyWebhooks } from "../../adapters/fastify.js";
 import { fetchHandler, type FetchHandler } from "../../adapters/fetch.js";
 import { koaMiddleware } from "../../adapters/koa.js";
 import { nodeMiddleware } from "../../adapters/node.js";
@@ -38,7 +38,7 @@ export async function startAdapter(name: AdapterName, dispatcher: Dispatcher, pa
     }
     case "fastify": {
       const app = Fastify();
-      await app.register(fastifyPlugin, { dispatcher, path });
+      await app.register(fastifyWebhooks, { dispatcher, path });
       return listenFastify(app);
     }
     case "koa": {

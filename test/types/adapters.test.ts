@@ -8,7 +8,7 @@ import Fastify, { type FastifyPluginAsync } from "fastify";
 import Koa, { type Middleware } from "koa";
 import { describe, expectTypeOf, it } from "vitest";
 import { expressMiddleware } from "../../adapters/express.js";
-import { fastifyPlugin, type FastifyWebhookOptions } from "../../adapters/fastify.js";
+import { fastifyPlugin, fastifyWebhooks, type FastifyWebhookOptions } from "../../adapters/fastify.js";
 import { fetchHandler } from "../../adapters/fetch.js";
 import { koaMiddleware } from "../../adapters/koa.js";
 import { nodeMiddleware } from "../../adapters/node.js";
@@ -27,12 +27,14 @@ describe("adapter types", () => {
   });
 
   it("fastify: register with typed options", () => {
-    expectTypeOf(fastifyPlugin).toEqualTypeOf<FastifyPluginAsync<FastifyWebhookOptions>>();
+    expectTypeOf(fastifyWebhooks).toEqualTypeOf<FastifyPluginAsync<FastifyWebhookOptions>>();
+    // The old name stays, deprecated: the same plugin.
+    expectTypeOf(fastifyPlugin).toEqualTypeOf<typeof fastifyWebhooks>();
     const app = Fastify();
-    void app.register(fastifyPlugin, { dispatcher: webhooks, path: "/tencent" });
-    void app.register(fastifyPlugin, { dispatcher: webhooks, prefix: "/tencent" });
+    void app.register(fastifyWebhooks, { dispatcher: webhooks, path: "/tencent" });
+    void app.register(fastifyWebhooks, { dispatcher: webhooks, prefix: "/tencent" });
     // @ts-expect-error the dispatcher is required
-    void app.register(fastifyPlugin, { path: "/tencent" });
+    void app.register(fastifyWebhooks, { path: "/tencent" });
   });
 
   it("koa: app.use, in an app with its own state type", () => {
