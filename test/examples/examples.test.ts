@@ -8,6 +8,7 @@ import type { RunningExample } from "../../examples/serve.js";
 import { start as express } from "../../examples/express/server.js";
 import { start as fastify } from "../../examples/fastify/server.js";
 import { start as fetchExample } from "../../examples/fetch/server.js";
+import { start as hono } from "../../examples/hono/server.js";
 import { start as koa } from "../../examples/koa/server.js";
 import { start as node } from "../../examples/node/server.js";
 import { APP_ID, TOKEN } from "../support/fixtures.js";
@@ -15,7 +16,7 @@ import { APP_ID, TOKEN } from "../support/fixtures.js";
 /** What `--payload -` reads. */
 let stdin = "";
 
-const EXAMPLES = { express, fastify, koa, node, fetch: fetchExample };
+const EXAMPLES = { express, fastify, koa, node, fetch: fetchExample, hono };
 
 /** The CLI in-process, exactly as a user runs `tencent-webhooks send`. */
 async function send(url: string, command: string, ...extra: string[]) {
