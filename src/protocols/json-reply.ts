@@ -1,4 +1,4 @@
-/** TRTC's and CSS's reply shape: `{"code":0}` on success, `{"code":<status>,"message":"…"}` otherwise; both retry on non-200. */
+/** What TRTC and CSS share: the reply shape `{"code":0}` / `{"code":<status>,"message":"…"}` (both retry on non-200), key lists, the event number on the wire. */
 import { jsonResponse, reject, type Rejection, type WebhookResponse } from "../errors.js";
 
 const OK = JSON.stringify({ code: 0 });
