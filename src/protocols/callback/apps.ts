@@ -4,6 +4,7 @@
  * to every app not given its own.
  */
 import { reject } from "../../errors.js";
+import { fail } from "../../options.js";
 import { CONFLICT, single, type Query } from "../../pipeline/query.js";
 
 export type TokenInput = string | readonly string[];
@@ -14,9 +15,6 @@ export type Apps = ReadonlyMap<string, readonly string[]>;
 
 const APP_ID = /^[1-9]\d*$/;
 
-function fail(message: string): never {
-  throw new TypeError(`tencent-webhooks: ${message}`);
-}
 
 /** Options accept a number or a digit string; the comparison is always on the canonical digits. */
 export function canonicalSdkAppId(value: unknown): string | undefined {
@@ -37,23 +35,28 @@ function tokens(value: unknown, name: string): string[] {
   return [...list];
 }
 
+function checkedSdkAppId(id: unknown): string {
+  return canonicalSdkAppId(id) ?? fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(id)}`);
+}
+
+/** The `sdkAppId` option as one app or a list of them, canonical (TRTC takes only these forms). */
+export function sdkAppIdList(sdkAppId: unknown): string[] {
+  if (!Array.isArray(sdkAppId)) return [checkedSdkAppId(sdkAppId)];
+  if (sdkAppId.length === 0) fail("`sdkAppId` is an empty list");
+  return sdkAppId.map(checkedSdkAppId);
+}
+
 export function resolveApps(sdkAppId: unknown, token: unknown): Apps {
   const shared = tokens(token, "token");
-  const apps = new Map<string, string[]>();
-  const add = (id: unknown, own: string[]) => {
-    const canonical = canonicalSdkAppId(id);
-    if (canonical === undefined) fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(id)}`);
-    apps.set(canonical, own.length > 0 ? own : shared);
-  };
-  if (Array.isArray(sdkAppId)) {
-    if (sdkAppId.length === 0) fail("`sdkAppId` is an empty list");
-    for (const id of sdkAppId) add(id, []);
-  } else if (sdkAppId !== null && typeof sdkAppId === "object") {
-    for (const [id, own] of Object.entries(sdkAppId)) add(id, tokens(own, `sdkAppId["${id}"]`));
-    if (apps.size === 0) fail("`sdkAppId` is an empty map");
-  } else {
-    add(sdkAppId, []);
+  if (Array.isArray(sdkAppId) || sdkAppId === null || typeof sdkAppId !== "object") {
+    return new Map(sdkAppIdList(sdkAppId).map((id) => [id, shared]));
   }
+  const apps = new Map<string, string[]>();
+  for (const [id, own] of Object.entries(sdkAppId)) {
+    const list = tokens(own, `sdkAppId["${id}"]`);
+    apps.set(checkedSdkAppId(id), list.length > 0 ? list : shared);
+  }
+  if (apps.size === 0) fail("`sdkAppId` is an empty map");
   return apps;
 }
 

@@ -6,7 +6,7 @@
 import { trtcCatalogue } from "../../../schemas/index.js";
 import { hmacSha256Base64, safeEqual } from "../../crypto.js";
 import { reject } from "../../errors.js";
-import { canonicalSdkAppId, checkSdkAppId, type Apps } from "../callback/apps.js";
+import { checkSdkAppId, sdkAppIdList, type Apps } from "../callback/apps.js";
 import { codeFail, codeOk, eventName, keyList } from "../json-reply.js";
 import type { Protocol } from "../types.js";
 
@@ -23,11 +23,7 @@ export const trtcProtocol: Protocol<TrtcSettings> = {
   defaultDedupe: ["EventGroupId", "EventType", "EventInfo.RoomId", "EventInfo.UserId", "EventInfo.EventMsTs"],
 
   settings(options) {
-    const ids = Array.isArray(options.sdkAppId) ? options.sdkAppId : [options.sdkAppId];
-    const sdkAppIds = ids.map(
-      (id) => canonicalSdkAppId(id) ?? fail(`\`sdkAppId\` must be your SDKAppID as a positive integer or digit string, got ${JSON.stringify(id)}`),
-    );
-    if (sdkAppIds.length === 0) fail("`sdkAppId` is an empty list");
+    const sdkAppIds = sdkAppIdList(options.sdkAppId);
     const keys = keyList(options.key, "key");
     return { apps: new Map(sdkAppIds.map((id) => [id, keys])), keys, sdkAppIds };
   },
@@ -57,7 +53,3 @@ export const trtcProtocol: Protocol<TrtcSettings> = {
   ok: codeOk,
   refuse: codeFail,
 };
-
-function fail(message: string): never {
-  throw new TypeError(`tencent-webhooks: ${message}`);
-}
