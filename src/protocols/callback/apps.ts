@@ -15,7 +15,6 @@ export type Apps = ReadonlyMap<string, readonly string[]>;
 
 const APP_ID = /^[1-9]\d*$/;
 
-
 /** Options accept a number or a digit string; the comparison is always on the canonical digits. */
 export function canonicalSdkAppId(value: unknown): string | undefined {
   if (typeof value === "number") return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
