@@ -78,6 +78,19 @@ describe("signatureMatches uses crypto.timingSafeEqual", () => {
   });
 });
 
+describe("safeEqual beyond its scratch buffers (strings over 85 UTF-16 units)", () => {
+  it("long equal strings match and long different ones do not, still through timingSafeEqual", async () => {
+    const { safeEqual } = await import("../../src/crypto.js");
+    const long = GOOD.repeat(3);
+    expect(safeEqual(long, long)).toBe(true);
+    expect(safeEqual(long, `${long.slice(0, -1)}x`)).toBe(false);
+    expect(comparedLengths()).toEqual([
+      [192, 192],
+      [192, 192],
+    ]);
+  });
+});
+
 describe("handle() checks Sign through timingSafeEqual", () => {
   const dispatcher = createDispatcher({ sdkAppId: APP_ID, token: TOKEN, now: () => NOW_MS, logger: SILENT_LOGGER });
   const request = (sign: string) => ({
