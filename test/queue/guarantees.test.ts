@@ -96,11 +96,15 @@ it(`${CALLBACKS} callbacks, 10% sent twice, 2 receivers, 2 workers, one kill -9e
   let victimHandledBeforeKill = 0;
   const handledNow = async () => (await client.hlen("counts:victim")) + (await client.hlen("counts:survivor"));
   const killer = (async () => {
-    // A third of the way in, and at a moment when the victim has jobs started but not finished.
+    // A third of the way in, and when the victim has jobs started but not finished: from `hold` on,
+    // its handlers never finish, so the jobs seen in flight are still in flight at the kill (under
+    // a loaded machine a 10 ms handler can finish between a check and the kill).
     const inFlight = async () => (await client.scard("started:victim")) > (await client.hlen("counts:victim"));
-    while ((await handledNow()) < CALLBACKS / 3 || !(await inFlight())) await new Promise((resolve) => setTimeout(resolve, 5));
-    victimHandledBeforeKill = await client.hlen("counts:victim");
+    while ((await handledNow()) < CALLBACKS / 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.set("hold:victim", "1");
+    while (!(await inFlight())) await new Promise((resolve) => setTimeout(resolve, 5));
     victim.child.kill("SIGKILL");
+    victimHandledBeforeKill = await client.hlen("counts:victim");
     killedAt = performance.now() - started;
     await victim.exited;
   })();
