@@ -52,9 +52,15 @@ export function readNodeStream(stream: Readable, limit: number, timeoutMs?: numb
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let done = false;
+    const finish = () => {
+      done = true;
+      clearTimeout(timer);
+    };
     /** Stop reading, but keep what still arrives flowing into the void (kept nowhere) until the connection closes. */
     const settle = (read: ReadBody) => {
-      stopListening();
+      finish();
+      stream.off("data", onData);
       stream.resume();
       resolve(read);
     };
@@ -66,22 +72,21 @@ export function readNodeStream(stream: Readable, limit: number, timeoutMs?: numb
       // with `connection: close`, which ends this after the reply.
       if (size > limit) settle({ body: Buffer.concat(chunks, size), overLimit: true });
     };
+    // The listeners stay on the request once it is settled (it is thrown away after the reply): removing
+    // them costs more than the request itself (Readable reschedules its flowing state on each `off`).
     const onEnd = () => {
-      stopListening();
-      resolve({ body: Buffer.concat(chunks, size), overLimit: false });
+      if (done) return;
+      finish();
+      resolve({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), overLimit: false });
     };
     const onError = (cause?: unknown) => {
-      stopListening();
+      if (done) return;
+      finish();
       reject(new RequestAbortedError({ cause }));
     };
-    const onClose = () => onError();
     const timer =
       timeoutMs === undefined ? undefined : setTimeout(() => settle({ body: Buffer.concat(chunks, size), overLimit: false, bodyError: "timeout" }), timeoutMs);
-    const stopListening = () => {
-      clearTimeout(timer);
-      stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-    };
-    stream.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+    stream.on("data", onData).on("end", onEnd).on("error", onError).on("close", onError);
     stream.resume(); // a 'data' listener alone does not restart a stream someone paused
   });
 }
