@@ -5,7 +5,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { registry, signedQuery, type KnownCommand } from "../src/index.js";
+import { registry } from "../schemas/index.js";
+import { signedQuery, type KnownCommand } from "../src/index.js";
 import { APP_ID, CALLBACK_PATH, TOKEN, tencentQuery } from "../test/support/fixtures.js";
 
 export { APP_ID, CALLBACK_PATH, TOKEN };

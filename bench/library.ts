@@ -14,6 +14,7 @@
  */
 import { rm, writeFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BUNDLED } from "../tsup.config.js";
 
 export interface Library {
   /** "build" (tsup output) or "source" (the TypeScript sources, through tsx). */
@@ -51,8 +52,9 @@ export async function buildLibrary(options: { sourcemap?: boolean } = {}): Promi
     },
     format: ["esm"],
     target: "node20",
-    // As tsup.config.ts: the frameworks and the queue engine are the user's, never bundled.
+    // As tsup.config.ts: the frameworks and the queue engine are the user's, never bundled; BUNDLED always is.
     external: ["express", "fastify", "koa", "bullmq", "ioredis"],
+    noExternal: BUNDLED,
     tsconfig: `${root}tsconfig.build.json`,
     outDir: OUT_DIR,
     dts: false,

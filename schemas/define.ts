@@ -62,6 +62,22 @@ export interface CommandDefinition {
   readonly summary?: string;
 }
 
+/**
+ * What the runtime keeps of every command: how to recognise it and answer it. The schema and the
+ * sample are not loaded with the package (a cold start would parse ~100 of each): a command's
+ * schema arrives with its generated validator, on its first callback; samples are in
+ * `tencent-webhooks/testing`, and every schema is in `schemas/json/`.
+ */
+export type CommandInfo = Pick<CommandDefinition, (typeof INFO_KEYS)[number]>;
+
+/** The keys of a CommandInfo, in the order the generated registry writes them. */
+export const INFO_KEYS = ["protocol", "command", "code", "group", "kind", "aliases", "reply", "onTimeout", "dedupe", "summary", "source"] as const;
+
+/** The schema `$id` (and validator key) of a command: the callback command's name, else `trtc.EnterRoom`, `css.PushBegin`. */
+export function schemaIdOf(protocol: ProtocolName, command: string): string {
+  return protocol === "callback" ? command : `${protocol}.${command}`;
+}
+
 export type CommandInput = Omit<CommandDefinition, "protocol"> & { readonly protocol?: ProtocolName };
 
 type Defined<D extends CommandInput> = D & { readonly protocol: D["protocol"] extends ProtocolName ? D["protocol"] : "callback" };
@@ -92,7 +108,7 @@ function completeSchema(protocol: ProtocolName, definition: CommandInput): JsonS
   // A callback body may leave CallbackCommand to the query (ContentCallback.ResultNotify does): not required.
   const names = protocol === "callback" ? [] : Object.keys(naming);
   return {
-    $id: protocol === "callback" ? definition.command : `${protocol}.${definition.command}`,
+    $id: schemaIdOf(protocol, definition.command),
     type: "object",
     ...rest,
     required: [...names, ...required.filter((key) => !names.includes(key))],

@@ -1,49 +1,21 @@
 /**
- * The command registry, read from the generated files: every list, type and lookup the package
- * has derives from the command files in schemas/<product>/ (`npm run generate`).
+ * The command registry with everything the command files hold — schemas, samples, variants —
+ * for the CLI, the testing kit, the generator and the tests. The runtime reads schemas/runtime.ts,
+ * the same commands without their schemas and samples.
  */
 import { catalogue, type Catalogue } from "./catalogue.js";
 import type { CommandDefinition } from "./define.js";
-import type { CallbackAliases, CallbackPayloads, CallbackReplyKinds, CssCodes, CssPayloads, TrtcCodes, TrtcPayloads } from "./generated/payloads.js";
 import { callbackDefinitions, cssDefinitions, trtcDefinitions } from "./generated/registry.js";
 
-export type { CommandDefinition, CommandKind, ProtocolName, ReplyKind } from "./define.js";
-export type { Catalogue } from "./catalogue.js";
-export type * from "./generated/payloads.js";
+export type * from "./runtime.js";
+export { canonicalCommand, commandAliases, isKnownCommand, knownCommands } from "./runtime.js";
 
-/** Every callback-endpoint command the package knows, e.g. `"Live.CallbackAfterDestroyRoom"`. */
-export type KnownCommand = keyof CallbackPayloads;
-/** Other names Tencent uses for a known command (`on()` takes them too). */
-export type KnownAlias = keyof CallbackAliases;
-/** A command or alias, resolved to its command. */
-export type Canonical<C extends string> = C extends KnownAlias ? CallbackAliases[C] : C;
-export type CommandPayloads = CallbackPayloads;
-export type PayloadOf<C extends KnownCommand> = CallbackPayloads[C];
-/** Known commands whose reply decides whether Tencent goes ahead with the action. */
-export type BeforeCommand = keyof CallbackReplyKinds;
-
-export type TrtcEventName = keyof TrtcPayloads;
-export type TrtcEventCode = TrtcCodes[TrtcEventName];
-export type CssEventName = keyof CssPayloads;
-export type CssEventCode = CssCodes[CssEventName];
-
-export const callbackCatalogue: Catalogue = catalogue(callbackDefinitions as readonly CommandDefinition[]);
-export const trtcCatalogue: Catalogue = catalogue(trtcDefinitions as readonly CommandDefinition[]);
-export const cssCatalogue: Catalogue = catalogue(cssDefinitions as readonly CommandDefinition[]);
+export const callbackCatalogue: Catalogue<CommandDefinition> = catalogue(callbackDefinitions as readonly CommandDefinition[]);
+export const trtcCatalogue: Catalogue<CommandDefinition> = catalogue(trtcDefinitions as readonly CommandDefinition[]);
+export const cssCatalogue: Catalogue<CommandDefinition> = catalogue(cssDefinitions as readonly CommandDefinition[]);
 
 /** The callback endpoint's commands by canonical name. */
 export const registry: ReadonlyMap<string, CommandDefinition> = callbackCatalogue.byName;
-export const knownCommands = [...registry.keys()] as readonly KnownCommand[];
-export const commandAliases = callbackCatalogue.aliases as ReadonlyMap<KnownAlias, KnownCommand>;
-
-export function isKnownCommand(command: string): command is KnownCommand {
-  return registry.has(command);
-}
-
-/** The canonical name of a command or of one of its aliases; any other name unchanged. */
-export function canonicalCommand(command: string): string {
-  return callbackCatalogue.canonical(command);
-}
 
 /** The definition of a command, looked up by its canonical name or by an alias. */
 export function definitionFor(command: string): CommandDefinition | undefined {

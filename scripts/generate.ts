@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { loadDefinitions } from "./generate/load-definitions.js";
 import { jsonSchemas, readmeWithTables } from "./generate/write-docs.js";
 import { payloadTypesModule } from "./generate/write-payload-types.js";
-import { registryModule } from "./generate/write-registry.js";
+import { commandsModule, registryModule } from "./generate/write-registry.js";
 import { validatorLoaders, validatorModules, validatorsDeclaration } from "./generate/write-validators.js";
 
 function leftovers(dir: string, wanted: ReadonlyMap<string, string>): string[] {
@@ -21,6 +21,7 @@ export async function generate(root: string, check: boolean): Promise<string[]> 
   const loaded = await loadDefinitions(schemas);
   const files = new Map<string, string>([
     ["schemas/generated/registry.ts", registryModule(loaded)],
+    ["schemas/generated/commands.ts", commandsModule(loaded)],
     ["schemas/generated/payloads.ts", await payloadTypesModule(loaded)],
     ["schemas/generated/validators.js", validatorLoaders(loaded)],
     ["schemas/generated/validators.d.ts", validatorsDeclaration],

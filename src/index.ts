@@ -33,5 +33,5 @@ export {
   callbackCatalogue,
   trtcCatalogue,
   cssCatalogue,
-} from "../schemas/index.js";
-export type * from "../schemas/index.js";
+} from "../schemas/runtime.js";
+export type * from "../schemas/runtime.js";

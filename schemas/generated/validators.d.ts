@@ -5,4 +5,4 @@ export interface GeneratedValidator {
 }
 
 /** Loads the validator of a schema $id. */
-export declare const validatorLoaders: Readonly<Record<string, () => Promise<{ default: GeneratedValidator }>>>;
+export declare const validatorLoaders: Readonly<Record<string, () => Promise<{ default: GeneratedValidator; schema: Record<string, unknown> }>>>;

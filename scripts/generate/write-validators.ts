@@ -32,7 +32,9 @@ function validatorModule(definition: CommandDefinition): string {
     return `const ${name} = ${name}Module.default;`;
   });
   if (code.includes("require(")) throw new Error(`${definition.command}: standalone validator code still requires a module`);
-  return `${GENERATED}// @ts-nocheck\n${imports.join("\n")}\n${code.replace(/^"use strict";/, "")}\n`;
+  // The schema rides along: the runtime's coercion reads it, and the main entry carries none.
+  const schema = `/** The schema this validator was compiled from. */\nexport const schema = ${JSON.stringify(definition.schema)};\n`;
+  return `${GENERATED}// @ts-nocheck\n${imports.join("\n")}\n${code.replace(/^"use strict";/, "")}\n${schema}`;
 }
 
 /** The validator modules, by file name under schemas/generated/validators/. */
@@ -54,5 +56,5 @@ export const validatorsDeclaration = `${GENERATED}export interface GeneratedVali
 }
 
 /** Loads the validator of a schema $id. */
-export declare const validatorLoaders: Readonly<Record<string, () => Promise<{ default: GeneratedValidator }>>>;
+export declare const validatorLoaders: Readonly<Record<string, () => Promise<{ default: GeneratedValidator; schema: Record<string, unknown> }>>>;
 `;

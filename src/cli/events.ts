@@ -6,7 +6,7 @@ import { callbackCatalogue, cssCatalogue, trtcCatalogue, type Catalogue, type Co
 import { closestCommand, PROTOCOLS, type Protocol } from "./args.js";
 import { CliError, NAME } from "./io.js";
 
-export const CATALOGUES: Readonly<Record<Protocol, Catalogue>> = { callback: callbackCatalogue, trtc: trtcCatalogue, css: cssCatalogue };
+export const CATALOGUES: Readonly<Record<Protocol, Catalogue<CommandDefinition>>> = { callback: callbackCatalogue, trtc: trtcCatalogue, css: cssCatalogue };
 
 /** How the protocols are named in messages and headings. */
 export const TITLES: Readonly<Record<Protocol, string>> = { callback: "callback", trtc: "TRTC", css: "CSS" };

@@ -1,4 +1,4 @@
-import type { CommandDefinition, ProtocolName } from "../../schemas/define.js";
+import type { CommandInfo, ProtocolName } from "../../schemas/define.js";
 import { sha256Hex } from "../crypto.js";
 
 function at(payload: Record<string, unknown>, path: string): unknown {
@@ -18,7 +18,7 @@ function at(payload: Record<string, unknown>, path: string): unknown {
 export function dedupeKey(
   protocol: ProtocolName,
   command: string,
-  definition: CommandDefinition | undefined,
+  definition: CommandInfo | undefined,
   fallback: readonly string[] | undefined,
   payload: Record<string, unknown>,
   rawBody: string,

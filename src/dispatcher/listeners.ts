@@ -1,5 +1,6 @@
 import type { Catalogue } from "../../schemas/catalogue.js";
 import type { AnyCallback } from "../pipeline/run-handlers.js";
+import { preloadValidator } from "../pipeline/validate.js";
 import type { DuplicateHandler, ErrorHandler } from "../types.js";
 
 function assertFunction(handler: unknown, method: string): void {
@@ -38,6 +39,7 @@ export class Listeners {
       const handlers = this.byCommand.get(command) ?? [];
       handlers.push(handler as AnyCallback);
       this.byCommand.set(command, handlers);
+      preloadValidator(this.catalogue.byName.get(command));
     }
   }
 

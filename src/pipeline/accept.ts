@@ -2,7 +2,7 @@
  * From a parsed, authenticated payload on: command, schema, then the handlers (inline), or the
  * dedupe claim and the durable write (queued). "before" commands are always decided inline.
  */
-import type { CommandDefinition } from "../../schemas/define.js";
+import type { CommandInfo } from "../../schemas/define.js";
 import { syncDigests } from "../crypto.js";
 import { dedupeKey } from "../delivery/dedupe-key.js";
 import { reject, type WebhookResponse } from "../errors.js";
@@ -17,7 +17,7 @@ import { describeSchemaErrors, validatorFor } from "./validate.js";
 
 export interface Accepted {
   event: AnyWebhookEvent;
-  definition: CommandDefinition | undefined;
+  definition: CommandInfo | undefined;
 }
 
 /** Command, schema, event: what both the request path and a queue worker do before handlers run. */
@@ -129,7 +129,7 @@ export function runAll(engine: Engine, event: AnyWebhookEvent, report: Report, t
   );
 }
 
-async function decideInline(engine: Engine, event: AnyWebhookEvent, definition: CommandDefinition, report: Report): Promise<WebhookResponse> {
+async function decideInline(engine: Engine, event: AnyWebhookEvent, definition: CommandInfo, report: Report): Promise<WebhookResponse> {
   const { protocol, options } = engine;
   const run = await runAll(engine, event, report, options.decisionTimeoutMs);
   if (run.failure) {

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from "../../schemas/define.js";
+import { schemaIdOf, type CommandInfo } from "../../schemas/define.js";
 import { validatorLoaders } from "../../schemas/generated/validators.js";
 import { compileCoercer } from "../json/coerce.js";
 
@@ -14,21 +14,21 @@ export interface SchemaError {
 
 export type Validator = (payload: Record<string, unknown>) => SchemaError[] | undefined;
 
-const loaded = new WeakMap<CommandDefinition, Validator | Promise<Validator>>();
+const loaded = new WeakMap<CommandInfo, Validator | Promise<Validator>>();
 
 /**
  * Coerces the documented type mismatches in place, then runs the command's validator — generated
  * at build time (`npm run generate`), so nothing is compiled at run time, and loaded on the
  * command's first callback (a cold start parses only what it uses). Returns the errors, if any.
  */
-export function validatorFor(definition: CommandDefinition): Validator | Promise<Validator> {
+export function validatorFor(definition: CommandInfo): Validator | Promise<Validator> {
   let validator = loaded.get(definition);
   if (!validator) {
-    const id = String(definition.schema.$id);
+    const id = schemaIdOf(definition.protocol, definition.command);
     const load = validatorLoaders[id];
     if (!load) throw new Error(`tencent-webhooks: no generated validator for ${id}; run npm run generate`);
-    const coerce = compileCoercer(definition.schema as never);
-    validator = load().then(({ default: validate }) => {
+    validator = load().then(({ default: validate, schema }) => {
+      const coerce = compileCoercer(schema as never);
       const ready: Validator = (payload) => {
         coerce?.(payload);
         return validate(payload) ? undefined : [...((validate.errors ?? []) as SchemaError[])];
@@ -39,6 +39,21 @@ export function validatorFor(definition: CommandDefinition): Validator | Promise
     loaded.set(definition, validator);
   }
   return validator;
+}
+
+/**
+ * Starts loading a command's validator when a handler is registered for it (`on()`), so that its
+ * first callback does not wait for the module. A failure here is ignored: the request that needs
+ * the validator reports it.
+ */
+export function preloadValidator(definition: CommandInfo | undefined): void {
+  if (!definition) return;
+  try {
+    const validator = validatorFor(definition);
+    if (typeof validator !== "function") validator.catch(() => undefined);
+  } catch {
+    // No generated validator: answered (500) by the request that needs it.
+  }
 }
 
 export function describeSchemaErrors(errors: readonly { instancePath: string; message?: string | undefined }[]): string {

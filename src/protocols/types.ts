@@ -3,7 +3,7 @@
  * for what a protocol must provide.
  */
 import type { Catalogue } from "../../schemas/catalogue.js";
-import type { CommandDefinition, ProtocolName } from "../../schemas/define.js";
+import type { CommandInfo, ProtocolName } from "../../schemas/define.js";
 import type { Rejection, WebhookResponse } from "../errors.js";
 import type { Query } from "../pipeline/query.js";
 
@@ -62,5 +62,5 @@ export interface Protocol<S = unknown> {
   /** A refusal in this protocol's reply shape. */
   refuse(rejection: Rejection): WebhookResponse;
   /** "before" commands: the reply built from the handlers' decisions; throws decision_invalid. */
-  decide?(definition: CommandDefinition, decisions: readonly unknown[]): WebhookResponse;
+  decide?(definition: CommandInfo, decisions: readonly unknown[]): WebhookResponse;
 }

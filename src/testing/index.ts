@@ -97,13 +97,13 @@ export const samples: {
   css: samplesOf<CssEventName>(cssCatalogue),
 });
 
-function samplesOf<N extends string>(catalogue: Catalogue): Readonly<Record<N, string>> {
+function samplesOf<N extends string>(catalogue: Catalogue<CommandDefinition>): Readonly<Record<N, string>> {
   return Object.freeze(Object.fromEntries([...catalogue.byName].map(([name, definition]) => [name, definition.sample]))) as Record<N, string>;
 }
 
 /** The body text: the payload's text as given, the object serialised (naming fields first when missing), or the sample. */
 function bodyOf(
-  catalogue: Catalogue,
+  catalogue: Catalogue<CommandDefinition>,
   event: string | number,
   payload: unknown,
   caller: string,

@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registry, signedQuery } from "../../src/index.js";
+import { registry } from "../../schemas/index.js";
+import { signedQuery } from "../../src/index.js";
 import { APP_ID, HANDLER_PATH, MAX_BODY_BYTES, MIDDLEWARE_PATH, NOW_MS, PARSED_PATH, TOKEN, createHonoApp } from "./fixtures/hono-app.js";
 
 /**

@@ -7,7 +7,8 @@ import {
   type ScfApiGatewayEvent,
   type ServerlessEvent,
 } from "../../adapters/serverless.js";
-import { createDispatcher, registry, signedQuery, type WebhookErrorEvent } from "../../src/index.js";
+import { registry } from "../../schemas/index.js";
+import { createDispatcher, signedQuery, type WebhookErrorEvent } from "../../src/index.js";
 
 const APP_ID = "1400000000";
 const TOKEN = "xxxxyyyy";

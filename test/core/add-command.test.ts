@@ -156,7 +156,9 @@ describe("adding a command: one file, then npm run generate", { timeout: 120_000
     const post = (body: string) =>
       webhooks.handle({ method: "POST", url: `${CALLBACK_PATH}${tencentQuery({ command: COMMAND })}`, headers: { "content-type": "application/json" }, body });
 
-    const sample = copied.definitionFor(COMMAND)!.sample;
+    // The sample comes with the full registry (the runtime's keeps no samples).
+    const full = (await tsImport(pathToFileURL(join(copy, "schemas/index.ts")).href, import.meta.url)) as typeof import("../../schemas/index.js");
+    const sample = full.definitionFor(COMMAND)!.sample;
     const ok = await post(sample);
     expect(ok).toMatchObject({ status: 200, body: '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}' });
     expect(seen).toEqual([[COMMAND, { CallbackCommand: COMMAND, RoomId: "room-new", EventTime: 1703589922780, Owner_Account: OWNER, Count: 3 }]]);

@@ -53,7 +53,7 @@ import {
 import { APP_ID } from "../support/fixtures.js";
 import { at, dispatcherFor, losslessValue, signedRequest, unsafeIntegers, withoutTopField, withTopField } from "../support/samples.js";
 
-const CATALOGUES: Record<ProtocolName, Catalogue> = { callback: callbackCatalogue, trtc: trtcCatalogue, css: cssCatalogue };
+const CATALOGUES: Record<ProtocolName, Catalogue<CommandDefinition>> = { callback: callbackCatalogue, trtc: trtcCatalogue, css: cssCatalogue };
 const PROTOCOLS = ["callback", "trtc", "css"] as const;
 const ALL = PROTOCOLS.flatMap((protocol) => CATALOGUES[protocol].definitions);
 const label = (definition: CommandDefinition) => (definition.protocol === "callback" ? definition.command : `${definition.protocol} ${definition.command}`);
@@ -425,5 +425,28 @@ describe("payload types (checked by tsc)", () => {
       "Sns.CallbackPrevFriendAdd",
       "Sns.CallbackPrevFriendResponse",
     ]);
+  });
+});
+
+describe("the runtime's registry (schemas/runtime.ts, what the main entry exports)", () => {
+  it("holds every command with exactly the fields of its definition that the runtime reads, and no schema or sample", async () => {
+    const runtime = await import("../../schemas/runtime.js");
+    const { INFO_KEYS } = await import("../../schemas/define.js");
+    const lean = { callback: runtime.callbackCatalogue, trtc: runtime.trtcCatalogue, css: runtime.cssCatalogue };
+    for (const protocol of PROTOCOLS) {
+      const expected = CATALOGUES[protocol].definitions.map((definition) =>
+        Object.fromEntries(INFO_KEYS.filter((key) => definition[key] !== undefined).map((key) => [key, definition[key]])),
+      );
+      expect(lean[protocol].definitions).toEqual(expected);
+      for (const info of lean[protocol].definitions) expect(Object.keys(info)).not.toContain("schema");
+    }
+  });
+
+  it("the main entry exports the runtime's registry", async () => {
+    const main = await import("../../src/index.js");
+    const runtime = await import("../../schemas/runtime.js");
+    expect(main.callbackCatalogue).toBe(runtime.callbackCatalogue);
+    expect(main.definitionFor("Live.CallbackAfterDestroyRoom")).toMatchObject({ kind: "after", source: "https://trtc.io/document/64423" });
+    expect(main.definitionFor("Live.CallbackAfterDestroyRoom")).not.toHaveProperty("sample");
   });
 });

@@ -108,3 +108,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Alert.RequestOverLimit","type":"object","required":["ServiceName","Command"],"properties":{"CallbackCommand":{"const":"Alert.RequestOverLimit"},"ServiceName":{"type":"string","description":"the API's internal service name"},"Command":{"type":"string","description":"the API command; with ServiceName it names the API (openim + batchsendmsg, …)"},"Request":{"type":"integer","description":"the API's request rate, in requests per second"},"Limit":{"type":"integer","description":"the API's rate limit, in requests per second"}}};

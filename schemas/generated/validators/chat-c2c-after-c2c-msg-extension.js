@@ -201,3 +201,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"C2C.CallbackAfterC2CMsgExtension","type":"object","required":["MsgKey","OperateType"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterC2CMsgExtension"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgKey":{"type":"string","description":"the extended message's unique key"},"OperateType":{"type":"integer","description":"1 = set key-values | 2 = delete key-values | 3 = clear all"},"ExtensionList":{"type":"array","description":"the key-values concerned (Value is empty when deleted)","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"},"Seq":{"type":"integer","description":"this key-value's version"}}}},"Seq":{"type":"integer","description":"the latest extension version of the whole message"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -108,3 +108,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"C2C.CallbackAfterMsgReport","type":"object","required":["Report_Account","Peer_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterMsgReport"},"Report_Account":{"type":"string","description":"the user who marked the conversation as read"},"Peer_Account":{"type":"string","description":"the other user of the conversation"},"LastReadTime":{"type":"integer","description":"the read time, seconds since the epoch"},"UnreadMsgNum":{"type":"integer","description":"the user's total number of unread one-to-one messages, across all one-to-one conversations"}}};

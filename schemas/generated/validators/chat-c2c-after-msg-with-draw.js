@@ -130,3 +130,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"C2C.CallbackAfterMsgWithDraw","type":"object","required":["From_Account","To_Account","MsgKey"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterMsgWithDraw"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgKey":{"type":"string","description":"the recalled message's unique key"},"UnreadMsgNum":{"type":"integer","description":"the user's total number of unread one-to-one messages, across all one-to-one conversations"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -145,3 +145,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Chatbot.OnC2CSignalMessage","type":"object","required":["From_Account","To_Account"],"properties":{"CallbackCommand":{"const":"Chatbot.OnC2CSignalMessage"},"From_Account":{"type":"string","description":"the sender"},"To_Account":{"type":"string","description":"the recipient (the chatbot, @RBT#…)"},"MsgSeq":{"type":"integer","description":"message sequence number (32-bit unsigned)"},"MsgRandom":{"type":"integer","description":"message random number (32-bit unsigned)"},"MsgKey":{"type":"string","description":"unique message key (for recalling it through the REST API)"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"},"Data":{"type":"string","description":"the data field of the custom pass-through content (often JSON text)"}}};

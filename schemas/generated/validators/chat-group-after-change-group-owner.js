@@ -131,3 +131,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterChangeGroupOwner","type":"object","required":["GroupId","NewOwner_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterChangeGroupOwner"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"OldOwner_Account":{"type":"string","description":"UserID of the previous owner"},"NewOwner_Account":{"type":"string","description":"UserID of the new owner"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -219,3 +219,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterCreateGroup","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterCreateGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"group name"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"custom group fields set at creation"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

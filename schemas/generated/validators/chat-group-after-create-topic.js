@@ -185,3 +185,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterCreateTopic","type":"object","required":["GroupId","TopicId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterCreateTopic"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"TopicId":{"type":"string","description":"the new topic"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"topic name"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"custom topic fields set at creation"}}};

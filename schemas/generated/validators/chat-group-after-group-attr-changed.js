@@ -164,3 +164,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterGroupAttrChanged","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterGroupAttrChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"OptionType":{"type":"string","description":"set (reset all) | modify | clear | delete"},"GroupAttr":{"type":"array","description":"the custom attributes concerned","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"}}}},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -152,3 +152,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterGroupDestroyed","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterGroupDestroyed"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"group name"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members of the disbanded group; not sent for communities"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -60,3 +60,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterGroupFull","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterGroupFull"},"GroupId":{"type":"string","description":"the group that is full"}}};

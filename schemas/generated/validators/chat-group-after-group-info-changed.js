@@ -200,3 +200,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterGroupInfoChanged","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterGroupInfoChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Name":{"type":"string","description":"new name"},"Introduction":{"type":"string","description":"new introduction"},"Notification":{"type":"string","description":"new notice"},"FaceUrl":{"type":"string","description":"new profile photo URL"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"changed custom group fields"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -190,3 +190,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterGroupMsgExtension","type":"object","required":["GroupId","MsgSeq"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterGroupMsgExtension"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"MsgSeq":{"type":"integer","description":"message sequence number in the group; group messages sort by it"},"OperateType":{"type":"integer","description":"1 = set key-values | 2 = delete key-values | 3 = clear all"},"ExtensionList":{"type":"array","description":"the key-values concerned (Value is empty when deleted)","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"},"Seq":{"type":"integer","description":"this key-value's version"}}}},"Seq":{"type":"integer","description":"the latest extension version of the whole message"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

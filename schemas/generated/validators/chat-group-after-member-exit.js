@@ -162,3 +162,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterMemberExit","type":"object","required":["GroupId","ExitMemberList"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterMemberExit"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"ExitType":{"type":"string","description":"Kicked (removed from the group) | Quit (left the group)"},"ExitMemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members who left"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -143,3 +143,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterMemberFieldChanged","type":"object","required":["GroupId","Member_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterMemberFieldChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Member_Account":{"type":"string","description":"UserID of the member whose profile changed"},"Role":{"type":"string","description":"new role: Admin (made an admin) | Member (admin revoked)"},"NameCard":{"type":"string","description":"new group name card"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -162,3 +162,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterNewMemberJoin","type":"object","required":["GroupId","NewMemberList"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterNewMemberJoin"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"JoinType":{"type":"string","description":"Apply (joined on request) | Invited (joined by invitation)"},"NewMemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the new members"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

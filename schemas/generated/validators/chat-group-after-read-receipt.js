@@ -208,3 +208,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterReadReceipt","type":"object","required":["GroupId","GroupMsgReceiptList"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterReadReceipt"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type (not Community)"},"GroupMsgReceiptList":{"type":"array","description":"read-receipt state per message","items":{"type":"object","properties":{"MsgSeq":{"type":"integer","description":"message sequence number in the group; group messages sort by it"},"ReadNum":{"type":"integer","description":"members who have read it"},"UnreadNum":{"type":"integer","description":"members who have not"},"ReadReceiptMembers":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"members who have read it"}}}},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

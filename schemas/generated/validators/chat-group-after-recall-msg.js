@@ -175,3 +175,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterRecallMsg","type":"object","required":["GroupId","MsgSeqList"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterRecallMsg"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"MsgSeqList":{"type":"array","description":"the recalled messages","items":{"type":"object","properties":{"MsgSeq":{"type":"integer","description":"message sequence number in the group; group messages sort by it"},"MsgId":{"type":"string","description":"unique identifier of the message on the client"}}}},"TopicId":{"type":"string","description":"topic ID; only for topic-enabled communities"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

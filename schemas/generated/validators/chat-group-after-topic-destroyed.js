@@ -110,3 +110,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackAfterTopicDestroyed","type":"object","required":["GroupId","TopicIdList"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterTopicDestroyed"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"TopicIdList":{"type":"array","items":{"type":"string"},"description":"the deleted topics"}}};

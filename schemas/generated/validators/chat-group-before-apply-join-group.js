@@ -107,3 +107,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackBeforeApplyJoinGroup","type":"object","required":["GroupId","Requestor_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeApplyJoinGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Requestor_Account":{"type":"string","description":"UserID of the user asking to join"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -175,3 +175,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackBeforeCreateGroup","type":"object","required":["Owner_Account","Type"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateGroup"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the group"},"Owner_Account":{"type":"string","description":"UserID of the owner of the group to be created"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Name":{"type":"string","description":"name of the group to be created"},"CreateGroupNum":{"type":"integer","description":"groups of this type the user has already created"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -84,3 +84,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackBeforeCreateTopic","type":"object","required":["Type"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateTopic"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the topic"},"Type":{"type":"string","description":"group type of the topic: Community"},"Name":{"type":"string","description":"name of the topic to be created"}}};

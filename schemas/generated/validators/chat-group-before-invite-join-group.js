@@ -150,3 +150,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackBeforeInviteJoinGroup","type":"object","required":["GroupId","DestinationMembers"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeInviteJoinGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"DestinationMembers":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the users to be added"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

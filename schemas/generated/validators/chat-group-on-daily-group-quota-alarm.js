@@ -97,3 +97,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackOnDailyGroupQuotaAlarm","type":"object","required":["QuotaUsed","Quota"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnDailyGroupQuotaAlarm"},"QuotaUsed":{"type":"integer","description":"net groups created today"},"Quota":{"type":"integer","description":"daily limit of net new groups"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -150,3 +150,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Group.CallbackOnMemberStateChange","type":"object","required":["GroupId","EventType"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnMemberStateChange"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"EventType":{"type":"string","description":"Offline (disconnected) | Online (reconnected)"},"EventCause":{"type":"string","description":"HeartbeatInterrupt | HeartbeatRecover | Join (first entry) | Quit (last exit)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members the event is about"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -109,3 +109,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackAfterCreateOfficialAccount","type":"object","required":["Official_Account"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackAfterCreateOfficialAccount"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"Operator_Account":{"type":"string","description":"the UserID of who made the request"},"Owner_Account":{"type":"string","description":"the creator, who owns the official account"},"Name":{"type":"string","description":"the official account's name"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

@@ -126,3 +126,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackAfterMsgWithDraw","type":"object","required":["Official_Account","WithdrawMsgList"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackAfterMsgWithDraw"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"WithdrawMsgList":{"type":"array","description":"the recalled messages","items":{"type":"object","properties":{"MsgKey":{"type":"string"}}}},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

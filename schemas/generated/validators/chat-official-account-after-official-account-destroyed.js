@@ -97,3 +97,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackAfterOfficialAccountDestroyed","type":"object","required":["Official_Account"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackAfterOfficialAccountDestroyed"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"Owner_Account":{"type":"string","description":"the creator, who owns the official account"},"Name":{"type":"string","description":"the official account's name"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

@@ -73,3 +73,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackAfterOfficialAccountFull","type":"object","required":["Official_Account"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackAfterOfficialAccountFull"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

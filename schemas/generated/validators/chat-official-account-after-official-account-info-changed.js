@@ -133,3 +133,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackAfterOfficialAccountInfoChanged","type":"object","required":["Official_Account"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackAfterOfficialAccountInfoChanged"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"Operator_Account":{"type":"string","description":"the UserID of who made the request"},"Introduction":{"type":"string","description":"the new introduction"},"Name":{"type":"string","description":"the new name"},"FaceUrl":{"type":"string","description":"the new profile photo URL"},"Organization":{"type":"string","description":"the new organization"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

@@ -189,3 +189,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackAfterSendMsg","type":"object","required":["Official_Account","MsgKey"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackAfterSendMsg"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"OnlineOnlyFlag":{"type":"integer","description":"1 for an online-only message, 0 otherwise"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"},"MsgKey":{"type":"string","description":"unique message key (for recalling it through the REST API)"},"MsgTime":{"type":"integer","description":"when the message was sent (server time), seconds since the epoch"}}};

@@ -138,3 +138,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackBeforeAddSubscriber","type":"object","required":["Official_Account","SubscribeAccountList"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackBeforeAddSubscriber"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"Operator_Account":{"type":"string","description":"the UserID of who made the request"},"SubscribeAccountList":{"type":"array","description":"the users who subscribe (or unsubscribe)","items":{"type":"object","properties":{"Subscriber_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

@@ -164,3 +164,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"OfficialAccount.CallbackBeforeSendMsg","type":"object","required":["Official_Account","MsgBody"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackBeforeSendMsg"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"OnlineOnlyFlag":{"type":"integer","description":"1 for an online-only message, 0 otherwise"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

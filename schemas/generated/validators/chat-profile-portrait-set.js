@@ -151,3 +151,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Profile.CallbackPortraitSet","type":"object","required":["From_Account","ProfileItem"],"properties":{"CallbackCommand":{"const":"Profile.CallbackPortraitSet"},"Operator_Account":{"type":"string","description":"the user who made the update"},"From_Account":{"type":"string","description":"the user whose profile was updated"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"ProfileItem":{"type":"array","description":"the profile fields updated","items":{"type":"object","properties":{"Tag":{"type":"string","description":"profile field name, e.g. Tag_Profile_IM_Nick, Tag_Profile_Custom_…"},"Value":{"type":["string","integer"],"description":"the field's new value"}}}}}};

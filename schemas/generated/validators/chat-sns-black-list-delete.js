@@ -103,3 +103,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Sns.CallbackBlackListDelete","type":"object","required":["PairList"],"properties":{"CallbackCommand":{"const":"Sns.CallbackBlackListDelete"},"PairList":{"type":"array","items":{"type":"object","properties":{"From_Account":{"type":"string","description":"the user whose list changed"},"To_Account":{"type":"string","description":"the user added to or removed from From_Account's list"}}},"description":"the pairs removed (To_Account left From_Account's blocklist)"}}};

@@ -152,3 +152,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Sns.CallbackFriendAdd","type":"object","required":["PairList"],"properties":{"CallbackCommand":{"const":"Sns.CallbackFriendAdd"},"PairList":{"type":"array","description":"the friend pairs added","items":{"type":"object","properties":{"From_Account":{"type":"string","description":"the user whose list changed"},"To_Account":{"type":"string","description":"the user added to or removed from From_Account's list"},"Initiator_Account":{"type":"string","description":"the user who sent the friend request"}}}},"ClientCmd":{"type":"string","description":"what triggered it: friend_add | FriendAdd (a request) | friend_response | FriendResponse (a response)"},"Admin_Account":{"type":"string","description":"the admin account when the REST API added the friends, otherwise empty"},"ForceFlag":{"type":"integer","description":"1 = forced by an admin | 0 = ordinary"}}};

@@ -186,3 +186,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Sns.CallbackPrevFriendAdd","type":"object","required":["From_Account","FriendItem"],"properties":{"CallbackCommand":{"const":"Sns.CallbackPrevFriendAdd"},"Requester_Account":{"type":"string","description":"the user who sent the request"},"From_Account":{"type":"string","description":"the user whose friend list the request changes"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"FriendItem":{"type":"array","description":"the friends requested","items":{"type":"object","properties":{"To_Account":{"type":"string","description":"the other user of the request"},"Remark":{"type":"string","description":"From_Account's remark for To_Account"},"GroupName":{"type":"string","description":"the friend list From_Account puts To_Account in"},"AddSource":{"type":"string","description":"where the request comes from: AddSource_Type_ + a keyword"},"AddWording":{"type":"string","description":"the request's message"}}}}}};

@@ -174,3 +174,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Sns.CallbackPrevFriendResponse","type":"object","required":["From_Account","ResponseFriendItem"],"properties":{"CallbackCommand":{"const":"Sns.CallbackPrevFriendResponse"},"Requester_Account":{"type":"string","description":"the user who sent the request"},"From_Account":{"type":"string","description":"the user whose friend list the request changes"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"ResponseFriendItem":{"type":"array","description":"the answers","items":{"type":"object","properties":{"To_Account":{"type":"string","description":"the other user of the request"},"Remark":{"type":"string","description":"From_Account's remark for To_Account"},"TagName":{"type":"string","description":"the friend list From_Account puts To_Account in"},"ResponseAction":{"type":"string","description":"Response_Action_AgreeAndAdd (agree and add back) | Response_Action_Agree (agree) | Response_Action_Reject (reject)"}}}}}};

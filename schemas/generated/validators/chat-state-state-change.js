@@ -167,3 +167,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"State.StateChange","type":"object","required":["Info"],"properties":{"CallbackCommand":{"const":"State.StateChange"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Info":{"type":"object","properties":{"Action":{"type":"string","description":"Login (TCP connected) | Logout (TCP closed) | Disconnect (network lost) | CustomStatusChange"},"To_Account":{"type":"string","description":"the user whose state changed"},"Reason":{"type":"string","description":"Login: Register (connected or reconnected); Logout: Unregister; Disconnect: LinkClose (connection closed) | TimeOut (no heartbeat for 400 s); CustomStatusChange: SetCustomStatus"},"CustomStatus":{"type":"string","description":"the user's custom status after the change"}}},"KickedDevice":{"type":"array","description":"only on Login (Register) when other devices were logged out","items":{"type":"object","properties":{"Platform":{"type":"string","description":"iOS | Android | Web | Windows | iPad | Mac | Linux"}}}}}};

@@ -238,3 +238,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"css.Summary","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":348},"appid":{"type":"integer","description":"the account's APPID"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"begin_time":{"type":"integer","description":"Unix seconds: start of the summarised period"},"end_time":{"type":"integer","description":"Unix seconds: end of the summarised period"},"title":{"type":"string"},"summary":{"type":"string"},"key_words":{"type":"array","items":{"type":"string"}},"key_points":{"type":"array","items":{"type":"string"}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

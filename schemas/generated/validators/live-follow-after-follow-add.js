@@ -126,3 +126,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Follow.CallbackAfterFollowAdd","type":"object","required":["From_Account","EventTime"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowAdd"},"From_Account":{"type":"string","description":"the user who followed"},"FollowList":{"type":"array","description":"the users now followed","items":{"type":"object","properties":{"To_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -111,3 +111,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Follow.CallbackAfterFollowDelete","type":"object","required":["From_Account","EventTime"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowDelete"},"From_Account":{"type":"string","description":"the user who unfollowed"},"To_Account":{"type":"array","items":{"type":"string"},"description":"the users no longer followed"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

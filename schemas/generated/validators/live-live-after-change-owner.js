@@ -119,3 +119,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterChangeOwner","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterChangeOwner"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"CurrentOwner_Account":{"type":"string","description":"the new owner"},"OriginalOwner_Account":{"type":"string","description":"the previous owner"}}};

@@ -185,3 +185,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterCreateBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateBattle"},"Operator_Account":{"type":"string"},"BattleId":{"type":"string"},"FromRoomId":{"type":"string","description":"the caller's room"},"ToRoomIdList":{"type":"array","items":{"type":"string"},"description":"the callees' rooms"},"Timeout":{"type":"integer","description":"ms the callees have to answer when NeedResponse is true"},"Duration":{"type":"integer","description":"battle duration after it starts, in ms"},"NeedResponse":{"type":"boolean","description":"false: the battle starts at once"},"ExtensionInfo":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -119,3 +119,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterCreateRoomReachingThreshold","type":"object","required":["CurRoomCount","MaxRoomCount","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateRoomReachingThreshold"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"CurRoomCount":{"type":"integer","description":"rooms created so far"},"MaxRoomCount":{"type":"integer","description":"room creation quota"}}};

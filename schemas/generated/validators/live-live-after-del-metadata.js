@@ -123,3 +123,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterDelMetadata","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDelMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Keys":{"type":"array","items":{"type":"string"},"description":"the deleted metadata keys"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -268,3 +268,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterEndBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterEndBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"EndTime":{"type":"integer","description":"seconds since the epoch"},"OpType":{"type":"integer","description":"0 time up | 1 all owners left | 2 ended before it started"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -151,3 +151,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterMemberStateChanged","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"enum":["Live.CallbackAfterMemberStateChanged","Live.CallbackMemberStateChanged"]},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"Online | Offline"},"EventCause":{"type":"string","description":"Enter | Leave | HeartbeatInterrupt | HeartbeatRecover | Kicked"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -135,3 +135,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterModifyAdmin","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterModifyAdmin"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"Admin_Account":{"type":"array","items":{"type":"string"},"description":"the administrators added or removed"},"opType":{"type":"string","description":"add | delete"}}};

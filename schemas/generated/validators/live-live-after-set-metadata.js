@@ -150,3 +150,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterSetMetadata","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterSetMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Metadata":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -216,3 +216,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterStartBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterStartBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -260,3 +260,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterUpdateRoomInfo"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"MaxMemberCount":{"type":"integer"},"IsMessageDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"IsPublicVisible":{"type":"boolean"},"CoverURL":{"type":"string"},"Category":{"type":"array","items":{"type":"integer"}},"ActivityStatus":{"type":"integer","description":"user-defined live activity status"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}}}};

@@ -201,3 +201,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Live.CallbackBeforeSendGift","type":"object","required":["RoomId","GiftWater"],"properties":{"CallbackCommand":{"const":"Live.CallbackBeforeSendGift"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"GiftWater":{"type":"object","description":"the gift about to be sent","properties":{"From_Account":{"type":"string","description":"the sender"},"To_Account":{"type":"array","items":{"type":"string"},"description":"the recipients"},"Time":{"type":"integer","description":"seconds since the epoch"},"GiftId":{"type":"string"},"Count":{"type":"integer","description":"how many gifts"},"Coins":{"type":"integer","description":"value of one gift"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch (not in the page's sample)"}}};

@@ -187,3 +187,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Mic.CallbackAfterSeatInfoChanged","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Mic.CallbackAfterSeatInfoChanged"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"SeatList":{"type":"array","items":{"type":"object","properties":{"Index":{"type":"integer","description":"seat number"},"Member_Account":{"type":"string","description":"the user on the seat; absent when it is empty"},"IsTakenDisabled":{"type":"boolean","description":"the seat is locked"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

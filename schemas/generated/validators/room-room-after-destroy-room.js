@@ -95,3 +95,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Room.CallbackAfterDestroyRoom","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterDestroyRoom"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -148,3 +148,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Room.CallbackAfterMemberEnter","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberEnter"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Enter"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who entered"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

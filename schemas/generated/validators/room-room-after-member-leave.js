@@ -160,3 +160,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Room.CallbackAfterMemberLeave","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberLeave"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Leave | Kicked | Expired"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who left"},"Reason":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -284,3 +284,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

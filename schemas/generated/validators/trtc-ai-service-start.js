@@ -219,3 +219,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.AiServiceStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":9},"EventType":{"const":901},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId","RoomId"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"AI task ID"},"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"RoomIdType":{"type":"integer","description":"0 numeric room ID | 1 string room ID"},"Payload":{"type":"object","properties":{"Status":{"type":"integer","description":"0 started | 1 failed to start"}}}}}}};

@@ -217,3 +217,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.CloudRecordingFileInfo","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":3},"EventType":{"const":304},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId","TaskId"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID of the recording robot"},"TaskId":{"type":"string","description":"recording task ID, unique per cloud recording task"},"Payload":{"type":"object","properties":{"FileList":{"type":"string","description":"the generated M3U8 file name"}}}}}}};

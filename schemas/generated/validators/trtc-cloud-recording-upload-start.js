@@ -218,3 +218,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.CloudRecordingUploadStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":3},"EventType":{"const":303},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId","TaskId"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID of the recording robot"},"TaskId":{"type":"string","description":"recording task ID, unique per cloud recording task"},"Payload":{"type":"object","properties":{"Status":{"type":"integer","description":"0 started | 1 failed to start"}}}}}}};

@@ -178,3 +178,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.StartAssit","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":2},"EventType":{"const":205},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId","EventTs"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID"}}}}};

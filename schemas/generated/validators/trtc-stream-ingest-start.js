@@ -166,3 +166,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.StreamIngestStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":7},"EventType":{"const":701},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId","Status"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"stream-ingest task ID"},"Status":{"type":"integer","description":"0 started | 1 failed to start | 2 restarting (retries at 0, 1 and 3 s)"}}}}};

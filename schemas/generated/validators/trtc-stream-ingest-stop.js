@@ -166,3 +166,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.StreamIngestStop","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":7},"EventType":{"const":702},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId","Status"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"stream-ingest task ID"},"Status":{"type":"integer","description":"0 stopped"}}}}};

@@ -195,3 +195,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+/** The schema this validator was compiled from. */
+export const schema = {"$id":"trtc.WebRecorderStop","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":8},"EventType":{"const":802},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"web-page recording task ID"},"Payload":{"type":"object","properties":{"Status":{"type":"integer","description":"1 the task ended normally"},"EventMessage":{"type":"string","description":"Success"}}},"EventMessage":{"type":"string","description":"listed at this level by the field table; the samples send it inside Payload"}}}}};

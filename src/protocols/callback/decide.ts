@@ -3,7 +3,7 @@
  * registration order wins; allowed replies merge in order. A decision the command's page does not
  * allow (a field it cannot carry, a code out of its range) is refused, never sent.
  */
-import type { CommandDefinition, ReplyKind } from "../../../schemas/define.js";
+import type { CommandInfo, ReplyKind } from "../../../schemas/define.js";
 import { jsonResponse, reject, type WebhookResponse } from "../../errors.js";
 import { isDecision, type BeforeDecision } from "./decision.js";
 
@@ -28,7 +28,7 @@ const RULES: Record<ReplyKind, Rule> = {
   friend: { fields: ["ResultItem"], code: ANY_CODE, discard: false, codes: "any non-zero code" },
 };
 
-function check(definition: CommandDefinition, decision: BeforeDecision): void {
+function check(definition: CommandInfo, decision: BeforeDecision): void {
   const kind = definition.reply ?? "plain";
   const rule = RULES[kind];
   const invalid = (why: string) => reject("decision_invalid", `A ${definition.command} handler returned a decision Tencent would misread: ${why}`);
@@ -46,7 +46,7 @@ function check(definition: CommandDefinition, decision: BeforeDecision): void {
   }
 }
 
-export function decide(definition: CommandDefinition, decisions: readonly unknown[]): WebhookResponse {
+export function decide(definition: CommandInfo, decisions: readonly unknown[]): WebhookResponse {
   let reply: Record<string, unknown> = {};
   for (const decision of decisions) {
     if (decision === undefined) continue;
@@ -61,7 +61,7 @@ export function decide(definition: CommandDefinition, decisions: readonly unknow
 }
 
 /** What Tencent itself does when no reply comes (gifts are blocked, messages delivered), or the user's choice. */
-export function failureAnswer(definition: CommandDefinition, chosen: "allow" | "block" | undefined): "allow" | "block" | undefined {
+export function failureAnswer(definition: CommandInfo, chosen: "allow" | "block" | undefined): "allow" | "block" | undefined {
   return chosen ?? definition.onTimeout;
 }
 

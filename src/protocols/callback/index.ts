@@ -2,7 +2,7 @@
  * The callback endpoint (Live, Room, Chat, …): `POST url?SdkAppid=…&CallbackCommand=…&Sign=…&RequestTime=…`,
  * replies `{"ActionStatus","ErrorInfo","ErrorCode"}` (https://trtc.io/document/34354).
  */
-import { callbackCatalogue } from "../../../schemas/index.js";
+import { callbackCatalogue } from "../../../schemas/runtime.js";
 import { reject } from "../../errors.js";
 import { CONFLICT, optional, single, type Query } from "../../pipeline/query.js";
 import type { Identity, Protocol } from "../types.js";

@@ -3,7 +3,7 @@
  * `t` (when the notification expires, Unix seconds) and `sign = hex(MD5(key + t))` are fields of
  * the body, which is otherwise unsigned; `event_type` names the event; Tencent retries non-200.
  */
-import { cssCatalogue } from "../../../schemas/index.js";
+import { cssCatalogue } from "../../../schemas/runtime.js";
 import { md5Hex, safeEqual } from "../../crypto.js";
 import { reject } from "../../errors.js";
 import { canonicalSdkAppId } from "../callback/apps.js";

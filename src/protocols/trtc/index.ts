@@ -3,7 +3,7 @@
  * `Sign = base64(HMAC-SHA256(key, raw body))` over the exact bytes sent (Tencent pretty-prints
  * with tabs: re-serialising breaks it); `EventType` names the event; Tencent retries any non-200.
  */
-import { trtcCatalogue } from "../../../schemas/index.js";
+import { trtcCatalogue } from "../../../schemas/runtime.js";
 import { hmacSha256Base64, safeEqual } from "../../crypto.js";
 import { reject } from "../../errors.js";
 import { checkSdkAppId, sdkAppIdList, type Apps } from "../callback/apps.js";
