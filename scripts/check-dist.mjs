@@ -55,7 +55,7 @@ const loadedByMain = new Set(["index.js"]);
 for (const file of loadedByMain) {
   const text = fs.readFileSync(new URL(`../dist/${file}`, import.meta.url), "utf8");
   for (const [, chunk] of text.matchAll(/^(?:import|export) [^;]*?from "\.\/([^"]+)"/gms)) loadedByMain.add(chunk);
-  if (/\$id: "|"\$id":/.test(text)) throw new Error(`dist/${file}, which the main entry loads, carries a schema`);
+  if (text.includes("defineCommand({")) throw new Error(`dist/${file}, which the main entry loads, carries the command files (schemas, samples)`);
 }
 if ("sample" in definitionFor("Live.CallbackAfterDestroyRoom")) throw new Error("the main entry's registry carries samples");
 console.log(`dist OK: ${entries.length} entries as ESM and CJS, JSON schemas, seed sample → 200 with Owner_Account ${owner}`);
