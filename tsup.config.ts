@@ -30,5 +30,8 @@ export default defineConfig({
   // The frameworks and the queue engine are the user's (optional peer dependencies), never bundled.
   external: ["express", "fastify", "koa", "hono", "bullmq", "ioredis"],
   noExternal: BUNDLED,
+  // @hapi/hoek reads the global `Buffer` while it loads (\`Buffer && Buffer.prototype\`): a ReferenceError
+  // where there is none (workerd without nodejs_compat). As a property read it is `undefined` there instead.
+  define: { Buffer: "globalThis.Buffer" },
   tsconfig: "tsconfig.build.json",
 });

@@ -1,6 +1,6 @@
 /**
  * The three digests Tencent's protocols use, through `node:crypto` where the runtime has it
- * (Node, Bun, Deno, workerd with nodejs_compat) and WebCrypto otherwise (then asynchronous).
+ * (Node, Bun, Deno, workerd with nodejs_compat) and WebCrypto otherwise (workerd without it; then asynchronous).
  * `process.getBuiltinModule` reaches node:crypto without a static import that would fail to load.
  */
 type NodeCrypto = typeof import("node:crypto");

@@ -10,7 +10,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASES, EXPECTED, OWNER, SAMPLE, pathFor, type CaseName, type CheckOutput, type Results } from "./fixtures/cases.mjs";
-import { NODE_VERSIONS, STARTUP_MS, WORKERD_FLAGS, installedVersion, prepare, runCheck, startWorkerd, stopChildren, timings, type Prepared } from "./setup.js";
+import {
+  NODE_VERSIONS,
+  STARTUP_MS,
+  WORKERD_FLAG_SETS,
+  installedVersion,
+  prepare,
+  runCheck,
+  startWorkerd,
+  stopChildren,
+  timings,
+  type Prepared,
+} from "./setup.js";
 
 let prepared: Prepared | undefined;
 const started = performance.now();
@@ -85,10 +96,10 @@ describe("the built package answers the seed sample: 200 with the exact Owner_Ac
     90_000,
   ); // check.mjs is killed at 60 s
 
-  it(
-    `Cloudflare workerd (compatibility flags: ${WORKERD_FLAGS.join(", ") || "none"}): fetchHandler over real HTTP; handle() and fetchHandler inside the worker`,
-    async () => {
-      const workerd = await startWorkerd(prepared!);
+  it.each(WORKERD_FLAG_SETS.map((flags) => [flags.join(", ") || "none", flags] as const))(
+    "Cloudflare workerd (compatibility flags: %s): fetchHandler over real HTTP; handle() and fetchHandler inside the worker",
+    async (label, flags) => {
+      const workerd = await startWorkerd(prepared!, flags);
       const start = performance.now();
       try {
         const http: Partial<Record<CaseName, unknown>> = {};
@@ -119,7 +130,7 @@ describe("the built package answers the seed sample: 200 with the exact Owner_Ac
           inWorker: EXPECTED_RESULTS,
         });
       } finally {
-        timings["workerd requests"] = Math.round(performance.now() - start);
+        timings[`workerd requests (flags: ${label})`] = Math.round(performance.now() - start);
         await workerd.stop();
       }
     },

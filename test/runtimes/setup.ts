@@ -27,16 +27,19 @@ export const WORKERD = join(BIN, "workerd");
 export const NODE_VERSIONS = { 22: "22.23.5", 24: "24.22.3" } as const;
 
 /**
- * workerd compatibility. `nodejs_compat` is needed today: the package imports node:crypto
- * (src/signature.ts) and uses the global Buffer (src, adapters/support/read-body.ts, and
- * @hapi/hoek, under @hapi/boom, reads `Buffer` while its module loads). Set
- * RUNTIMES_WORKERD_FLAGS="" (or another comma list) to try the worker without it.
+ * workerd compatibility: the worker runs with no flags (WebCrypto for the digests; tsup defines
+ * `Buffer` as `globalThis.Buffer`, so @hapi/hoek's load-time `Buffer && …` reads undefined rather
+ * than throwing) and with `nodejs_compat` (node:crypto). RUNTIMES_WORKERD_FLAGS="a,b" runs one
+ * set of flags instead ("" for none).
  */
 export const WORKERD_COMPATIBILITY_DATE = "2026-01-01";
-export const WORKERD_FLAGS = (process.env.RUNTIMES_WORKERD_FLAGS ?? "nodejs_compat")
-  .split(",")
-  .map((flag) => flag.trim())
-  .filter(Boolean);
+const parseFlags = (list: string) =>
+  list
+    .split(",")
+    .map((flag) => flag.trim())
+    .filter(Boolean);
+export const WORKERD_FLAG_SETS: readonly string[][] =
+  process.env.RUNTIMES_WORKERD_FLAGS === undefined ? [[], ["nodejs_compat"]] : [parseFlags(process.env.RUNTIMES_WORKERD_FLAGS)];
 
 /** Milliseconds taken by each set-up step, printed once by the suite. */
 export const timings: Record<string, number> = {};
@@ -304,7 +307,7 @@ export async function bundleWorker(prepared: Prepared): Promise<string> {
 }
 
 /** The workerd config: one worker, one HTTP socket (its address is the fd passed on the command line). */
-export function workerdConfig(flags: string[]): string {
+export function workerdConfig(flags: readonly string[]): string {
   return `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -335,7 +338,7 @@ export interface Workerd {
  * opened here on a free port and handed to workerd as fd 3 (`--socket-fd http=3`), so there is
  * no race for the port. Resolves once the worker answers, or rejects with workerd's output.
  */
-export async function startWorkerd(prepared: Prepared, flags = WORKERD_FLAGS): Promise<Workerd> {
+export async function startWorkerd(prepared: Prepared, flags: readonly string[]): Promise<Workerd> {
   await bundleWorker(prepared);
   const configPath = join(prepared.dir, "worker", "config.capnp");
   await writeFile(configPath, workerdConfig(flags));
