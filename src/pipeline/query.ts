@@ -2,8 +2,15 @@
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Query parameters by lower-cased key: Tencent's pages spell them `SdkAppid`, `SdkAppId`, `sdkappid`. */
-export type Query = Map<string, string[]>;
+/**
+ * Query parameters by lower-cased key (Tencent's pages spell them `SdkAppid`, `SdkAppId`,
+ * `sdkappid`), built in one pass: the last value of each key (what events and reports show), and
+ * the keys given more than once with different values.
+ */
+export interface Query {
+  readonly record: Record<string, string>;
+  conflicts: Set<string> | undefined;
+}
 
 /**
  * Whether URLSearchParams would have to decode anything: `%` escapes, `+` (a space), or non-ASCII
@@ -16,7 +23,7 @@ function needsDecoding(search: string): boolean {
 }
 
 export function parseQuery(url: string): Query {
-  const query: Query = new Map();
+  const query: Query = { record: {}, conflicts: undefined };
   const start = url.indexOf("?");
   if (start === -1) return query;
   const search = url.slice(start + 1);
@@ -42,18 +49,15 @@ export function parseQuery(url: string): Query {
 
 function addParam(query: Query, key: string, value: string): void {
   const name = key.toLowerCase();
-  const values = query.get(name);
-  if (values) values.push(value);
-  else query.set(name, [value]);
+  const { record } = query;
+  if (Object.hasOwn(record, name) && record[name] !== value) (query.conflicts ??= new Set()).add(name);
+  record[name] = value;
 }
 
 /** One value per key; the same key twice with different values is ambiguous, and refused. */
 export function single(query: Query, name: string): string | undefined | typeof CONFLICT {
-  const values = query.get(name);
-  if (!values) return undefined;
-  const first = values[0]!;
-  for (let i = 1; i < values.length; i++) if (values[i] !== first) return CONFLICT;
-  return first;
+  if (query.conflicts?.has(name)) return CONFLICT;
+  return Object.hasOwn(query.record, name) ? query.record[name] : undefined;
 }
 export const CONFLICT = Symbol("conflicting query values");
 
@@ -65,7 +69,5 @@ export function optional(query: Query, name: string): string | undefined {
 
 /** Query as a plain record for events and error reports (last value wins, as most frameworks do). */
 export function queryRecord(query: Query): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const [key, values] of query) record[key] = values[values.length - 1]!;
-  return record;
+  return query.record;
 }
