@@ -50,7 +50,10 @@ export function parseQuery(url: string): Query {
 function addParam(query: Query, key: string, value: string): void {
   const name = key.toLowerCase();
   const { record } = query;
-  if (Object.hasOwn(record, name) && record[name] !== value) (query.conflicts ??= new Set()).add(name);
+  if (Object.hasOwn(record, name) && record[name] !== value) {
+    query.conflicts ??= new Set();
+    query.conflicts.add(name);
+  }
   record[name] = value;
 }
 
