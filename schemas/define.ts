@@ -65,7 +65,7 @@ export interface CommandDefinition {
 /**
  * What the runtime keeps of every command: how to recognise it and answer it. The schema and the
  * sample are not loaded with the package (a cold start would parse ~100 of each): a command's
- * schema arrives with its generated validator, on its first callback; samples are in
+ * schema arrives with its generated validator (loaded by `on()` or the first callback); samples are in
  * `tencent-webhooks/testing`, and every schema is in `schemas/json/`.
  */
 export type CommandInfo = Pick<CommandDefinition, (typeof INFO_KEYS)[number]>;

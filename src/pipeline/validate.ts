@@ -18,8 +18,9 @@ const loaded = new WeakMap<CommandInfo, Validator | Promise<Validator>>();
 
 /**
  * Coerces the documented type mismatches in place, then runs the command's validator — generated
- * at build time (`npm run generate`), so nothing is compiled at run time, and loaded on the
- * command's first callback (a cold start parses only what it uses). Returns the errors, if any.
+ * at build time (`npm run generate`), so nothing is compiled at run time, and loaded when `on()`
+ * registers a handler for the command or on its first callback (a cold start parses only what it
+ * uses). A load that failed is tried again by the next callback. Returns the errors, if any.
  */
 export function validatorFor(definition: CommandInfo): Validator | Promise<Validator> {
   let validator = loaded.get(definition);
@@ -36,6 +37,7 @@ export function validatorFor(definition: CommandInfo): Validator | Promise<Valid
       loaded.set(definition, ready);
       return ready;
     });
+    validator.catch(() => loaded.delete(definition));
     loaded.set(definition, validator);
   }
   return validator;
@@ -46,6 +48,11 @@ export function validatorFor(definition: CommandInfo): Validator | Promise<Valid
  * first callback does not wait for the module. A failure here is ignored: the request that needs
  * the validator reports it.
  */
+/** Whether a command's validator has loaded (for tests: asking validatorFor() would start the load). */
+export function validatorReady(definition: CommandInfo): boolean {
+  return typeof loaded.get(definition) === "function";
+}
+
 export function preloadValidator(definition: CommandInfo | undefined): void {
   if (!definition) return;
   try {
