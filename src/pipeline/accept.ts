@@ -13,30 +13,53 @@ import { AcceptedEvent } from "./event.js";
 import type { Engine } from "./engine.js";
 import type { Report } from "./report.js";
 import { runHandlers } from "./run-handlers.js";
-import { describeSchemaErrors, validatorFor } from "./validate.js";
+import { isThenable } from "./settles-within.js";
+import { describeSchemaErrors, validatorFor, type Validator } from "./validate.js";
 
 export interface Accepted {
   event: AnyWebhookEvent;
   definition: CommandInfo | undefined;
 }
 
-/** Command, schema, event: what both the request path and a queue worker do before handlers run. */
-export async function prepare(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity, attempt = 1): Promise<Accepted> {
+/**
+ * Command, schema, event: what both the request path and a queue worker do before handlers run.
+ * Synchronous when the validator has loaded and the key needs no asynchronous hash (the common
+ * case), so the request path awaits nothing here; a refusal is thrown either way.
+ */
+export function prepare(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity, attempt = 1): Accepted | Promise<Accepted> {
   const { protocol } = engine;
   report.payload = payload;
   const command = protocol.commandOf(payload, identity);
   report.command = command;
   const definition = protocol.catalogue.byName.get(command);
-  if (definition) {
-    const validator = validatorFor(definition);
-    const schemaErrors = (typeof validator === "function" ? validator : await validator)(payload);
+  if (!definition) {
+    if (engine.options.unknownCommands === "reject") {
+      throw reject("unknown_command", protocol.name === "callback" ? `Unknown CallbackCommand "${command}"` : `Unknown ${protocol.name} event ${command}`);
+    }
+    return eventFor(engine, payload, report, identity, attempt, command, undefined);
+  }
+  const validated = (validator: Validator) => {
+    const schemaErrors = validator(payload);
     if (schemaErrors) {
       report.schemaErrors = schemaErrors;
       throw reject("schema_invalid", `Payload does not match the ${command} schema: ${describeSchemaErrors(schemaErrors)}`);
     }
-  } else if (engine.options.unknownCommands === "reject") {
-    throw reject("unknown_command", protocol.name === "callback" ? `Unknown CallbackCommand "${command}"` : `Unknown ${protocol.name} event ${command}`);
-  }
+    return eventFor(engine, payload, report, identity, attempt, command, definition);
+  };
+  const validator = validatorFor(definition);
+  return typeof validator === "function" ? validated(validator) : validator.then(validated);
+}
+
+function eventFor(
+  engine: Engine,
+  payload: Record<string, unknown>,
+  report: Report,
+  identity: Identity,
+  attempt: number,
+  command: string,
+  definition: CommandInfo | undefined,
+): Accepted | Promise<Accepted> {
+  const { protocol } = engine;
   const rawBody = report.request.rawBody ?? "";
   const key = () => dedupeKey(protocol.name, command, definition, protocol.defaultDedupe, payload, rawBody);
   const event = new AcceptedEvent(
@@ -57,14 +80,18 @@ export async function prepare(engine: Engine, payload: Record<string, unknown>, 
   );
   // The key hashes the body: computed now when a store or a queue needs it (or hashing is
   // asynchronous here), else only when a handler reads it.
-  if (engine.options.dedupe !== undefined || engine.options.queue !== undefined || !syncDigests) {
-    report.dedupeKey = event.withKey(await key()).dedupeKey;
-  }
-  return { event, definition };
+  if (engine.options.dedupe === undefined && engine.options.queue === undefined && syncDigests) return { event, definition };
+  const withKey = (value: string): Accepted => {
+    report.dedupeKey = event.withKey(value).dedupeKey;
+    return { event, definition };
+  };
+  const value = key();
+  return typeof value === "string" ? withKey(value) : value.then(withKey);
 }
 
 export async function accept(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity): Promise<WebhookResponse> {
-  const { event, definition } = await prepare(engine, payload, report, identity);
+  const prepared = prepare(engine, payload, report, identity);
+  const { event, definition } = isThenable(prepared) ? await prepared : prepared;
   const { options, protocol } = engine;
   if (definition?.kind === "before") return decideInline(engine, event, definition, report);
   const store = options.dedupe;
@@ -99,7 +126,8 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
     }
     return protocol.ok();
   }
-  const run = await runAll(engine, event, report, options.handlerTimeoutMs);
+  const running = runAll(engine, event, report, options.handlerTimeoutMs);
+  const run = isThenable(running) ? await running : running;
   if (run.failure) {
     // Not handled: let Tencent's retry (TRTC, CSS) through rather than take it for a duplicate.
     await store?.release(event.dedupeKey).catch(() => undefined);

@@ -11,17 +11,18 @@ export interface HandlerRun {
 }
 
 /**
- * Runs every handler; one that throws does not stop the others. Sync handlers cost no timer.
+ * Runs every handler; one that throws does not stop the others. Sync handlers cost no timer and
+ * no promise: the run is returned as it is.
  * A handler still running at the timeout is not cut off: a later failure still reaches onError
  * through `onFailure`.
  */
-export async function runHandlers(
+export function runHandlers(
   handlers: readonly AnyCallback[],
   commandHandlers: number,
   timeoutMs: number,
   event: AnyWebhookEvent,
   onFailure: (rejection: Rejection, cause: unknown) => Promise<void>,
-): Promise<HandlerRun> {
+): HandlerRun | Promise<HandlerRun> {
   let failed = false;
   let answered = false;
   const results: unknown[] = [];
@@ -40,15 +41,21 @@ export async function runHandlers(
       fail(cause);
     }
   }
-  const inTime = pending.length === 0 || (await settlesWithin(Promise.all(pending), timeoutMs));
-  answered = true;
-  let failure: Rejection | undefined;
-  if (!inTime) {
-    failure = reject("handler_timeout", `Handlers did not finish within ${timeoutMs} ms`);
-    reports.push(onFailure(failure, undefined));
-  } else if (failed) {
-    failure = reject("handler_failed", `A handler for ${event.command} failed`);
+  // Every handler returned a plain value and none threw: nothing to wait for, no promise made.
+  if (pending.length === 0 && reports.length === 0) return { results: results.slice(0, commandHandlers) };
+  return settle();
+
+  async function settle(): Promise<HandlerRun> {
+    const inTime = pending.length === 0 || (await settlesWithin(Promise.all(pending), timeoutMs));
+    answered = true;
+    let failure: Rejection | undefined;
+    if (!inTime) {
+      failure = reject("handler_timeout", `Handlers did not finish within ${timeoutMs} ms`);
+      reports.push(onFailure(failure, undefined));
+    } else if (failed) {
+      failure = reject("handler_failed", `A handler for ${event.command} failed`);
+    }
+    if (reports.length > 0) await settlesWithin(Promise.all(reports), timeoutMs);
+    return failure ? { failure, results } : { results: results.slice(0, commandHandlers) };
   }
-  if (reports.length > 0) await settlesWithin(Promise.all(reports), timeoutMs);
-  return failure ? { failure, results } : { results: results.slice(0, commandHandlers) };
 }
