@@ -14,7 +14,7 @@
  */
 import { rm, writeFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BUNDLED } from "../tsup.config.js";
+import { BUNDLING } from "../tsup.config.js";
 
 export interface Library {
   /** "build" (tsup output) or "source" (the TypeScript sources, through tsx). */
@@ -52,9 +52,9 @@ export async function buildLibrary(options: { sourcemap?: boolean } = {}): Promi
     },
     format: ["esm"],
     target: "node20",
-    // As tsup.config.ts: the frameworks and the queue engine are the user's, never bundled; BUNDLED always is.
+    // As tsup.config.ts: the frameworks and the queue engine are the user's, never bundled; BUNDLING as there.
     external: ["express", "fastify", "koa", "bullmq", "ioredis"],
-    noExternal: BUNDLED,
+    ...BUNDLING,
     tsconfig: `${root}tsconfig.build.json`,
     outDir: OUT_DIR,
     dts: false,
