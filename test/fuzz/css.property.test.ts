@@ -14,13 +14,14 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { LosslessNumber, parse as losslessParse, stringify as losslessStringify } from "lossless-json";
-import { describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { cssCatalogue } from "../../schemas/index.js";
 import { createCssDispatcher, type CssDispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
 import type { RejectionReason, WebhookResponse } from "../../src/errors.js";
 import type { WebhookRequest } from "../../src/types.js";
 import { CSS_APP_ID, CSS_KEY, CSS_NOW_MS, CSS_NOW_S, CSS_PATH } from "../support/protocol-fixtures.js";
-import { bodyOracle, fuzzTimeout, jsonText, mutatedText, naiveMerge, prototypeFingerprint, replay, runs } from "../support/arbitraries.js";
+import { bodyOracle, jsonText, mutatedText, naiveMerge, prototypeFingerprint } from "../support/arbitraries.js";
+import { describeProtocolFuzz } from "../support/protocol-fuzz.js";
 
 const STATUSES = new Set([200, 400, 401, 403, 405, 413, 415, 500]);
 const SILENT = new Set([405, 413, 415]);
@@ -451,32 +452,12 @@ const validArb: fc.Arbitrary<{ h: Harness; generated: Generated }> = fc
 // Properties
 // ---------------------------------------------------------------------------------------------
 
-describe("CSS handle() under generated requests", () => {
-  it(
-    "any request: resolves in time, a documented status, an exact {code} reply, never 200 without a right unexpired sign, as the model predicts",
-    async () => {
-      statusCounts.clear();
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...HARNESSES), requestArb, async (h, generated) => {
-          await runAndCompare(h, generated);
-        }),
-        { numRuns: runs(1600), ...replay() },
-      );
-      for (const status of [200, 400, 401, 403, 405, 413, 415, 500]) expect(statusCounts.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
-    },
-    fuzzTimeout(),
-  );
-
-  it(
-    "valid signed samples (fresh t as number or string, any served key, either case, text, bytes, BOM or pre-parsed): always 200, to their own handler",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(validArb, async ({ h, generated }) => {
-          await runAndCompare(h, generated);
-        }),
-        { numRuns: runs(400), ...replay() },
-      );
-    },
-    fuzzTimeout(),
-  );
+describeProtocolFuzz("CSS handle() under generated requests", {
+  anyRequest: "resolves in time, a documented status, an exact {code} reply, never 200 without a right unexpired sign, as the model predicts",
+  validSamples: "fresh t as number or string, any served key, either case, text, bytes, BOM or pre-parsed",
+  harnesses: HARNESSES,
+  requestArb,
+  validArb,
+  runAndCompare,
+  statusCounts,
 });

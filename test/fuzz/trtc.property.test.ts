@@ -13,13 +13,14 @@
  */
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { trtcCatalogue } from "../../schemas/index.js";
 import { createTrtcDispatcher, type TrtcDispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
 import type { RejectionReason, WebhookResponse } from "../../src/errors.js";
 import type { WebhookRequest } from "../../src/types.js";
 import { TRTC_APP_ID, TRTC_KEY, TRTC_NOW_MS, TRTC_PATH } from "../support/protocol-fixtures.js";
-import { bodyOracle, fuzzTimeout, jsonText, mutatedText, naiveMerge, prototypeFingerprint, replay, runs } from "../support/arbitraries.js";
+import { bodyOracle, jsonText, mutatedText, naiveMerge, prototypeFingerprint } from "../support/arbitraries.js";
+import { describeProtocolFuzz } from "../support/protocol-fuzz.js";
 
 const STATUSES = new Set([200, 400, 401, 403, 405, 413, 415, 500]);
 const SILENT = new Set([405, 413, 415]);
@@ -411,33 +412,12 @@ const validArb: fc.Arbitrary<{ h: Harness; generated: Generated }> = fc
 // Properties
 // ---------------------------------------------------------------------------------------------
 
-describe("TRTC handle() under generated requests", () => {
-  it(
-    "any request: resolves in time, a documented status, an exact {code} reply, never 200 unsigned, as the model predicts",
-    async () => {
-      statusCounts.clear();
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...HARNESSES), requestArb, async (h, generated) => {
-          await runAndCompare(h, generated);
-        }),
-        { numRuns: runs(1600), ...replay() },
-      );
-      // The model is not vacuous: every stage answered some requests.
-      for (const status of [200, 400, 401, 403, 405, 413, 415, 500]) expect(statusCounts.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
-    },
-    fuzzTimeout(),
-  );
-
-  it(
-    "valid signed samples (string or bytes, BOM or not, any key of a rotation, any app served): always 200, to their own handler",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(validArb, async ({ h, generated }) => {
-          await runAndCompare(h, generated);
-        }),
-        { numRuns: runs(400), ...replay() },
-      );
-    },
-    fuzzTimeout(),
-  );
+describeProtocolFuzz("TRTC handle() under generated requests", {
+  anyRequest: "resolves in time, a documented status, an exact {code} reply, never 200 unsigned, as the model predicts",
+  validSamples: "string or bytes, BOM or not, any key of a rotation, any app served",
+  harnesses: HARNESSES,
+  requestArb,
+  validArb,
+  runAndCompare,
+  statusCounts,
 });
