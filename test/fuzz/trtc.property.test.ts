@@ -15,21 +15,17 @@ import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { expect } from "vitest";
 import { trtcCatalogue } from "../../schemas/index.js";
-import { createTrtcDispatcher, type TrtcDispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
+import { createTrtcDispatcher, type TrtcDispatcherOptions } from "../../src/index.js";
 import type { RejectionReason, WebhookResponse } from "../../src/errors.js";
 import type { WebhookRequest } from "../../src/types.js";
 import { TRTC_APP_ID, TRTC_KEY, TRTC_NOW_MS, TRTC_PATH } from "../support/protocol-fixtures.js";
-import { bodyOracle, jsonText, mutatedText, naiveMerge, prototypeFingerprint } from "../support/arbitraries.js";
-import { describeProtocolFuzz } from "../support/protocol-fuzz.js";
+import { bodyOracle, jsonText, mutatedText, naiveMerge } from "../support/arbitraries.js";
+import { answerOf, describeProtocolFuzz, type Seen } from "../support/protocol-fuzz.js";
 
-const STATUSES = new Set([200, 400, 401, 403, 405, 413, 415, 500]);
-const SILENT = new Set([405, 413, 415]);
 const OTHER_APP = "1400000002";
 const OLD_KEY = "0ldKey0fThe32LettersAndDigits000";
 const EVENTS = trtcCatalogue.definitions.map((definition) => definition.command);
 const SMALL_LIMIT = 512;
-const ANSWER_WITHIN_MS = 2000;
-const FINGERPRINT = prototypeFingerprint();
 
 /** All documented bodies: samples and variants. */
 const SAMPLES = trtcCatalogue.definitions.flatMap((definition) =>
@@ -42,13 +38,6 @@ const hmac = (key: string, body: string | Uint8Array) => createHmac("sha256", ke
 // ---------------------------------------------------------------------------------------------
 // Harnesses
 // ---------------------------------------------------------------------------------------------
-
-interface Seen {
-  on: number;
-  any: number;
-  commands: string[];
-  errors: WebhookErrorEvent[];
-}
 
 interface Harness {
   [fc.toStringMethod]: () => string;
@@ -93,53 +82,6 @@ const HARNESSES = [
   harness("two apps, key rotation, 512 B limit", { sdkAppId: [Number(TRTC_APP_ID), OTHER_APP], key: [OLD_KEY, TRTC_KEY], maxBodyBytes: SMALL_LIMIT }),
   harness("unknown events rejected", { sdkAppId: TRTC_APP_ID, key: TRTC_KEY, unknownCommands: "reject" }),
 ];
-
-const statusCounts = new Map<number, number>();
-
-/** One request through handle(), with the invariants every answer must satisfy. */
-async function run(h: Harness, request: WebhookRequest): Promise<{ status: number; reply: { code: number; message?: string } }> {
-  h.seen.on = 0;
-  h.seen.any = 0;
-  h.seen.commands.length = 0;
-  h.seen.errors.length = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(resolve, ANSWER_WITHIN_MS, "late");
-  });
-  const response = await Promise.race([h.handle(request), late]).finally(() => clearTimeout(timer));
-  if (response === "late") throw new Error(`no answer within ${ANSWER_WITHIN_MS} ms`);
-
-  const { status } = response;
-  statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-  expect(STATUSES.has(status), `status ${status}: ${response.body}`).toBe(true);
-  expect(response.headers["content-type"]).toMatch(/^application\/json/);
-  const reply = JSON.parse(response.body) as { code: number; message?: string };
-  if (status === 200) {
-    expect(response.body).toBe('{"code":0}');
-  } else {
-    expect(Object.keys(reply)).toEqual(["code", "message"]);
-    expect(reply.code).toBe(status);
-    expect(typeof reply.message).toBe("string");
-    expect(response.body).toBe(JSON.stringify({ code: status, message: reply.message }));
-    for (const key of h.keys) expect(response.body).not.toContain(key);
-    expect(response.body).not.toMatch(/\bat .+:\d+:\d+/);
-  }
-
-  const { seen } = h;
-  if (status === 200) {
-    expect(seen.any).toBe(1);
-    expect(seen.errors).toEqual([]);
-  } else if (SILENT.has(status)) {
-    expect(seen.on + seen.any + seen.errors.length).toBe(0);
-  } else {
-    // Handlers here never fail: every refusal is the pipeline's, before any handler.
-    expect(seen.on + seen.any).toBe(0);
-    expect(seen.errors.map((error) => error.status)).toEqual([status]);
-  }
-  expect(prototypeFingerprint()).toBe(FINGERPRINT);
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  return { status, reply };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The independent model
@@ -216,7 +158,7 @@ function predict(h: Harness, { request, contentTypeOk }: Generated): { statuses:
 }
 
 async function runAndCompare(h: Harness, generated: Generated) {
-  const outcome = await run(h, generated.request);
+  const outcome = await answerOf(h, generated.request);
   const predicted = predict(h, generated);
   expect(predicted.statuses, `${h.name}: ${outcome.reply.message ?? ""}`).toContain(outcome.status);
   if (predicted.reason) expect(h.seen.errors.map((error) => error.reason)).toEqual([predicted.reason]);
@@ -419,5 +361,4 @@ describeProtocolFuzz("TRTC handle() under generated requests", {
   requestArb,
   validArb,
   runAndCompare,
-  statusCounts,
 });
