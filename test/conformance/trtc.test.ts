@@ -143,9 +143,9 @@ describe("TRTC: handlers", () => {
   });
 
   it("with a dedupe store, a resent callback is a duplicate, and callbacks that differ are not", async () => {
-    // BUG (src/delivery/dedupe-key.ts): the default key is String() of each path's value, so two
-    // unknown events whose EventInfo.RoomId are different objects ("[object Object]") or lists
-    // that print alike ("1,2") get one key: the second is answered 200 as a duplicate, never handled.
+    // The default key is made of the paths' values only when they are scalars: String() of two
+    // different objects ("[object Object]") or of lists that print alike ("1,2") would be one key,
+    // and the second callback would be answered 200 as a duplicate and never handled.
     const dispatcher = createTrtcDispatcher({ sdkAppId: TRTC_APP_ID, key: TRTC_KEY, dedupe: memoryQueue().dedupe });
     const handled: string[] = [];
     const duplicates: string[] = [];
