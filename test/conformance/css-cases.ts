@@ -313,10 +313,10 @@ export const cssCases: CssCase[] = [
     expect: ok("PushBegin", (event) => expectThat(event?.sdkAppId === "99", `sdkAppId ${String(event?.sdkAppId)}`)),
   },
 
-  // BUG (src/protocols/css/index.ts): `String(payload.appid)` runs on whatever the body holds. An
-  // object without a callable toString throws there: 500 "Internal error", reported as
-  // handler_failed, for any CSS dispatcher and before the signature is checked. A list passes
-  // the appId check as the text of its items. These cases say what it should answer.
+  // Regression cases: `String(payload.appid)` once ran on whatever the body held. An object
+  // without a callable toString threw there (500 "Internal error", before the signature was
+  // checked), and a list passed the appId check as the text of its items. Only a number or a
+  // digit string is an appid now; these cases say what is answered instead.
   {
     name: "appid an object without a callable toString, no appId option: the schema's 400 (not a 500)",
     request: post(cssBody({ appid: { toString: 1 } })),

@@ -468,9 +468,9 @@ export const trtcCases: TrtcCase[] = [
     },
   },
   {
-    // BUG (src/delivery/dedupe-key.ts): the default TRTC idempotency key String()s EventInfo.RoomId /
-    // UserId whatever they hold; unknown events have no schema, so an object gets there and one
-    // without a callable toString throws: 500 "Internal error", reported as handler_failed.
+    // A regression case: the default TRTC idempotency key once String()ed EventInfo.RoomId / UserId
+    // whatever they held; unknown events have no schema, so an object got there and one without a
+    // callable toString threw: 500 "Internal error". Only scalars make a key now.
     name: "unknown EventType whose EventInfo.RoomId is an object without a callable toString: 200, onAny (not a 500)",
     request: signed('{"EventGroupId":99,"EventType":9901,"EventInfo":{"RoomId":{"toString":1},"UserId":"u"}}'),
     expect: { status: 200, on: 0, any: 1, errors: [], command: "9901" },
