@@ -58,4 +58,11 @@ for (const file of loadedByMain) {
   if (text.includes("defineCommand({")) throw new Error(`dist/${file}, which the main entry loads, carries the command files (schemas, samples)`);
 }
 if ("sample" in definitionFor("Live.CallbackAfterDestroyRoom")) throw new Error("the main entry's registry carries samples");
+// The bundled boom's errors are boom errors to the user's own copy (SECURITY.md: test with isBoom).
+let refusal;
+webhooks.onError((event) => {
+  refusal = event.error;
+});
+await webhooks.handle({ method: "POST", url: "/cb?SdkAppid=1&CallbackCommand=Live.CallbackAfterDestroyRoom", body: "{}" });
+if (!require("@hapi/boom").isBoom(refusal, 403)) throw new Error("onError's error is not a boom error to @hapi/boom's isBoom()");
 console.log(`dist OK: ${entries.length} entries as ESM and CJS, JSON schemas, seed sample → 200 with Owner_Account ${owner}`);
