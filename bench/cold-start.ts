@@ -34,15 +34,9 @@ export interface ColdRun {
   /** spawn → exit, measured by the parent */
   processMs: number;
 }
-export interface ColdSide {
+/** One side's runs, and the median of each figure over them. */
+export interface ColdSide extends Omit<ColdRun, "which"> {
   runs: ColdRun[];
-  importMs: number;
-  createMs: number;
-  firstMs: number;
-  totalMs: number;
-  cpuMs: number;
-  sinceStartMs: number;
-  processMs: number;
 }
 export interface ColdStartResult {
   ours: ColdSide;

@@ -42,17 +42,8 @@ export interface QueueRun {
   workerJobsPerSec?: number;
   requests: number;
 }
-export interface QueueSummary {
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  max: number;
-  serverCpuUsPerReq: number;
-  workerCpuUsPerJob?: number;
-  redisCpuUsPerReq?: number;
-  drainSeconds?: number;
-  workerJobsPerSec?: number;
-}
+/** Medians over a variant's rounds. */
+export type QueueSummary = Omit<QueueRun, "variant" | "round" | "requests">;
 export interface QueueResult {
   runs: QueueRun[];
   summary: Record<QueueVariant, QueueSummary>;
