@@ -82,8 +82,8 @@ function eventFor(
   // asynchronous here), else only when a handler reads it.
   if (engine.options.dedupe === undefined && engine.options.queue === undefined && syncDigests) return { event, definition };
   const withKey = (value: string): Accepted => {
-    report.dedupeKey = event.withKey(value).dedupeKey;
-    return { event, definition };
+    report.dedupeKey = value;
+    return { event: event.withKey(value), definition };
   };
   const value = key();
   return typeof value === "string" ? withKey(value) : value.then(withKey);

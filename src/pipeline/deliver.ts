@@ -6,13 +6,13 @@
 import type { DeliveryAttempt, QueuedCallback } from "../delivery/types.js";
 import { isRejection } from "../errors.js";
 import { parseJsonObject } from "../json/parse.js";
-import { parseQuery, queryRecord } from "./query.js";
+import { parseQuery } from "./query.js";
 import { prepare, runAll } from "./accept.js";
 import type { Engine } from "./engine.js";
 import type { Report } from "./report.js";
 
 export async function deliverJob(engine: Engine, job: QueuedCallback, attempt: DeliveryAttempt): Promise<void> {
-  const query = queryRecord(parseQuery(job.url));
+  const query = parseQuery(job.url).record;
   const report: Report = {
     request: { method: job.method, url: job.url, query, headers: job.headers, rawBody: job.rawBody, rawBodyExact: true },
     attempt: attempt.attempt,

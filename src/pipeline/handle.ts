@@ -11,7 +11,7 @@ import { bodyText } from "./body-text.js";
 import { checkContentType } from "./content-type.js";
 import type { Engine } from "./engine.js";
 import { normalizeHeaders } from "./headers.js";
-import { parseQuery, queryRecord } from "./query.js";
+import { parseQuery } from "./query.js";
 import type { Report } from "./report.js";
 import { isThenable, settlesWithin } from "./settles-within.js";
 
@@ -37,7 +37,7 @@ export async function handleRequest(engine: Engine, request: WebhookRequest): Pr
     }
     const query = parseQuery(url);
     const body = bodyText(request);
-    const received: ReceivedRequest = { method, url, query: queryRecord(query), headers, rawBody: body.reportText, rawBodyExact: body.exact };
+    const received: ReceivedRequest = { method, url, query: query.record, headers, rawBody: body.reportText, rawBodyExact: body.exact };
     report = { request: received };
     if (request.bodyError) throw BODY_ERRORS[request.bodyError]();
 

@@ -4,8 +4,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Query parameters by lower-cased key (Tencent's pages spell them `SdkAppid`, `SdkAppId`,
- * `sdkappid`), built in one pass: the last value of each key (what events and reports show), and
- * the keys given more than once with different values.
+ * `sdkappid`), built in one pass: `record`, the last value of each key (what events and reports
+ * show; last value wins, as most frameworks do), and `conflicts`, the keys given more than once
+ * with different values.
  */
 export interface Query {
   readonly record: Record<string, string>;
@@ -68,9 +69,4 @@ export const CONFLICT = Symbol("conflicting query values");
 export function optional(query: Query, name: string): string | undefined {
   const value = single(query, name);
   return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-/** Query as a plain record for events and error reports (last value wins, as most frameworks do). */
-export function queryRecord(query: Query): Record<string, string> {
-  return query.record;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONFLICT, parseQuery, queryRecord, single } from "../../src/pipeline/query.js";
+import { CONFLICT, parseQuery, single } from "../../src/pipeline/query.js";
 
 type View = { record: Record<string, string>; single: Map<string, string | typeof CONFLICT> };
 
@@ -26,7 +26,7 @@ function reference(url: string): View {
 /** What the package reads of a parsed query: the record, and single() of every key the reference has. */
 function parsed(url: string, keys: Iterable<string>): View {
   const query = parseQuery(url);
-  return { record: { ...queryRecord(query) }, single: new Map([...keys].map((key) => [key, single(query, key)!])) };
+  return { record: { ...query.record }, single: new Map([...keys].map((key) => [key, single(query, key)!])) };
 }
 
 const check = (url: string) => {
