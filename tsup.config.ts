@@ -34,7 +34,7 @@ const libraries = {
   fetch: "adapters/fetch.ts",
   hono: "adapters/hono.ts",
   serverless: "adapters/serverless.ts",
-  queue: "src/queue/index.ts",
+  queue: "src/delivery/queue.ts",
   testing: "src/testing/index.ts",
 };
 

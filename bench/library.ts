@@ -48,7 +48,7 @@ export async function buildLibrary(options: { sourcemap?: boolean } = {}): Promi
       fastify: `${root}adapters/fastify.ts`,
       koa: `${root}adapters/koa.ts`,
       node: `${root}adapters/node.ts`,
-      queue: `${root}src/queue/index.ts`,
+      queue: `${root}src/delivery/queue.ts`,
     },
     format: ["esm"],
     target: "node20",
@@ -99,9 +99,9 @@ async function load(): Promise<Library> {
 }
 
 /** `tencent-webhooks/queue` (redisQueue, on bullmq + ioredis): loaded only by the parts that need it. */
-export async function loadQueueEntry(): Promise<typeof import("../src/queue/index.js")> {
+export async function loadQueueEntry(): Promise<typeof import("../src/delivery/queue.js")> {
   const dir = process.env[LIBRARY_ENV];
-  if (!dir) return import("../src/queue/index.js");
+  if (!dir) return import("../src/delivery/queue.js");
   return import(pathToFileURL(`${dir}/queue.js`).href);
 }
 

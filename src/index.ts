@@ -21,8 +21,8 @@ export type { TencentReply } from "./protocols/callback/reply.js";
 export type { RejectionReason, Rejection, WebhookResponse } from "./errors.js";
 export type { SchemaError } from "./pipeline/validate.js";
 export type * from "./types.js";
-export type * from "./delivery/types.js";
-export { memoryQueue, type MemoryQueue, type MemoryQueueCounts, type MemoryQueueOptions } from "./delivery/memory-queue.js";
+export type * from "./delivery/contract.js";
+export { memoryQueue, type MemoryQueue, type MemoryQueueCounts, type MemoryQueueOptions } from "./delivery/memory/memory-queue.js";
 export {
   registry,
   knownCommands,

@@ -1,4 +1,4 @@
-import type { DedupeStore, WebhookQueue } from "./delivery/types.js";
+import type { DedupeStore, WebhookQueue } from "./delivery/contract.js";
 import type { Logger, SharedOptions } from "./types.js";
 
 export interface ResolvedOptions {

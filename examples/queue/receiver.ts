@@ -7,7 +7,7 @@
  */
 import { createServer } from "node:http";
 import { nodeMiddleware } from "../../adapters/node.js";
-import { redisQueue } from "../../src/queue/index.js";
+import { redisQueue } from "../../src/delivery/queue.js";
 import { exampleConfig } from "../config.js";
 import { listen } from "../serve.js";
 import { createWebhooks } from "../webhooks.js";

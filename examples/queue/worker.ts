@@ -5,7 +5,7 @@
  * (`queue.failed()`, `queue.replay(id)`). SIGTERM stops taking jobs and lets in-flight ones finish;
  * a worker killed outright loses nothing (BullMQ gives its job to another worker).
  */
-import { redisQueue } from "../../src/queue/index.js";
+import { redisQueue } from "../../src/delivery/queue.js";
 import { exampleConfig } from "../config.js";
 import { createWebhooks } from "../webhooks.js";
 

@@ -1,4 +1,4 @@
-import type { DeliveryAttempt, QueuedCallback } from "../delivery/types.js";
+import type { DeliveryAttempt, QueuedCallback } from "../delivery/contract.js";
 import { reject, type WebhookResponse } from "../errors.js";
 import { parseJsonObject } from "../json/parse.js";
 import { resolveOptions } from "../options.js";

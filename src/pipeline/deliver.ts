@@ -3,7 +3,7 @@
  * inline. A failure reaches `onError` with the attempt and whether it was the last, then rejects
  * so that the queue retries (or dead-letters) it.
  */
-import type { DeliveryAttempt, QueuedCallback } from "../delivery/types.js";
+import type { DeliveryAttempt, QueuedCallback } from "../delivery/contract.js";
 import { isRejection } from "../errors.js";
 import { parseJsonObject } from "../json/parse.js";
 import { parseQuery } from "./query.js";

@@ -8,7 +8,7 @@ import type {
   TrtcCodes,
   TrtcPayloads,
 } from "../../schemas/generated/payloads.js";
-import type { DeliveryAttempt, QueuedCallback } from "../delivery/types.js";
+import type { DeliveryAttempt, QueuedCallback } from "../delivery/contract.js";
 import type { WebhookResponse } from "../errors.js";
 import type { DecisionByReply } from "../protocols/callback/decision.js";
 import type { AnyHandler, DispatchMeta, DuplicateHandler, ErrorHandler, MaybePromise, WebhookEvent } from "./events.js";

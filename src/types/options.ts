@@ -1,4 +1,4 @@
-import type { DedupeStore, WebhookQueue } from "../delivery/types.js";
+import type { DedupeStore, WebhookQueue } from "../delivery/contract.js";
 import type { SdkAppIdInput, TokenInput } from "../protocols/callback/apps.js";
 
 /** pino-compatible: anything with `warn` and `error` taking a string. */

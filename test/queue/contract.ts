@@ -4,7 +4,7 @@
  * dedupe claims, one job per dedupe key, exact job data, concurrency, closing workers.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { WebhookQueue } from "../../src/delivery/types.js";
+import type { WebhookQueue } from "../../src/delivery/contract.js";
 import { FakeRunner, makeJob, waitFor } from "./support.js";
 
 export interface ContractSubject {

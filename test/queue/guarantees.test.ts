@@ -24,7 +24,7 @@ import http from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, expect, it } from "vitest";
 import { signedQuery } from "../../src/index.js";
-import { redisQueue } from "../../src/queue/index.js";
+import { redisQueue } from "../../src/delivery/queue.js";
 import { startRedis } from "../support/redis.js";
 import { post, sleep, startFixture, waitFor, type Fixture } from "./support.js";
 

@@ -1,8 +1,8 @@
 /** memoryQueue(): the WebhookQueue contract in one process, plus what only it has (idle(), lazy claim expiry, no live timers). */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { memoryQueue, type MemoryQueue } from "../../src/delivery/memory-queue.js";
-import type { WebhookQueue } from "../../src/delivery/types.js";
+import { memoryQueue, type MemoryQueue } from "../../src/delivery/memory/memory-queue.js";
+import type { WebhookQueue } from "../../src/delivery/contract.js";
 import { queueContract } from "./contract.js";
 import { FakeRunner, makeJob, sleep } from "./support.js";
 
@@ -53,7 +53,7 @@ describe("memoryQueue: its own helpers", () => {
 
   it("a pending backoff timer does not keep the process alive (unref'd): a fresh process exits at once", () => {
     const script = `
-      import { memoryQueue } from ${JSON.stringify(new URL("../../src/delivery/memory-queue.ts", import.meta.url).href)};
+      import { memoryQueue } from ${JSON.stringify(new URL("../../src/delivery/memory/memory-queue.ts", import.meta.url).href)};
       const queue = memoryQueue({ attempts: 2, backoff: { delayMs: 60000 } });
       queue.work({ async deliver() { throw new Error("no"); } });
       await queue.enqueue({ protocol: "callback", command: "C", dedupeKey: "k", rawBody: "{}", method: "POST", url: "/", headers: {}, receivedAt: 0 });

@@ -15,7 +15,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, expect, it } from "vitest";
 import { nodeMiddleware } from "../../adapters/node.js";
 import { createDispatcher, signedQuery, type WebhookErrorEvent } from "../../src/index.js";
-import { redisQueue } from "../../src/queue/index.js";
+import { redisQueue } from "../../src/delivery/queue.js";
 import { startRedis } from "../support/redis.js";
 import { post, sleep, waitFor } from "./support.js";
 

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import type { WebhookQueue } from "../../src/delivery/types.js";
-import { jobIdFor, redisQueue, type RedisQueue, type RedisQueueOptions } from "../../src/queue/index.js";
+import type { WebhookQueue } from "../../src/delivery/contract.js";
+import { jobIdFor, redisQueue, type RedisQueue, type RedisQueueOptions } from "../../src/delivery/queue.js";
 import { startRedis, type RedisServer } from "../support/redis.js";
 import { queueContract } from "./contract.js";
 import { FakeRunner, makeJob, waitFor } from "./support.js";

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
-import type { DeliveryAttempt, JobRunner, QueuedCallback } from "../../src/delivery/types.js";
+import type { DeliveryAttempt, JobRunner, QueuedCallback } from "../../src/delivery/contract.js";
 
 export interface Delivery {
   key: string;

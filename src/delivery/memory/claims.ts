@@ -1,5 +1,5 @@
 /** The memory queue's {@link DedupeStore}: claims by key, each with its expiry time, in this process only. */
-import type { DedupeStore } from "../types.js";
+import type { DedupeStore } from "../contract.js";
 import { fail } from "./option-checks.js";
 
 export function memoryClaims(): DedupeStore {

@@ -3,7 +3,7 @@
  * running, or failed: the dead-letter list). Workers take waiting jobs from here and report how
  * each attempt went; retries with backoff, the dead-letter list and `idle()` are decided here.
  */
-import type { FailedCallback, QueuedCallback } from "../types.js";
+import type { FailedCallback, QueuedCallback } from "../contract.js";
 import { Fifo } from "./fifo.js";
 
 export interface Entry {

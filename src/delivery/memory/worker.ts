@@ -2,7 +2,7 @@
  * The memory queue's workers: each `work(runner, { concurrency })` takes waiting jobs from
  * {@link Jobs}, up to its concurrency, delivers a private copy of each and reports the outcome.
  */
-import type { JobRunner, QueueWorker, WorkOptions } from "../types.js";
+import type { JobRunner, QueueWorker, WorkOptions } from "../contract.js";
 import type { Entry, Jobs } from "./jobs.js";
 import { fail, positiveInteger } from "./option-checks.js";
 

@@ -16,11 +16,11 @@
  * This module puts the queue together from memory/: claims.ts (the dedupe store), jobs.ts (every
  * job's state, retries, the dead-letter list), worker.ts (`work()`), option-checks.ts.
  */
-import { memoryClaims } from "./memory/claims.js";
-import { memoryJobs } from "./memory/jobs.js";
-import { fail, nonNegative, positive, positiveInteger } from "./memory/option-checks.js";
-import { memoryWorkers } from "./memory/worker.js";
-import type { FailedCallback, QueuedCallback, WebhookQueue } from "./types.js";
+import { memoryClaims } from "./claims.js";
+import { memoryJobs } from "./jobs.js";
+import { fail, nonNegative, positive, positiveInteger } from "./option-checks.js";
+import { memoryWorkers } from "./worker.js";
+import type { FailedCallback, QueuedCallback, WebhookQueue } from "../contract.js";
 
 export interface MemoryQueueOptions {
   /** How long a dedupe claim lasts, in seconds. Default 900 (15 minutes: Tencent's longest retry window is CSS's ~12). */

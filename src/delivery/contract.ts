@@ -4,6 +4,10 @@
  * (one process) and `redisQueue()` (BullMQ on Redis, `tencent-webhooks/queue`) implement it.
  */
 import type { ProtocolName } from "../../schemas/define.js";
+import type { SchemaError } from "../pipeline/validate.js";
+
+/** Why a callback is in the dead-letter set. */
+export type DeadLetterReason = "handler_failed" | "schema_invalid";
 
 /** One accepted callback, as written to the queue: enough to run its handlers again, exactly. */
 export interface QueuedCallback {
@@ -24,6 +28,12 @@ export interface QueuedCallback {
   /** What the receiver's authentication established: the app, and which token / key signed it. */
   sdkAppId?: string | undefined;
   keyIndex?: number | undefined;
+  /**
+   * Set when the receiver quarantined it (authenticated, but its payload failed the schema): a
+   * worker validates it again — a newer package may accept it — and delivers it if it passes, or
+   * dead-letters it at once (no retries) with this reason and these errors.
+   */
+  invalid?: { reason: "schema_invalid"; schemaErrors: SchemaError[] } | undefined;
 }
 
 export interface DeliveryAttempt {
@@ -69,7 +79,7 @@ export interface FailedCallback {
 }
 
 export interface WebhookQueue {
-  readonly kind: "memory" | "redis";
+  readonly kind: "memory" | "redis" | "postgres";
   readonly dedupe: DedupeStore;
   /** How long a dedupe claim lasts: longer than Tencent's longest retry window (CSS: ~12 min). */
   readonly dedupeTtlSeconds: number;

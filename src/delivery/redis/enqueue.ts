@@ -1,5 +1,5 @@
 /** `enqueue(job)`: one BullMQ `add` whose job id is derived from the dedupe key, raced against the deadline. */
-import type { QueuedCallback } from "../delivery/types.js";
+import type { QueuedCallback } from "../contract.js";
 import type { Connection } from "./connection.js";
 import type { JobQueue } from "./job-queue.js";
 import { jobIdFor } from "./job-id.js";

@@ -1,5 +1,5 @@
 /** `tencent-webhooks/queue`: the Redis-backed queue (BullMQ). The only entry that imports bullmq and ioredis. */
-export { redisQueue, jobIdFor, type RedisQueue, type RedisQueueOptions, type RedisQueueCounts } from "./redis-queue.js";
+export { redisQueue, jobIdFor, type RedisQueue, type RedisQueueOptions, type RedisQueueCounts } from "./redis/redis-queue.js";
 export type {
   DedupeStore,
   DeliveryAttempt,
@@ -9,4 +9,4 @@ export type {
   QueueWorker,
   WebhookQueue,
   WorkOptions,
-} from "../delivery/types.js";
+} from "./contract.js";

@@ -21,12 +21,12 @@
  * What survives a Redis restart is what Redis keeps: run it with persistence (AOF or RDB) for
  * "accepted means never lost" to hold across one.
  *
- * src/queue/ is the only folder that imports `bullmq` and `ioredis` (optional peer dependencies).
+ * src/delivery/redis/ is the only folder that imports `bullmq` and `ioredis` (optional peer dependencies).
  * This module puts the queue together: options.ts checks the options, connection.ts opens the
  * receiver's connection, claims.ts is the dedupe store, job-queue.ts / enqueue.ts / worker.ts /
  * dead-letter.ts / counts.ts are the BullMQ side.
  */
-import type { QueueWorker, WebhookQueue } from "../delivery/types.js";
+import type { QueueWorker, WebhookQueue } from "../contract.js";
 import { redisClaims } from "./claims.js";
 import { quit, receiverConnection } from "./connection.js";
 import { countJobs, type RedisQueueCounts } from "./counts.js";

@@ -3,7 +3,7 @@
  * retries, backoff and stalled-job recovery. Its connections wait for Redis, however long.
  */
 import { Worker, type Job } from "bullmq";
-import type { JobRunner, QueuedCallback, QueueWorker, WorkOptions } from "../delivery/types.js";
+import type { JobRunner, QueuedCallback, QueueWorker, WorkOptions } from "../contract.js";
 import { quit, type Connection } from "./connection.js";
 import { fail, positiveInteger } from "./options.js";
 

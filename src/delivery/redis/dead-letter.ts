@@ -1,6 +1,6 @@
 /** The failed set (dead letters): `failed()` lists it, `replay(id)` runs a failed job again with its attempts reset. */
 import type { Job } from "bullmq";
-import type { FailedCallback, QueuedCallback } from "../delivery/types.js";
+import type { FailedCallback, QueuedCallback } from "../contract.js";
 import type { Connection } from "./connection.js";
 import type { JobQueue } from "./job-queue.js";
 

@@ -4,7 +4,7 @@
  * sent, are given back (deleted) as soon as the connection is back, so that Tencent's retry of a
  * refused callback is not taken for a duplicate.
  */
-import type { DedupeStore } from "../delivery/types.js";
+import type { DedupeStore } from "../contract.js";
 import { notSent, type Connection } from "./connection.js";
 
 const MAX_PENDING_RELEASES = 10_000;

@@ -1,0 +1,21 @@
+/**
+ * What `deliver()` rejects with: why the job failed, whether a retry could help, and the real
+ * error (`cause`) so that the dead letter keeps the handler's own message and stack.
+ */
+import type { DeadLetterReason } from "./contract.js";
+import type { SchemaError } from "../pipeline/validate.js";
+
+export class DeliveryFailure extends Error {
+  override readonly name = "DeliveryFailure";
+  constructor(
+    message: string,
+    readonly reason: DeadLetterReason,
+    /** False: straight to the dead-letter set (a schema failure does not heal by retrying). */
+    readonly retry: boolean,
+    options: { cause?: unknown; schemaErrors?: SchemaError[] } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.schemaErrors = options.schemaErrors;
+  }
+  readonly schemaErrors: SchemaError[] | undefined;
+}
