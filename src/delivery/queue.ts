@@ -1,5 +1,7 @@
-/** `tencent-webhooks/queue`: the Redis-backed queue (BullMQ). The only entry that imports bullmq and ioredis. */
-export { redisQueue, jobIdFor, type RedisQueue, type RedisQueueOptions, type RedisQueueCounts } from "./redis/redis-queue.js";
+/** `tencent-webhooks/queue`: the durable queues on BullMQ (Redis). The only entry that imports bullmq and ioredis. */
+export { redisQueue, type RedisQueue, type RedisQueueOptions, type RedisQueueCounts } from "./redis/redis-queue.js";
+export { jobIdFor } from "./bullmq/job-id.js";
+export type { BullmqQueueOptions } from "./bullmq/options.js";
 export type {
   DedupeStore,
   DeliveryAttempt,

@@ -4,23 +4,20 @@
  * against, and whether the queue is closed.
  */
 import { Redis, type RedisOptions } from "ioredis";
-import { withinDeadline, settleWithin } from "./deadline.js";
+import { withinDeadline, settleWithin } from "../bullmq/deadline.js";
+import type { Engine } from "../bullmq/engine.js";
 import type { Settings } from "./options.js";
 
-export interface Connection {
+export interface Connection extends Pick<Engine, "report" | "bounded"> {
   readonly settings: Settings;
   /** The receiver's client: fails fast, never queues or resends a command. */
   readonly client: Redis;
   /** Set by the queue's `close()`: no receiver work starts after it. */
   closed: boolean;
-  /** Hands a connection error to `onConnectionError` (never throws). */
-  report(error: unknown): void;
   /** Another client to the same Redis, with `overrides`. */
   open(overrides: RedisOptions): Redis;
   /** Resolves once the receiver's client is connected. */
   connected(): Promise<void>;
-  /** Runs `work` against the deadline (`enqueueTimeoutMs`); `live()` turns false once the deadline has passed. */
-  bounded<T>(what: string, work: (live: () => boolean) => Promise<T>): Promise<T>;
 }
 
 /** Opens the receiver's connection (at once). */
@@ -81,7 +78,7 @@ export function receiverConnection(settings: Settings): Connection {
     connected,
     async bounded<T>(what: string, work: (live: () => boolean) => Promise<T>): Promise<T> {
       if (shared.closed) throw new Error(`tencent-webhooks: redisQueue "${name}" is closed`);
-      return withinDeadline(enqueueTimeoutMs, what, work);
+      return withinDeadline("Redis", enqueueTimeoutMs, what, work);
     },
   };
   return shared;

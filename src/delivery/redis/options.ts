@@ -1,50 +1,19 @@
-/** `redisQueue()`'s options: their documentation, defaults and checks. */
+/** `redisQueue()`'s options: the shared BullMQ ones (../bullmq/options.ts) plus the Redis connection and key prefix. */
 import type { RedisOptions } from "ioredis";
+import { fail, queueSettings, type BullmqQueueOptions, type QueueSettings } from "../bullmq/options.js";
 
-export interface RedisQueueOptions {
+export interface RedisQueueOptions extends BullmqQueueOptions {
   /** ioredis options (`{ host, port, password, db, tls, … }`) or a URL (`redis://127.0.0.1:6379`). */
   connection: string | RedisOptions;
-  /** The BullMQ queue name. Default `"tencent-webhooks"`. */
-  name?: string;
   /** BullMQ's key prefix (dedupe keys go under it too). Default `"bull"`. */
   prefix?: string;
-  /** How long a dedupe claim lasts, in seconds. Default 900 (15 minutes: Tencent's longest retry window is CSS's ~12). */
-  dedupeTtlSeconds?: number;
-  /** Runs per job, the first included, before it goes to the failed set. Default 5. */
-  attempts?: number;
-  /** BullMQ backoff between attempts. Default `{ type: "exponential", delay: 1000 }` (1 s, 2 s, 4 s, 8 s). */
-  backoff?: { type: "exponential" | "fixed"; delay: number };
-  /** A claim or a write not acknowledged within this many ms rejects (the receiver answers 503). Default 2000. */
-  enqueueTimeoutMs?: number;
-  /** Workers: how long a job's lock lasts without renewal (a dead worker's jobs run again after it). Default 30000. */
-  lockDurationMs?: number;
-  /** Workers: how often stalled jobs (locks expired) are looked for. Default 30000. */
-  stalledIntervalMs?: number;
-  /** Workers: how many times a job may stall before it goes to the failed set. Default 1. */
-  maxStalledCount?: number;
-  /**
-   * Connection errors (Redis down, refused, reset). Default: one `console.warn` per outage.
-   * Callbacks refused meanwhile reach the dispatcher's `onError` as usual.
-   */
-  onConnectionError?: (error: Error) => void;
 }
 
 /** The options checked, defaults filled in. */
-export interface Settings {
+export interface Settings extends QueueSettings {
   connection: string | RedisOptions;
-  name: string;
   prefix: string;
-  dedupeTtlSeconds: number;
-  attempts: number;
-  backoff: { type: "exponential" | "fixed"; delay: number };
-  enqueueTimeoutMs: number;
-  lockDuration: number;
-  stalledInterval: number;
-  maxStalledCount: number;
-  onConnectionError: ((error: Error) => void) | undefined;
 }
-
-const DEFAULT_NAME = "tencent-webhooks";
 
 /** Checks `options` (throwing a TypeError for the first bad one) and fills in the defaults. */
 export function settingsOf(options: RedisQueueOptions): Settings {
@@ -53,47 +22,7 @@ export function settingsOf(options: RedisQueueOptions): Settings {
   if (typeof connection !== "string" && (connection === null || typeof connection !== "object")) {
     fail("redisQueue({ connection }) needs ioredis options or a redis:// URL");
   }
-  const name = options.name ?? DEFAULT_NAME;
-  if (typeof name !== "string" || name === "" || name.includes(":")) fail(`\`name\` must be a non-empty string without ":", got ${JSON.stringify(name)}`);
   const prefix = options.prefix ?? "bull";
   if (typeof prefix !== "string" || prefix === "") fail(`\`prefix\` must be a non-empty string, got ${JSON.stringify(prefix)}`);
-  const dedupeTtlSeconds = positiveInteger("dedupeTtlSeconds", options.dedupeTtlSeconds, 900);
-  const attempts = positiveInteger("attempts", options.attempts, 5);
-  const backoff = options.backoff ?? { type: "exponential" as const, delay: 1000 };
-  if (backoff === null || typeof backoff !== "object" || (backoff.type !== "exponential" && backoff.type !== "fixed")) {
-    fail('`backoff` must be { type: "exponential" | "fixed", delay: ms }');
-  }
-  nonNegative("backoff.delay", backoff.delay);
-  const enqueueTimeoutMs = positiveInteger("enqueueTimeoutMs", options.enqueueTimeoutMs, 2000);
-  const lockDuration = positiveInteger("lockDurationMs", options.lockDurationMs, 30_000);
-  const stalledInterval = positiveInteger("stalledIntervalMs", options.stalledIntervalMs, 30_000);
-  const maxStalledCount = options.maxStalledCount ?? 1;
-  if (!Number.isSafeInteger(maxStalledCount) || maxStalledCount < 0) fail("`maxStalledCount` must be an integer >= 0");
-  return {
-    connection,
-    name,
-    prefix,
-    dedupeTtlSeconds,
-    attempts,
-    backoff,
-    enqueueTimeoutMs,
-    lockDuration,
-    stalledInterval,
-    maxStalledCount,
-    onConnectionError: options.onConnectionError,
-  };
-}
-
-export function fail(message: string): never {
-  throw new TypeError(`tencent-webhooks: ${message}`);
-}
-
-export function positiveInteger(name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) fail(`\`${name}\` must be a positive integer, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function nonNegative(name: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(`\`${name}\` must be a number >= 0, got ${JSON.stringify(value)}`);
+  return { ...queueSettings(options, "Redis", "redisQueue"), connection, prefix };
 }

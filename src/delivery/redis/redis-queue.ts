@@ -21,62 +21,27 @@
  * What survives a Redis restart is what Redis keeps: run it with persistence (AOF or RDB) for
  * "accepted means never lost" to hold across one.
  *
- * src/delivery/redis/ is the only folder that imports `bullmq` and `ioredis` (optional peer dependencies).
- * This module puts the queue together: options.ts checks the options, connection.ts opens the
- * receiver's connection, claims.ts is the dedupe store, job-queue.ts / enqueue.ts / worker.ts /
- * dead-letter.ts / counts.ts are the BullMQ side.
+ * src/delivery/redis/ holds what is Redis's own: options.ts checks the options, connection.ts
+ * opens the receiver's connection, claims.ts is the dedupe store, redis-engine.ts puts BullMQ on
+ * it. What every BullMQ engine shares (jobs, workers, dead letters, counts) is in ../bullmq/.
  */
-import type { QueueWorker, WebhookQueue } from "../contract.js";
+import { bullmqQueue, type BullmqQueue } from "../bullmq/bullmq-queue.js";
+import type { BullmqQueueCounts } from "../bullmq/counts.js";
 import { redisClaims } from "./claims.js";
-import { quit, receiverConnection } from "./connection.js";
-import { countJobs, type RedisQueueCounts } from "./counts.js";
-import { deadLetters } from "./dead-letter.js";
-import { enqueuer } from "./enqueue.js";
-import { jobQueue } from "./job-queue.js";
+import { receiverConnection } from "./connection.js";
+import { redisEngine } from "./redis-engine.js";
 import { settingsOf, type RedisQueueOptions } from "./options.js";
-import { startWorker } from "./worker.js";
 
-export { jobIdFor } from "./job-id.js";
-export type { RedisQueueCounts } from "./counts.js";
 export type { RedisQueueOptions } from "./options.js";
+/** How many jobs are in each state (the same for every BullMQ engine). */
+export type RedisQueueCounts = BullmqQueueCounts;
 
-export interface RedisQueue extends WebhookQueue {
+export interface RedisQueue extends BullmqQueue {
   readonly kind: "redis";
-  /** The BullMQ queue name. */
-  readonly name: string;
-  /** How many jobs are in each state. */
-  counts(): Promise<RedisQueueCounts>;
 }
 
 /** Creates the Redis queue. Connections open at once; `close()` closes them (and the workers it started). */
 export function redisQueue(options: RedisQueueOptions): RedisQueue {
-  const settings = settingsOf(options);
-  const shared = receiverConnection(settings);
-  const dedupe = redisClaims(shared);
-  const jobs = jobQueue(shared);
-  const { failed, replay } = deadLetters(shared, jobs);
-  const workers = new Set<QueueWorker>();
-  let closing: Promise<void> | undefined;
-
-  return {
-    kind: "redis",
-    name: settings.name,
-    dedupe,
-    dedupeTtlSeconds: settings.dedupeTtlSeconds,
-    enqueue: enqueuer(shared, jobs),
-    work: (runner, workOptions) => startWorker(shared, workers, runner, workOptions),
-    failed,
-    replay,
-    counts: () => countJobs(shared, jobs),
-
-    close(): Promise<void> {
-      closing ??= (async () => {
-        shared.closed = true;
-        await Promise.allSettled([...workers].map((worker) => worker.close()));
-        await jobs.close();
-        await quit(shared.client);
-      })();
-      return closing;
-    },
-  };
+  const shared = receiverConnection(settingsOf(options));
+  return bullmqQueue("redis", redisEngine(shared), redisClaims(shared));
 }

@@ -1,8 +1,7 @@
 /** `counts()`: how many jobs are in each state, read from BullMQ. */
-import type { Connection } from "./connection.js";
-import type { JobQueue } from "./job-queue.js";
+import type { Engine } from "./engine.js";
 
-export interface RedisQueueCounts {
+export interface BullmqQueueCounts {
   /** Waiting for a worker (prioritized jobs included). */
   waiting: number;
   /** Waiting out a backoff before their next attempt. */
@@ -13,10 +12,10 @@ export interface RedisQueueCounts {
   failed: number;
 }
 
-export async function countJobs(shared: Connection, jobs: JobQueue): Promise<RedisQueueCounts> {
-  const counts = await shared.bounded("the counts read", async () => {
-    await jobs.ready();
-    return jobs.queue.getJobCounts("wait", "prioritized", "delayed", "active", "failed");
+export async function countJobs(engine: Engine): Promise<BullmqQueueCounts> {
+  const counts = await engine.bounded("the counts read", async () => {
+    const queue = await engine.queue();
+    return queue.getJobCounts("wait", "prioritized", "delayed", "active", "failed");
   });
   const n = (key: string) => counts[key] ?? 0;
   return { waiting: n("wait") + n("prioritized"), delayed: n("delayed"), active: n("active"), failed: n("failed") };

@@ -1,0 +1,46 @@
+/**
+ * The {@link WebhookQueue} every BullMQ engine shares: jobs are BullMQ jobs whose id is derived
+ * from the dedupe key (enqueue.ts), workers are BullMQ workers (worker.ts), the dead-letter set is
+ * BullMQ's failed set (dead-letter.ts). The engine (Redis, PostgreSQL) brings its connections and
+ * its dedupe store.
+ */
+import type { DedupeStore, QueueWorker, WebhookQueue } from "../contract.js";
+import { countJobs, type BullmqQueueCounts } from "./counts.js";
+import { deadLetters } from "./dead-letter.js";
+import type { Engine } from "./engine.js";
+import { enqueuer } from "./enqueue.js";
+import { startWorker } from "./worker.js";
+
+export interface BullmqQueue extends WebhookQueue {
+  /** The BullMQ queue name. */
+  readonly name: string;
+  /** How many jobs are in each state. */
+  counts(): Promise<BullmqQueueCounts>;
+}
+
+/** The queue handle: `close()` closes the workers it started, then the engine's connections. */
+export function bullmqQueue<Kind extends WebhookQueue["kind"]>(kind: Kind, engine: Engine, dedupe: DedupeStore): BullmqQueue & { readonly kind: Kind } {
+  const { failed, replay } = deadLetters(engine);
+  const workers = new Set<QueueWorker>();
+  let closing: Promise<void> | undefined;
+  return {
+    kind,
+    name: engine.settings.name,
+    dedupe,
+    dedupeTtlSeconds: engine.settings.dedupeTtlSeconds,
+    enqueue: enqueuer(engine),
+    work: (runner, workOptions) => startWorker(engine, workers, runner, workOptions),
+    failed,
+    replay,
+    counts: () => countJobs(engine),
+
+    close(): Promise<void> {
+      closing ??= (async () => {
+        engine.closed = true;
+        await Promise.allSettled([...workers].map((worker) => worker.close()));
+        await engine.close();
+      })();
+      return closing;
+    },
+  };
+}
