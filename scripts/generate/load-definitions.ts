@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CommandDefinition } from "../../schemas/define.js";
 
-export const PRODUCTS = ["live", "room", "chat", "trtc", "css"] as const;
+export const PRODUCTS = ["live", "room", "call", "chat", "trtc", "css"] as const;
 
 export interface LoadedDefinition {
   definition: CommandDefinition;

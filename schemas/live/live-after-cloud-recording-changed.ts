@@ -2,13 +2,15 @@ import { defineCommand } from "../define.js";
 
 /**
  * A TRTC cloud-recording event (group 3) delivered through the callback endpoint, in the TRTC event
- * envelope plus `CallbackCommand`. The name is the one the page publishes (`Follow.` prefix);
- * `Live.CallbackAfterCloudRecordingChanged` is accepted too. `Payload` carries more fields for some
- * event types (file names, VOD info); they pass untyped.
+ * envelope plus `CallbackCommand`. The Chinese page (https://cloud.tencent.com/document/product/269/129603)
+ * now publishes it as `Live.CallbackAfterCloudRecordingChanged`, the canonical name here; the English page
+ * (the sample's source, https://intl.cloud.tencent.com/document/product/647/78428) still names it
+ * `Follow.CallbackAfterCloudRecordingChanged`, an alias: either name reaches the same handlers. `Payload`
+ * carries more fields for some event types (file names, VOD info); they pass untyped.
  */
 export default defineCommand({
-  command: "Follow.CallbackAfterCloudRecordingChanged",
-  aliases: ["Live.CallbackAfterCloudRecordingChanged"],
+  command: "Live.CallbackAfterCloudRecordingChanged",
+  aliases: ["Follow.CallbackAfterCloudRecordingChanged"],
   kind: "after",
   summary: "a live room's cloud recording changed state",
   source: "https://intl.cloud.tencent.com/document/product/647/78428",
