@@ -28,7 +28,8 @@ export default defineCommand({
             User_Account: { type: "string", description: "member's user ID" },
             ActionType: {
               type: "string",
-              description: "Answer | Reject | NotAnswer | Hangup | Join | Offline (heartbeat expired) | Invite | Cancel_Invite (spellings vary between the page's sample and table)",
+              description:
+                "Answer | Reject | NotAnswer | Hangup | Join | Offline (heartbeat expired) | Invite | Cancel_Invite (spellings vary between the page's sample and table)",
             },
           },
         },

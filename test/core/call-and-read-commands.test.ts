@@ -47,7 +47,10 @@ describe("natural idempotency keys", () => {
     const text = sample("Call.CallbackAfterMemberChanged");
     const first = await deliver("Call.CallbackAfterMemberChanged", text);
     const resent = await deliver("Call.CallbackAfterMemberChanged", ` ${text}`);
-    const next = await deliver("Call.CallbackAfterMemberChanged", text.replace('"ActionType":"Answer"', '"ActionType":"Hangup"').replace("1740464128807", "1740464190000"));
+    const next = await deliver(
+      "Call.CallbackAfterMemberChanged",
+      text.replace('"ActionType":"Answer"', '"ActionType":"Hangup"').replace("1740464128807", "1740464190000"),
+    );
     expect(resent.dedupeKey).toBe(first.dedupeKey);
     expect(next.dedupeKey).not.toBe(first.dedupeKey);
   });
