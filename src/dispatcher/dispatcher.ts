@@ -8,9 +8,10 @@ import { precisionLostMessage, unsafeIntegerPath } from "../pipeline/precision.j
 import { deliverJob } from "../pipeline/deliver.js";
 import type { Engine } from "../pipeline/engine.js";
 import { handleRequest, refuse } from "../pipeline/handle.js";
+import { replayRequest } from "../pipeline/replay.js";
 import { ErrorReporter, type Report } from "../pipeline/report.js";
 import type { Protocol } from "../protocols/types.js";
-import type { AnyHandler, DispatchMeta, Dispatcher, DuplicateHandler, ErrorHandler, ProtocolTypes, ResolvedPublicOptions, WebhookRequest } from "../types.js";
+import type { AnyHandler, DispatchMeta, Dispatcher, DuplicateHandler, ErrorHandler, ProtocolTypes, ReceivedRequest, ResolvedPublicOptions, WebhookRequest } from "../types.js";
 import { Listeners } from "./listeners.js";
 
 /** One dispatcher, whatever the protocol: listeners plus the shared pipeline. */
@@ -59,6 +60,10 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
 
   handle(request: WebhookRequest): Promise<WebhookResponse> {
     return handleRequest(this.#engine as Engine, request);
+  }
+
+  replay(request: ReceivedRequest): Promise<WebhookResponse> {
+    return replayRequest(this.#engine as Engine, request);
   }
 
   async dispatch(payload: unknown, meta: DispatchMeta = {}): Promise<WebhookResponse> {

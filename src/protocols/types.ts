@@ -53,6 +53,11 @@ export interface Protocol<S = unknown> {
   authenticate(incoming: Incoming, settings: S, nowMs: number): Identity | Promise<Identity>;
   /** What the parsed body proves (CSS signs fields of the body). */
   authenticatePayload?(payload: Record<string, unknown>, identity: Identity, settings: S, nowMs: number): void | Promise<void>;
+  /**
+   * The same settings with no limit on a signature's age, for `replay()` of a stored request: the
+   * signature is still checked, its time window is not. Absent when the protocol checks no age.
+   */
+  withoutAgeLimit?(settings: S): S;
   /** The identity of a payload handed to `dispatch()`; throws when `meta` names an app not served. */
   trusted(meta: TrustedMeta, settings: S): Identity;
   /** The payload's command: its canonical name when known, else the name as sent. Throws command_missing / command_mismatch. */

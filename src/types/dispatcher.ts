@@ -12,7 +12,7 @@ import type { DeliveryAttempt, QueuedCallback } from "../delivery/contract.js";
 import type { WebhookResponse } from "../errors.js";
 import type { DecisionByReply } from "../protocols/callback/decision.js";
 import type { AnyHandler, DispatchMeta, DuplicateHandler, ErrorHandler, MaybePromise, WebhookEvent } from "./events.js";
-import type { WebhookRequest } from "./request.js";
+import type { ReceivedRequest, WebhookRequest } from "./request.js";
 
 /** The types of one protocol: payloads by name, aliases, codes on the wire, "before" reply kinds. */
 export interface ProtocolTypes {
@@ -96,6 +96,12 @@ export interface Dispatcher<T extends ProtocolTypes = CallbackTypes> {
   handle(request: WebhookRequest): Promise<WebhookResponse>;
   /** Validate and dispatch an already-parsed payload (replays, tests). Never throws, never rejects. */
   dispatch(payload: unknown, meta?: DispatchMeta): Promise<WebhookResponse>;
+  /**
+   * Run a stored request (`onError`'s or `onInvalid`'s `request`) again, after the signature's
+   * time window has passed: the app id and the signature are still checked, their age is not.
+   * Answers like `handle()`; what was never authenticated is refused again.
+   */
+  replay(request: ReceivedRequest): Promise<WebhookResponse>;
   /** A queue worker's entry: runs the handlers of one queued callback; rejects when one failed (the queue retries). */
   deliver(job: QueuedCallback, attempt: DeliveryAttempt): Promise<void>;
   /** The resolved options (no token or key). */

@@ -115,3 +115,13 @@ describe("before callbacks in the types", () => {
     expectTypeOf<ReturnType<MixedHandler>>().toEqualTypeOf<void | Promise<void>>();
   });
 });
+
+describe("replay()", () => {
+  it("takes onError's stored request on every dispatcher and answers like handle()", () => {
+    webhooks.onError(async (event) => {
+      expectTypeOf(webhooks.replay(event.request)).toEqualTypeOf<Promise<WebhookResponse>>();
+    });
+    // @ts-expect-error: a WebhookRequest's body is not a stored request's rawBody
+    void webhooks.replay({ method: "POST", url: "/", body: "{}" });
+  });
+});

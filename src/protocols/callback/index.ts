@@ -50,6 +50,8 @@ export const callbackProtocol: Protocol<CallbackSettings> = {
     return typeof matched === "number" ? identity(matched) : matched.then(identity);
   },
 
+  withoutAgeLimit: (settings) => ({ ...settings, signatureToleranceSeconds: Number.POSITIVE_INFINITY }),
+
   trusted(meta, settings) {
     const first = settings.apps.keys().next().value as string;
     if (meta.sdkAppId !== undefined && !settings.apps.has(meta.sdkAppId)) throw reject("sdk_app_id_mismatch", "SdkAppid does not match this app");

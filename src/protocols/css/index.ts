@@ -63,6 +63,8 @@ export const cssProtocol: Protocol<CssSettings> = {
     identity.keyIndex = matched;
   },
 
+  withoutAgeLimit: (settings) => ({ ...settings, clockToleranceSeconds: Number.POSITIVE_INFINITY }),
+
   trusted(meta, settings) {
     return { sdkAppId: meta.sdkAppId ?? settings.appId };
   },
