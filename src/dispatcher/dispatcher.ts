@@ -11,7 +11,17 @@ import { handleRequest, refuse } from "../pipeline/handle.js";
 import { replayRequest } from "../pipeline/replay.js";
 import { ErrorReporter, type Report } from "../pipeline/report.js";
 import type { Protocol } from "../protocols/types.js";
-import type { AnyHandler, DispatchMeta, Dispatcher, DuplicateHandler, ErrorHandler, ProtocolTypes, ReceivedRequest, ResolvedPublicOptions, WebhookRequest } from "../types.js";
+import type {
+  AnyHandler,
+  DispatchMeta,
+  Dispatcher,
+  DuplicateHandler,
+  ErrorHandler,
+  ProtocolTypes,
+  ReceivedRequest,
+  ResolvedPublicOptions,
+  WebhookRequest,
+} from "../types.js";
 import { Listeners } from "./listeners.js";
 
 /** One dispatcher, whatever the protocol: listeners plus the shared pipeline. */
