@@ -5,6 +5,15 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+// A reader that stops early (`tencent-webhooks list --json | head`) closes the pipe: stop quietly,
+// as Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const source = new URL("../src/cli/main.ts", import.meta.url);
 const built = new URL("../dist/cli.js", import.meta.url);
 

@@ -15,10 +15,14 @@ export function unsafeIntegerPath(value: unknown, path = "", seen = new Set<obje
   return undefined;
 }
 
-const FIXES: Record<string, string> = {
-  express: "mount the webhook before app.use(express.json()), or keep the raw body: express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })",
+/** NestJS parses JSON before any controller or app.use() of main.ts sees the body. */
+const NEST = "in NestJS, TencentWebhooksModule from tencent-webhooks/nestjs mounts the route ahead of Nest's parser";
+
+// Each fix is code that compiles as written in TypeScript (test/docs/blocks.test.ts checks the Express one).
+export const FIXES: Record<string, string> = {
+  express: `mount the webhook before app.use(express.json()), or keep the raw body: express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) }); ${NEST}`,
   koa: "mount koaMiddleware before koa-body / @koa/bodyparser, or keep the raw body (koa-body: { includeUnparsed: true }; @koa/bodyparser keeps ctx.request.rawBody)",
-  fastify: "register fastifyWebhooks in its own scope, where it reads the raw bytes itself",
+  fastify: `register fastifyWebhooks in its own scope, where it reads the raw bytes itself; ${NEST}`,
   hono: "mount the webhook route before any middleware that calls c.req.json()",
   node: "pass the request stream (or its raw bytes) instead of a parsed body",
   fetch: "pass the Request before anything reads its body",

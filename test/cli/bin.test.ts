@@ -63,6 +63,17 @@ describe("bin/tencent-webhooks.js", () => {
   });
 });
 
+describe("a reader that closes the pipe early", () => {
+  /** `list --json | true`: `true` has exited before the CLI writes (the sleep makes sure), so every write meets a closed pipe (EPIPE). */
+  it("stops quietly: no stack trace, exit code 0", async () => {
+    const env = { ...process.env, NODE_OPTIONS: "" };
+    const script = `{ sleep 0.3; "${process.execPath}" "${BIN}" list --json; echo "exit $?" >&2; } | true`;
+    const { stdout, stderr } = await run("sh", ["-c", script], { env });
+    expect(stdout).toBe("");
+    expect(stderr).toBe("exit 0\n");
+  });
+});
+
 describe("which CLI the bin runs", () => {
   /** A package directory holding a copy of the bin and, on request, a fake dist/ and src/ entry point. */
   async function layout({ dist, src, oldSrc = false }: { dist: boolean; src: boolean; oldSrc?: boolean }) {
