@@ -50,8 +50,15 @@ export interface CommandDefinition {
   readonly source: string;
   /** Other names Tencent's pages use for this command; they reach the same handlers. */
   readonly aliases?: readonly string[];
-  /** Other documented forms of the body (raw JSON text), each valid against `schema`. */
-  readonly variants?: readonly string[];
+  /**
+   * Every other form of the body a page documents — the other language's sample, a page's second
+   * sample, an older version of the page — each valid against `schema` and tested like `sample`.
+   */
+  readonly variants?: readonly SampleVariant[];
+  /** The command's page in each language, as compared for `disagreements` (either may be missing: Tencent publishes it in one only). */
+  readonly pages?: CommandPages;
+  /** Where the command's Chinese and English pages (or a page and its sample) disagree, and what the schema does about it. */
+  readonly disagreements?: readonly PageDisagreement[];
   /** "before" commands: what the reply may carry. Default `plain`. */
   readonly reply?: ReplyKind;
   /** "before" commands: what Tencent does when no reply comes in time (`allow` for messages, `block` for gifts). */
@@ -60,6 +67,48 @@ export interface CommandDefinition {
   readonly dedupe?: readonly string[];
   /** A one-line summary for tables and `list`. */
   readonly summary?: string;
+}
+
+/** Another documented form of a command's body. */
+export interface SampleVariant {
+  /** The page it comes from (its language follows: cloud.tencent.com is Chinese, trtc.io / tencentcloud.com English). */
+  readonly source: string;
+  /** What differs from the canonical sample, or what was cleaned (`//` comments, a stray comma). */
+  readonly note?: string;
+  /** The body as raw JSON text, 64-bit literals intact. */
+  readonly text: string;
+}
+
+/** The command's page per language: `en` on trtc.io / tencentcloud.com, `zh` on cloud.tencent.com. */
+export interface CommandPages {
+  readonly en?: string;
+  readonly zh?: string;
+}
+
+/** What one page says about a field. */
+export interface PageClaim {
+  readonly url: string;
+  readonly says: string;
+}
+
+/** One field on which the command's pages disagree (generated into docs/page-disagreements.md). */
+export interface PageDisagreement {
+  /** The field's path in the body (`Member_Account`, `RoomInfo.EventTime`). */
+  readonly field: string;
+  readonly en: PageClaim;
+  readonly zh: PageClaim;
+  /** What the schema accepts, and what a handler reads. */
+  readonly resolution: string;
+}
+
+/** The language of a Tencent page, from its host. */
+export function languageOf(url: string): "en" | "zh" {
+  return new URL(url).hostname === "cloud.tencent.com" ? "zh" : "en";
+}
+
+/** Every documented body of a command, the canonical sample first, each with the page it comes from. */
+export function bodiesOf(definition: Pick<CommandDefinition, "sample" | "source" | "variants">): readonly SampleVariant[] {
+  return [{ source: definition.source, text: definition.sample }, ...(definition.variants ?? [])];
 }
 
 /**

@@ -9,6 +9,7 @@ import { callbackDefinitions, cssDefinitions, trtcDefinitions } from "./generate
 
 export type * from "./runtime.js";
 export { canonicalCommand, commandAliases, isKnownCommand, knownCommands } from "./runtime.js";
+export { bodiesOf, languageOf } from "./define.js";
 
 export const callbackCatalogue: Catalogue<CommandDefinition> = catalogue(callbackDefinitions as readonly CommandDefinition[]);
 export const trtcCatalogue: Catalogue<CommandDefinition> = catalogue(trtcDefinitions as readonly CommandDefinition[]);

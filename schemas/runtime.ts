@@ -8,7 +8,17 @@ import type { CommandInfo } from "./define.js";
 import type { CallbackAliases, CallbackPayloads, CallbackReplyKinds, CssCodes, CssPayloads, TrtcCodes, TrtcPayloads } from "./generated/payloads.js";
 import { callbackCommands, cssCommands, trtcCommands } from "./generated/commands.js";
 
-export type { CommandDefinition, CommandInfo, CommandKind, ProtocolName, ReplyKind } from "./define.js";
+export type {
+  CommandDefinition,
+  CommandInfo,
+  CommandKind,
+  CommandPages,
+  PageClaim,
+  PageDisagreement,
+  ProtocolName,
+  ReplyKind,
+  SampleVariant,
+} from "./define.js";
 export type { Catalogue } from "./catalogue.js";
 export type * from "./generated/payloads.js";
 

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { Ajv } from "ajv";
 import { parseJsonObject } from "../src/json/parse.js";
 import { compileCoercer } from "../src/json/coerce.js";
-import type { CommandDefinition } from "../schemas/define.js";
+import { bodiesOf, type CommandDefinition } from "../schemas/define.js";
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 let failed = 0;
@@ -21,7 +21,7 @@ for (const file of process.argv.slice(2)) {
     if (!/^https:\/\//.test(definition.source ?? "")) throw new Error("source must be the Tencent page URL");
     const validate = ajv.compile(definition.schema);
     const coerce = compileCoercer(definition.schema as never);
-    for (const [index, text] of [definition.sample, ...(definition.variants ?? [])].entries()) {
+    for (const [index, { text }] of bodiesOf(definition).entries()) {
       const payload = parseJsonObject(text);
       coerce?.(payload);
       if (!validate(payload)) throw new Error(`sample ${index}: ${ajv.errorsText(validate.errors)}`);

@@ -1,6 +1,6 @@
 /**
  * `npm run generate`: everything derived from the command files — registry, payload types,
- * validators, JSON Schemas, README tables — and CHANGELOG.md's Unreleased section, from the changesets. `--check` writes nothing and exits 1 when any
+ * validators, JSON Schemas, README tables, docs/page-disagreements.md — and CHANGELOG.md's Unreleased section, from the changesets. `--check` writes nothing and exits 1 when any
  * generated file is stale (test/core/generated.test.ts runs it).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { changelogWithUnreleased } from "./generate/write-changelog.js";
 import { loadDefinitions } from "./generate/load-definitions.js";
+import { disagreementsPage } from "./generate/write-disagreements.js";
 import { jsonSchemas, readmeWithTables } from "./generate/write-docs.js";
 import { payloadTypesModule } from "./generate/write-payload-types.js";
 import { commandsModule, registryModule } from "./generate/write-registry.js";
@@ -28,6 +29,7 @@ export async function generate(root: string, check: boolean): Promise<string[]> 
     ["schemas/generated/validators.d.ts", validatorsDeclaration],
     ["README.md", readmeWithTables(readFileSync(join(root, "README.md"), "utf8"), loaded)],
     ["CHANGELOG.md", changelogWithUnreleased(readFileSync(join(root, "CHANGELOG.md"), "utf8"), root)],
+    ["docs/page-disagreements.md", disagreementsPage(loaded)],
   ]);
   const json = jsonSchemas(loaded);
   for (const [name, text] of json) files.set(`schemas/json/${name}`, text);

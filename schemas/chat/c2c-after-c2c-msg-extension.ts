@@ -37,7 +37,10 @@ export default defineCommand({
 "EventTime":1764688540182
 }`,
   variants: [
-    `{
+    {
+      source: "https://www.tencentcloud.com/document/product/1047/76006",
+      note: "the page's second sample: extensions deleted (OperateType 2)",
+      text: `{
 "CallbackCommand": "C2C.CallbackAfterC2CMsgExtension",
 "From_Account":"user1",
 "To_Account":"user2",
@@ -51,5 +54,6 @@ export default defineCommand({
 "Seq":2,
 "EventTime":1764688641499
 }`,
+    },
   ],
 });

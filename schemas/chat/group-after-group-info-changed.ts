@@ -28,7 +28,10 @@ export default defineCommand({
 "EventTime":"1670574414123"
 }`,
   variants: [
-    `{
+    {
+      source: "https://intl.cloud.tencent.com/document/product/1047/34378",
+      note: "an earlier revision of the page, which also sends UserDefinedDataList",
+      text: `{
 "CallbackCommand": "Group.CallbackAfterGroupInfoChanged",
 "GroupId" : "@TGS#2J4SZEAEL",
 "Type": "Public",
@@ -52,5 +55,6 @@ export default defineCommand({
 }
 ]
 }`,
+    },
   ],
 });

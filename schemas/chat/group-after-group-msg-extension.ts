@@ -33,7 +33,10 @@ export default defineCommand({
 "EventTime":1764688294360
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/76007",
+      note: "the page's second sample: extensions deleted (OperateType 2)",
+      text: `{
 "CallbackCommand": "Group.CallbackAfterGroupMsgExtension",
 "GroupId":"test",
 "MsgSeq":10,
@@ -45,7 +48,11 @@ export default defineCommand({
 "Seq":57,
 "EventTime":1764688312045
 }`,
-    `{
+    },
+    {
+      source: "https://trtc.io/document/76007",
+      note: "the page's third sample: extensions cleared (OperateType 3)",
+      text: `{
 "CallbackCommand": "Group.CallbackAfterGroupMsgExtension",
 "GroupId":"test",
 "MsgSeq":10,
@@ -54,5 +61,6 @@ export default defineCommand({
 "Seq":58,
 "EventTime":1764688329047
 }`,
+    },
   ],
 });

@@ -55,7 +55,10 @@ export default defineCommand({
 "EventTime":"1670574414123"
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/74348",
+      note: 'the TUILiveKit page\'s sample: a live room is a group (Type "Live")',
+      text: `{
 "CallbackCommand": "Group.CallbackAfterSendMsg",
 "GroupId": "@TGS#2J4SZEAEL",
 "Type": "Live",
@@ -76,5 +79,6 @@ export default defineCommand({
 "CloudCustomData": "your cloud custom data",
 "EventTime":"1670574414123"
 }`,
+    },
   ],
 });

@@ -44,7 +44,10 @@ export default defineCommand({
 "EventTime":"1670574414123"
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/74347",
+      note: 'the TUILiveKit page\'s sample: a live room is a group (Type "Live"), with MsgId',
+      text: `{
 "CallbackCommand": "Group.CallbackBeforeSendMsg",
 "GroupId": "@TGS#2J4SZEAEL",
 "Type": "Live",
@@ -63,5 +66,6 @@ export default defineCommand({
 "CloudCustomData": "your cloud custom data",
 "EventTime":"1670574414123"
 }`,
+    },
   ],
 });

@@ -50,6 +50,10 @@ export default defineCommand({
 "EventTime":1703589922780
 }`,
   variants: [
-    `{"CallbackCommand":"Live.CallbackMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"HeartbeatInterrupt","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}`,
+    {
+      source: "https://trtc.io/document/64424",
+      note: "the name the page's parameter table gives, Live.CallbackMemberStateChanged, in the body",
+      text: `{"CallbackCommand":"Live.CallbackMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"HeartbeatInterrupt","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}`,
+    },
   ],
 });

@@ -48,6 +48,10 @@ export default defineCommand({
 "EventTime":1670574414123
 }`,
   variants: [
-    `{"CallbackCommand":"Mic.CallbackAfterSeatInfoChanged","Operator_Account":"user1","RoomId":"rid-123","SeatList":[{"Index": 1,"Member_Account": 144115233775727695,"IsTakenDisabled": false,"IsVideoDisabled": false,"IsAudioDisabled": false}],"EventTime":1670574414123}`,
+    {
+      source: "https://trtc.io/document/60736",
+      note: "the TUIRoomKit page's form, with Operator_Account",
+      text: `{"CallbackCommand":"Mic.CallbackAfterSeatInfoChanged","Operator_Account":"user1","RoomId":"rid-123","SeatList":[{"Index": 1,"Member_Account": 144115233775727695,"IsTakenDisabled": false,"IsVideoDisabled": false,"IsAudioDisabled": false}],"EventTime":1670574414123}`,
+    },
   ],
 });

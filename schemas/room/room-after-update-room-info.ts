@@ -51,6 +51,10 @@ export default defineCommand({
 "EventTime":1670574414123
 }`,
   variants: [
-    `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
+    {
+      source: "https://cloud.tencent.com/document/product/269/105401",
+      note: "the older name Room.CallbackUpdateRoomInfo, IsCloudRecordingDisabled as a boolean",
+      text: `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
+    },
   ],
 });

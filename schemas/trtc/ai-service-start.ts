@@ -26,7 +26,10 @@ export default defineCommand({
     }
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/68331",
+      note: "the page's second sample, with a real TaskId",
+      text: `{
     "EventGroupId": 9,
     "EventType": 901,
     "CallbackTs": 1687770730166,
@@ -40,5 +43,6 @@ export default defineCommand({
         }
     }
 }`,
+    },
   ],
 });

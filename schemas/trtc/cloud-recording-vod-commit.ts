@@ -58,7 +58,10 @@ export default defineCommand({
   }
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/54914",
+      note: "the page's upload-failure sample",
+      text: `{
   "EventGroupId": 3,
   "EventType": 311,
   "CallbackTs": 1622191965320,
@@ -79,5 +82,6 @@ export default defineCommand({
     }
   }
 }`,
+    },
   ],
 });

@@ -23,7 +23,10 @@ export default defineCommand({
 	}
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/39558",
+      note: "the page's older sample, without EventMsTs",
+      text: `{
 	"EventGroupId":	1,
 	"EventType":	101,
 	"CallbackTs":	1608086882372,
@@ -33,5 +36,6 @@ export default defineCommand({
 		"UserId":	"222222_phone"
 	}
 }`,
+    },
   ],
 });

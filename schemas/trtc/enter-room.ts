@@ -32,7 +32,10 @@ export default defineCommand({
 	}
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/39558",
+      note: "the page's older sample, without EventMsTs, with UniqueId",
+      text: `{
 	"EventGroupId":	1,
 	"EventType":	103,
 	"CallbackTs":	1615554923704,
@@ -47,7 +50,11 @@ export default defineCommand({
 		"Reason":	1
 	}
 }`,
-    `{
+    },
+    {
+      source: "https://trtc.io/document/39558",
+      note: "the page's older sample without TerminalType and UserType",
+      text: `{
 	"EventGroupId":	1,
 	"EventType":	103,
 	"CallbackTs":	1615554923704,
@@ -60,5 +67,6 @@ export default defineCommand({
 		"Reason":	1
 	}
 }`,
+    },
   ],
 });

@@ -28,7 +28,10 @@ export default defineCommand({
 	}
 }`,
   variants: [
-    `{
+    {
+      source: "https://trtc.io/document/39558",
+      note: "the page's own 204 sample",
+      text: `{
 	"EventGroupId":	2,
 	"EventType":	204,
 	"CallbackTs":	1687770732498,
@@ -40,5 +43,6 @@ export default defineCommand({
 		"Reason":	0
 	}
 }`,
+    },
   ],
 });

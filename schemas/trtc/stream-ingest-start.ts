@@ -27,6 +27,10 @@ export default defineCommand({
 	}
 }`,
   variants: [
-    `{"EventGroupId":7,"EventType":701,"CallbackMsTs":1701937900012,"EventInfo":{"EventMsTs":1701937900012,"TaskId":"WMdqEeEgj2ksqnyUsuXC+qLkVypGmwjrgh1JC6ZefVP+rvsidDnZsAw8uWgX0XRGvdSVfAMunise2kcZaefdgHvx3-M2v6fmTjRNgg..","Status":0}}`,
+    {
+      source: "https://trtc.io/document/62717",
+      note: "the body of the page's signature example",
+      text: `{"EventGroupId":7,"EventType":701,"CallbackMsTs":1701937900012,"EventInfo":{"EventMsTs":1701937900012,"TaskId":"WMdqEeEgj2ksqnyUsuXC+qLkVypGmwjrgh1JC6ZefVP+rvsidDnZsAw8uWgX0XRGvdSVfAMunise2kcZaefdgHvx3-M2v6fmTjRNgg..","Status":0}}`,
+    },
   ],
 });

@@ -6,8 +6,8 @@
  * event are filled in when it lacks them). Signing needs `node:crypto` (Node, Bun, Deno,
  * workerd with nodejs_compat).
  */
-import { callbackCatalogue, cssCatalogue, trtcCatalogue } from "../../schemas/index.js";
-import type { Catalogue, CommandDefinition, CssEventName, KnownCommand, TrtcEventName } from "../../schemas/index.js";
+import { bodiesOf, callbackCatalogue, cssCatalogue, trtcCatalogue } from "../../schemas/index.js";
+import type { Catalogue, CommandDefinition, CssEventName, KnownCommand, SampleVariant, TrtcEventName } from "../../schemas/index.js";
 import { hmacSha256Base64, md5Hex } from "../crypto.js";
 import { computeSignature } from "../protocols/callback/signature.js";
 import type { CallbackTypes, CssTypes, KeyOf, TrtcTypes } from "../types.js";
@@ -23,6 +23,7 @@ import type {
 } from "./types.js";
 
 export type * from "./types.js";
+export type { SampleVariant } from "../../schemas/index.js";
 
 const JSON_HEADERS = { "content-type": "application/json" } as const;
 
@@ -96,6 +97,27 @@ export const samples: {
   trtc: samplesOf<TrtcEventName>(trtcCatalogue),
   css: samplesOf<CssEventName>(cssCatalogue),
 });
+
+/**
+ * Every documented body of each event, with the page it comes from: the sample first, then the
+ * other language's page and the pages' other samples (what the package's own catalogue test sends).
+ */
+export const sampleVariants: {
+  readonly callback: Readonly<Record<KnownCommand, readonly SampleVariant[]>>;
+  readonly trtc: Readonly<Record<TrtcEventName, readonly SampleVariant[]>>;
+  readonly css: Readonly<Record<CssEventName, readonly SampleVariant[]>>;
+} = Object.freeze({
+  callback: variantsOf<KnownCommand>(callbackCatalogue),
+  trtc: variantsOf<TrtcEventName>(trtcCatalogue),
+  css: variantsOf<CssEventName>(cssCatalogue),
+});
+
+function variantsOf<N extends string>(catalogue: Catalogue<CommandDefinition>): Readonly<Record<N, readonly SampleVariant[]>> {
+  return Object.freeze(Object.fromEntries([...catalogue.byName].map(([name, definition]) => [name, Object.freeze(bodiesOf(definition))]))) as Record<
+    N,
+    readonly SampleVariant[]
+  >;
+}
 
 function samplesOf<N extends string>(catalogue: Catalogue<CommandDefinition>): Readonly<Record<N, string>> {
   return Object.freeze(Object.fromEntries([...catalogue.byName].map(([name, definition]) => [name, definition.sample]))) as Record<N, string>;

@@ -6,7 +6,7 @@
  * `Sign = base64(HMAC-SHA256(key, raw body bytes))`; `EventType` names the event; replies
  * `{"code":0}` / `{"code":<status>,"message":"…"}`.
  */
-import { trtcCatalogue } from "../../schemas/index.js";
+import { bodiesOf, trtcCatalogue } from "../../schemas/index.js";
 import type { TrtcDispatcherOptions } from "../../src/index.js";
 import type { RejectionReason } from "../../src/errors.js";
 import type { AnyWebhookEvent } from "../../src/types.js";
@@ -77,8 +77,8 @@ function enterRoomWith(roomIdToken: string): string {
 
 /** Every documented body (samples and variants), signed: 200, to the event's own handler. */
 const sampleCases: TrtcCase[] = trtcCatalogue.definitions.flatMap((definition) =>
-  [definition.sample, ...(definition.variants ?? [])].map(
-    (text, index): TrtcCase => ({
+  bodiesOf(definition).map(
+    ({ text }, index): TrtcCase => ({
       name: `${index === 0 ? "sample" : `variant ${index}`} ${definition.code} ${definition.command}`,
       request: signed(text),
       expect: ok(definition.command, (event) => {

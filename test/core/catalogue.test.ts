@@ -39,12 +39,14 @@ import type {
 } from "../../src/index.js";
 import {
   callbackCatalogue,
+  bodiesOf,
   canonicalCommand,
   commandAliases,
   cssCatalogue,
   definitionFor,
   isKnownCommand,
   knownCommands,
+  languageOf,
   registry,
   trtcCatalogue,
   type Catalogue,
@@ -58,11 +60,12 @@ const PROTOCOLS = ["callback", "trtc", "css"] as const;
 const ALL = PROTOCOLS.flatMap((protocol) => CATALOGUES[protocol].definitions);
 const label = (definition: CommandDefinition) => (definition.protocol === "callback" ? definition.command : `${definition.protocol} ${definition.command}`);
 
-/** Every sample and variant of every definition, labelled. */
-const TEXTS = ALL.flatMap((definition) => [
-  [`${label(definition)} sample`, definition, definition.sample] as const,
-  ...(definition.variants ?? []).map((variant, index) => [`${label(definition)} variant ${index}`, definition, variant] as const),
-]);
+/** Every documented body of every definition — the sample, then each variant (the other language's page, a page's other samples) — labelled. */
+const TEXTS = ALL.flatMap((definition) =>
+  bodiesOf(definition).map(
+    ({ source, text }, index) => [`${label(definition)} ${index === 0 ? "sample" : `variant ${index} (${languageOf(source)})`}`, definition, text] as const,
+  ),
+);
 
 const CALLBACK_OK = '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}';
 const CODE_OK = '{"code":0}';
@@ -101,12 +104,14 @@ async function deliver(definition: CommandDefinition, text: string): Promise<Del
 /**
  * Whether a delivered scalar is the literal it was sent as: equal, or the documented coercions
  * (a number where a string is wanted becomes its decimal string; an exact decimal string where
- * a number is wanted becomes that number). A 64-bit literal must arrive as its exact digits.
+ * a number is wanted becomes that number; "true"/"false" or 1/0 where a boolean is wanted becomes
+ * that boolean). A 64-bit literal must arrive as its exact digits.
  */
 function sameScalar(sent: unknown, delivered: unknown): boolean {
   if (Object.is(sent, delivered)) return true;
   if (typeof sent === "number" && typeof delivered === "string") return String(sent) === delivered;
   if (typeof sent === "string" && typeof delivered === "number") return String(delivered) === sent || Number(sent) === delivered;
+  if (typeof delivered === "boolean") return String(sent) === String(delivered) || sent === Number(delivered);
   return false;
 }
 
@@ -256,6 +261,45 @@ describe("every sample and variant through the package", () => {
   });
 });
 
+describe("variants and page disagreements (the command files' records of Tencent's pages)", () => {
+  const isTencentPage = (url: string) =>
+    /^https:\/\/(cloud\.tencent\.com|trtc\.io|(www\.|intl\.cloud\.)?tencentcloud\.com|intl\.cloud\.tencent\.com)\//.test(url);
+
+  it.each(ALL.map((definition) => [label(definition), definition] as const))(
+    "%s: every body names its page; pages and disagreements cite both languages",
+    (_label, definition) => {
+      for (const { source, note, text } of bodiesOf(definition)) {
+        expect(isTencentPage(source), source).toBe(true);
+        expect(note === undefined || note.length > 0).toBe(true);
+        expect(text.trim().startsWith("{")).toBe(true);
+      }
+      const texts = bodiesOf(definition).map(({ text }) => text);
+      expect(new Set(texts).size, "a variant repeats another body").toBe(texts.length);
+      if (definition.pages?.en) expect(languageOf(definition.pages.en)).toBe("en");
+      if (definition.pages?.zh) expect(languageOf(definition.pages.zh)).toBe("zh");
+      if (definition.pages) expect([definition.pages.en, definition.pages.zh]).toContain(definition.source);
+      for (const disagreement of definition.disagreements ?? []) {
+        expect(languageOf(disagreement.en.url)).toBe("en");
+        expect(languageOf(disagreement.zh.url)).toBe("zh");
+        expect(disagreement.en.says.length * disagreement.zh.says.length * disagreement.resolution.length).toBeGreaterThan(0);
+        expect(disagreement.field).toMatch(/^[A-Za-z_][\w.[\]]*$/);
+      }
+    },
+  );
+
+  it("languageOf reads the host: cloud.tencent.com is Chinese, the rest English", () => {
+    expect(languageOf("https://cloud.tencent.com/document/product/269/105353")).toBe("zh");
+    expect(languageOf("https://trtc.io/document/60393")).toBe("en");
+    expect(languageOf("https://www.tencentcloud.com/document/product/1047/76006")).toBe("en");
+  });
+
+  it("the runtime's registry carries no variant, page or disagreement", async () => {
+    const runtime = await import("../../schemas/runtime.js");
+    for (const info of [...runtime.callbackCatalogue.definitions, ...runtime.trtcCatalogue.definitions, ...runtime.cssCatalogue.definitions])
+      for (const key of ["sample", "variants", "pages", "disagreements"]) expect(Object.keys(info)).not.toContain(key);
+  });
+});
+
 describe("aliases (names a page gives besides the command list's)", () => {
   it("map to their definitions, and stay out of the known commands", () => {
     const fromDefinitions = callbackCatalogue.definitions.flatMap((definition) => (definition.aliases ?? []).map((alias) => [alias, definition.command]));
@@ -339,7 +383,7 @@ describe("the documented type mismatches", () => {
   it("Live.CallbackAfterCreateRoom: EventTime at the top level or inside RoomInfo (the two pages' forms)", async () => {
     const definition = registry.get("Live.CallbackAfterCreateRoom")!;
     const times: (number | undefined)[] = [];
-    for (const text of [definition.sample, ...(definition.variants ?? [])]) {
+    for (const { text } of bodiesOf(definition)) {
       const payload = await delivered("Live.CallbackAfterCreateRoom", text);
       times.push(payload.EventTime ?? payload.RoomInfo.EventTime);
     }

@@ -14,7 +14,7 @@
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { trtcCatalogue } from "../../schemas/index.js";
+import { bodiesOf, trtcCatalogue } from "../../schemas/index.js";
 import { createTrtcDispatcher, type TrtcDispatcherOptions } from "../../src/index.js";
 import type { RejectionReason, WebhookResponse } from "../../src/errors.js";
 import type { WebhookRequest } from "../../src/types.js";
@@ -28,9 +28,7 @@ const EVENTS = trtcCatalogue.definitions.map((definition) => definition.command)
 const SMALL_LIMIT = 512;
 
 /** All documented bodies: samples and variants. */
-const SAMPLES = trtcCatalogue.definitions.flatMap((definition) =>
-  [definition.sample, ...(definition.variants ?? [])].map((text) => ({ command: definition.command, text })),
-);
+const SAMPLES = trtcCatalogue.definitions.flatMap((definition) => bodiesOf(definition).map(({ text }) => ({ command: definition.command, text })));
 
 /** The independent signer. */
 const hmac = (key: string, body: string | Uint8Array) => createHmac("sha256", key).update(body).digest("base64");

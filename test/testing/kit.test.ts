@@ -9,8 +9,17 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { fetchHandler } from "../../adapters/fetch.js";
 import { nodeMiddleware } from "../../adapters/node.js";
-import { block, createCssDispatcher, createDispatcher, createTrtcDispatcher, knownCommands, type EventFor, type WebhookErrorEvent } from "../../src/index.js";
-import { cssRequest, samples, signedRequest, trtcRequest, type TestRequest } from "../../src/testing/index.js";
+import {
+  block,
+  createCssDispatcher,
+  createDispatcher,
+  createTrtcDispatcher,
+  definitionFor,
+  knownCommands,
+  type EventFor,
+  type WebhookErrorEvent,
+} from "../../src/index.js";
+import { cssRequest, sampleVariants, samples, signedRequest, trtcRequest, type SampleVariant, type TestRequest } from "../../src/testing/index.js";
 
 const SDK_APP_ID = 1400000000;
 const TOKEN = "test-token";
@@ -331,5 +340,26 @@ describe("samples", () => {
     expect(samples.callback["Live.CallbackAfterDestroyRoom"]).toContain('"Owner_Account": 144115216631667826');
     expectTypeOf(samples.callback).toHaveProperty("Live.CallbackAfterDestroyRoom");
     expect(Object.isFrozen(samples.callback)).toBe(true);
+  });
+
+  it("sampleVariants: every documented body, the sample first, each with its page; each one signed is accepted", async () => {
+    expect(Object.keys(sampleVariants.callback).sort()).toEqual([...knownCommands].sort());
+    const { webhooks, errors } = app();
+    let extra = 0;
+    for (const command of knownCommands) {
+      const [first, ...others] = sampleVariants.callback[command];
+      expect(first).toMatchObject({ text: samples.callback[command], source: definitionFor(command)!.source });
+      extra += others.length;
+      for (const { text, source } of others) {
+        expect(source).toMatch(/^https:\/\//);
+        const response = await webhooks.handle(signedRequest(command, text, { sdkAppId: SDK_APP_ID, token: TOKEN, requestTime: NOW }));
+        expect({ command, source, status: response.status }).toEqual({ command, source, status: 200 });
+      }
+    }
+    expect(extra).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(sampleVariants.trtc.EnterRoom.length).toBeGreaterThan(1);
+    expectTypeOf(sampleVariants.css.PushBegin).toEqualTypeOf<readonly SampleVariant[]>();
+    expect(Object.isFrozen(sampleVariants.callback["Group.CallbackAfterSendMsg"])).toBe(true);
   });
 });
