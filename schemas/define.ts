@@ -18,9 +18,10 @@ export type CommandKind = "after" | "before";
  * - `gift`: allow (0) / block (non-zero; [102100, 102200] reach the client);
  * - `invite`: allow with `RefusedMembers_Account`;
  * - `subscriber`: allow with `RefusedSubscribers_Account`;
- * - `friend`: a `ResultItem` per friend, reject codes in [38000, 39000].
+ * - `friend`: a `ResultItem` per friend, reject codes in [38000, 39000];
+ * - `signal`: allow with `RspData`, the answer that goes back to the chatbot (Chatbot.OnC2CSignalMessage).
  */
-export type ReplyKind = "plain" | "message" | "groupMessage" | "gift" | "invite" | "subscriber" | "friend";
+export type ReplyKind = "plain" | "message" | "groupMessage" | "gift" | "invite" | "subscriber" | "friend" | "signal";
 
 /** A JSON Schema (draft-07) object, as the command files write them. */
 export type JsonSchema = { readonly [keyword: string]: unknown };

@@ -41,7 +41,7 @@ export const callbackCommands: readonly CommandInfo[] = [
   { protocol: "callback", command: "C2C.CallbackAfterMsgWithDraw", kind: "after", dedupe: ["MsgKey"], summary: "a one-to-one message was recalled", source: "https://trtc.io/document/43466" },
   { protocol: "callback", command: "C2C.CallbackAfterSendMsg", kind: "after", dedupe: ["MsgKey"], summary: "a one-to-one message was sent", source: "https://trtc.io/document/34365" },
   { protocol: "callback", command: "C2C.CallbackBeforeSendMsg", kind: "before", reply: "message", onTimeout: "allow", dedupe: ["MsgKey"], summary: "a one-to-one message is about to be delivered", source: "https://trtc.io/document/34364" },
-  { protocol: "callback", command: "Chatbot.OnC2CSignalMessage", kind: "after", dedupe: ["MsgKey"], summary: "an app sent custom pass-through content to a chatbot", source: "https://www.tencentcloud.com/document/product/1047/59057" },
+  { protocol: "callback", command: "Chatbot.OnC2CSignalMessage", kind: "before", reply: "signal", onTimeout: "allow", dedupe: ["MsgKey"], summary: "an app sent custom pass-through content to a chatbot; the reply's RspData answers it", source: "https://www.tencentcloud.com/document/product/1047/59057" },
   { protocol: "callback", command: "ContentCallback.ResultNotify", kind: "after", summary: "cloud content moderation returned a result", source: "https://trtc.io/document/78240" },
   { protocol: "callback", command: "Group.CallbackAfterChangeGroupOwner", kind: "after", summary: "a group's owner changed", source: "https://trtc.io/document/60396" },
   { protocol: "callback", command: "Group.CallbackAfterCreateGroup", kind: "after", summary: "a group was created", source: "https://trtc.io/document/34369" },

@@ -1339,7 +1339,7 @@ export interface C2CBeforeSendMsgPayload {
 }
 
 /**
- * Chatbot.OnC2CSignalMessage: an app sent custom pass-through content to a chatbot.
+ * Chatbot.OnC2CSignalMessage: an app sent custom pass-through content to a chatbot; the reply's RspData answers it.
  * @see https://www.tencentcloud.com/document/product/1047/59057
  */
 export interface ChatbotOnC2CSignalMessagePayload {
@@ -5515,6 +5515,7 @@ export interface CallbackAliases {
 export interface CallbackReplyKinds {
   "Live.CallbackBeforeSendGift": "gift";
   "C2C.CallbackBeforeSendMsg": "message";
+  "Chatbot.OnC2CSignalMessage": "signal";
   "Group.CallbackBeforeApplyJoinGroup": "plain";
   "Group.CallbackBeforeCreateGroup": "plain";
   "Group.CallbackBeforeCreateTopic": "plain";

@@ -23,8 +23,8 @@ export interface ConformanceCase {
   expect: {
     status: number;
     errorInfo?: string | RegExp;
-    /** The exact reply body, where it is not the plain OK / FAIL (a "before" callback's decision). */
-    reply?: TencentReply;
+    /** The exact reply body, where it is not the plain OK / FAIL (a "before" callback's decision, with its fields). */
+    reply?: TencentReply & Readonly<Record<string, unknown>>;
     /** How many `on` / `onAny` handler calls, and which onError reasons, in order. */
     on: number;
     any: number;
@@ -45,6 +45,7 @@ function requestTime(offsetSeconds: number): string {
 }
 
 const GIFT = "Live.CallbackBeforeSendGift";
+const SIGNAL = "Chatbot.OnC2CSignalMessage";
 
 /** Every known command's sample from Tencent's page (the three seeds among them), signed. */
 const sampleCases: ConformanceCase[] = [...registry.keys()].map((command) => ({
@@ -61,6 +62,16 @@ export const cases: ConformanceCase[] = [
     behaviour: "block",
     request: { query: tencentQuery({ command: GIFT }), body: sampleOf(GIFT) },
     expect: { ...ok, reply: { ActionStatus: "OK", ErrorInfo: BLOCK.message, ErrorCode: BLOCK.code } },
+  },
+  {
+    name: "a chatbot's pass-through content answered by a handler: RspData in the reply",
+    behaviour: "signal",
+    options: signed,
+    request: { query: tencentQuery({ command: SIGNAL, sign: true }), body: sampleOf(SIGNAL) },
+    expect: {
+      ...ok,
+      reply: { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0, RspData: 'answer:{"msg":"This is a user-defined passthrough content"}' },
+    },
   },
   {
     name: "a before callback whose handlers do not decide in time is blocked with 504",

@@ -86,3 +86,51 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
     expect(() => allow({ ErrorCode: 1 })).toThrow(/set by the decision itself/);
   });
 });
+
+describe("Chatbot.OnC2CSignalMessage: the reply's RspData answers the chatbot", () => {
+  const SIGNAL = "Chatbot.OnC2CSignalMessage";
+  const sendSignal = (dispatcher: ReturnType<typeof createDispatcher>) =>
+    dispatcher.handle({ method: "POST", url: `${CALLBACK_PATH}${tencentQuery({ command: SIGNAL })}`, body: sampleOf(SIGNAL) });
+
+  it("allow({ RspData }) puts RspData in the reply, computed from the request's Data", async () => {
+    const dispatcher = createDispatcher({ sdkAppId: APP_ID });
+    dispatcher.on(SIGNAL, (event) => allow({ RspData: JSON.stringify({ echo: JSON.parse(event.payload.Data ?? "{}") }) }));
+    const response = await sendSignal(dispatcher);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
+      RspData: '{"echo":{"msg":"This is a user-defined passthrough content"}}',
+    });
+  });
+
+  it("no handler: OK without RspData", async () => {
+    const response = await sendSignal(createDispatcher({ sdkAppId: APP_ID }));
+    expect(JSON.parse(response.body)).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+  });
+
+  it("handlers that do not answer in time: OK without RspData (onTimeout allow), reported as handler_timeout", async () => {
+    const dispatcher = createDispatcher({ sdkAppId: APP_ID, decisionTimeoutMs: 50 });
+    const errors: WebhookErrorEvent[] = [];
+    dispatcher.on(SIGNAL, () => new Promise<void>(() => {}));
+    dispatcher.onError((error) => void errors.push(error));
+    const response = await sendSignal(dispatcher);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+    expect(errors.map((error) => error.reason)).toEqual(["handler_timeout"]);
+  });
+
+  it("a reply Tencent would misread is refused (500 decision_invalid), never sent", async () => {
+    for (const decide of [() => allow({ RspData: { not: "a string" } as never }), () => allow({ MsgBody: [] })]) {
+      const dispatcher = createDispatcher({ sdkAppId: APP_ID });
+      const errors: WebhookErrorEvent[] = [];
+      dispatcher.on(SIGNAL, decide as never);
+      dispatcher.onError((error) => void errors.push(error));
+      const response = await sendSignal(dispatcher);
+      expect(response.status).toBe(500);
+      expect(JSON.parse(response.body)).not.toHaveProperty("RspData");
+      expect(errors.map((error) => error.reason)).toEqual(["decision_invalid"]);
+    }
+  });
+});

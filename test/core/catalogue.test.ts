@@ -443,6 +443,7 @@ describe("payload types (checked by tsc)", () => {
     expectTypeOf<BeforeCommand>().toEqualTypeOf<
       | "Live.CallbackBeforeSendGift"
       | "C2C.CallbackBeforeSendMsg"
+      | "Chatbot.OnC2CSignalMessage"
       | "Group.CallbackBeforeApplyJoinGroup"
       | "Group.CallbackBeforeCreateGroup"
       | "Group.CallbackBeforeCreateTopic"
@@ -457,6 +458,7 @@ describe("payload types (checked by tsc)", () => {
     const before = callbackCatalogue.definitions.filter((definition) => definition.kind === "before").map((definition) => definition.command);
     expect(before.sort()).toEqual([
       "C2C.CallbackBeforeSendMsg",
+      "Chatbot.OnC2CSignalMessage",
       "Group.CallbackBeforeApplyJoinGroup",
       "Group.CallbackBeforeCreateGroup",
       "Group.CallbackBeforeCreateTopic",

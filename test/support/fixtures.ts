@@ -1,4 +1,4 @@
-import { block, createDispatcher, signedQuery, type DispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
+import { allow, block, createDispatcher, signedQuery, type DispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
 import type { AnyWebhookEvent } from "../../src/types.js";
 import { registry, type BeforeCommand, type KnownCommand } from "../../schemas/index.js";
 
@@ -43,14 +43,15 @@ export interface Recorded {
   errors: WebhookErrorEvent[];
 }
 
-export type HandlerBehaviour = "record" | "throw" | "hang" | "block";
+export type HandlerBehaviour = "record" | "throw" | "hang" | "block" | "signal";
 
 export const BLOCK = { code: 10001, message: "Not enough coins" } as const;
 
 /**
  * A dispatcher whose handlers record what they saw. `behaviour` makes the first `on` handler
  * throw or hang (never resolve), to prove the others still run, or, for "before" commands,
- * block the action with BLOCK.
+ * block the action with BLOCK, or ("signal") answer the chatbot's pass-through `Data` with
+ * `RspData` = `answer:` + `Data`.
  */
 export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, behaviour: HandlerBehaviour = "record") {
   const recorded: Recorded = { on: [], any: [], errors: [] };
@@ -66,6 +67,7 @@ export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, be
     const before = commands.filter((command) => registry.get(command)!.kind === "before") as BeforeCommand[];
     dispatcher.on(before, async () => block(BLOCK.code, BLOCK.message));
   }
+  if (behaviour === "signal") dispatcher.on("Chatbot.OnC2CSignalMessage", (event) => allow({ RspData: `answer:${event.payload.Data}` }));
   dispatcher.on(commands, (event) => {
     // Payload types are exact interfaces (no index signature): an event of one command is not a
     // Record<string, unknown> to TypeScript, so the recorder widens it explicitly.

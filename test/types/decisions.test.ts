@@ -155,3 +155,30 @@ describe("after handlers decide nothing", () => {
     expectTypeOf<ReturnType<Mixed>>().toEqualTypeOf<void | Promise<void>>();
   });
 });
+
+describe("Chatbot.OnC2CSignalMessage (signal)", () => {
+  it("answers with RspData, a string, or blocks", () => {
+    webhooks.on("Chatbot.OnC2CSignalMessage", (event) => allow({ RspData: `answer to ${event.payload.Data ?? ""}` }));
+    webhooks.on("Chatbot.OnC2CSignalMessage", () => allow());
+    webhooks.on("Chatbot.OnC2CSignalMessage", () => block(1, "busy"));
+    webhooks.on("Chatbot.OnC2CSignalMessage", () => undefined);
+  });
+
+  it("may not carry another kind's fields, a non-string RspData, or discard", () => {
+    // @ts-expect-error -- a message callback's field
+    webhooks.on("Chatbot.OnC2CSignalMessage", () => allow({ MsgBody }));
+    // @ts-expect-error -- RspData is a string (JSON.stringify an object first)
+    webhooks.on("Chatbot.OnC2CSignalMessage", () => allow({ RspData: { answer: 1 } }));
+    // @ts-expect-error -- discard() is only for message callbacks
+    webhooks.on("Chatbot.OnC2CSignalMessage", () => discard());
+    // @ts-expect-error -- RspData is not a reply field of message callbacks
+    webhooks.on("C2C.CallbackBeforeSendMsg", () => allow({ RspData: "x" }));
+  });
+
+  it("its decision type is DecisionByReply.signal", () => {
+    type Handler = Parameters<typeof webhooks.on<"Chatbot.OnC2CSignalMessage">>[1];
+    type Signal = DecisionByReply["signal"];
+    expectTypeOf<ReturnType<Handler>>().toEqualTypeOf<Signal | void | Promise<Signal | void>>();
+    expectTypeOf<Signal>().toEqualTypeOf<AllowDecision<"RspData"> | BlockDecision>();
+  });
+});

@@ -26,6 +26,7 @@ const RULES: Record<ReplyKind, Rule> = {
   invite: { fields: ["RefusedMembers_Account"], code: ANY_CODE, discard: false, codes: "any non-zero code" },
   subscriber: { fields: ["RefusedSubscribers_Account"], code: ANY_CODE, discard: false, codes: "any non-zero code" },
   friend: { fields: ["ResultItem"], code: ANY_CODE, discard: false, codes: "any non-zero code" },
+  signal: { fields: ["RspData"], code: ANY_CODE, discard: false, codes: "any non-zero code" },
 };
 
 function check(definition: CommandInfo, decision: BeforeDecision): void {
@@ -43,6 +44,9 @@ function check(definition: CommandInfo, decision: BeforeDecision): void {
       if (code !== 0 && !(typeof code === "number" && inRange(38000, 39000)(code)))
         throw invalid(`ResultItem code ${String(code)} is outside 0 or [38000, 39000]`);
     }
+  }
+  if (kind === "signal" && "RspData" in decision.reply && typeof decision.reply.RspData !== "string") {
+    throw invalid("RspData must be a string (the chatbot receives it as sent; JSON.stringify an object first)");
   }
 }
 

@@ -57,6 +57,7 @@ export interface DecisionByReply {
   invite: AllowDecision<"RefusedMembers_Account"> | BlockDecision;
   subscriber: AllowDecision<"RefusedSubscribers_Account"> | BlockDecision;
   friend: AllowDecision<"ResultItem"> | BlockDecision;
+  signal: AllowDecision<"RspData"> | BlockDecision;
 }
 
 /** Fields a decision may carry, by name, as Tencent's pages type them. */
@@ -66,6 +67,8 @@ export interface ReplyFields {
   RefusedMembers_Account?: readonly string[];
   RefusedSubscribers_Account?: readonly string[];
   ResultItem?: readonly FriendResult<FriendRejectCode>[];
+  /** Chatbot.OnC2CSignalMessage: the answer to the app's pass-through content, handed back to the chatbot. */
+  RspData?: string;
 }
 
 const RESERVED = new Set(["ActionStatus", "ErrorCode", "ErrorInfo"]);
