@@ -186,9 +186,11 @@ describe("the registries", () => {
           expect(catalogue.find(definition.code!)).toBe(definition);
           break;
       }
-      expect(definition.kind === "before").toBe(definition.protocol === "callback" && /\.Callback(Before|Prev)/.test(definition.command));
+      // Before callbacks are named so, except the request-reply chatbot signal (its reply answers the chatbot).
+      const asks = /\.Callback(Before|Prev)/.test(definition.command) || definition.command === "Chatbot.OnC2CSignalMessage";
+      expect(definition.kind === "before").toBe(definition.protocol === "callback" && asks);
       if (definition.kind === "before")
-        expect(["plain", "message", "groupMessage", "gift", "invite", "subscriber", "friend"]).toContain(definition.reply ?? "plain");
+        expect(["plain", "message", "groupMessage", "gift", "invite", "subscriber", "friend", "signal"]).toContain(definition.reply ?? "plain");
       else expect(definition.reply).toBeUndefined();
     },
   );
