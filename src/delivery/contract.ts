@@ -71,11 +71,52 @@ export interface QueueWorker {
 /** A job that failed its last attempt, kept until replayed or removed. */
 export interface FailedCallback {
   id: string;
+  /** The callback as queued: its command, dedupe key, received time (`receivedAt`) and raw request. */
   job: QueuedCallback;
   attemptsMade: number;
-  /** The last failure's message. */
+  /** The last failure's message: the handler's own error, not a summary of it. */
   error: string;
+  /** That error's stack, when it had one. */
+  stack?: string | undefined;
   failedAt: number;
+  /** `schema_invalid`: quarantined, the payload still fails its schema (replay after an upgrade); else a handler failed. */
+  reason: DeadLetterReason;
+  /** For `schema_invalid`: what the worker's schema said. */
+  schemaErrors?: SchemaError[] | undefined;
+}
+
+/** Which dead letters a bulk operation or a page takes: all of them unless narrowed. */
+export interface FailedFilter {
+  /** Only this command (canonical name, as in `job.command`). */
+  command?: string | undefined;
+  /** Only dead letters of this reason. */
+  reason?: DeadLetterReason | undefined;
+}
+
+/** A page of the dead-letter set, newest failure first. */
+export interface FailedQuery extends FailedFilter {
+  /** How many matching dead letters to skip. Default 0. */
+  offset?: number | undefined;
+  /** How many to return at most (1–1000). Default 100. */
+  limit?: number | undefined;
+}
+
+/** What a readiness probe or an operator needs to know about a queue. */
+export interface QueueHealth {
+  kind: WebhookQueue["kind"];
+  /** The engine answered (always true for the memory queue). */
+  reachable: boolean;
+  /** Why it is not reachable. */
+  error?: string | undefined;
+  /** Workers taking jobs now (BullMQ: in every process connected to the queue). */
+  workers: number;
+  /** Jobs waiting for a worker (the backlog), waiting out a backoff, running, dead letters. */
+  waiting: number;
+  delayed: number;
+  active: number;
+  failed: number;
+  /** How long the oldest waiting job has waited, in ms; 0 when none is waiting. */
+  oldestWaitingMs: number;
 }
 
 export interface WebhookQueue {
@@ -87,10 +128,20 @@ export interface WebhookQueue {
   enqueue(job: QueuedCallback): Promise<void>;
   /** Runs jobs with `runner` (a dispatcher), retrying with exponential backoff up to the queue's attempts. */
   work(runner: JobRunner, options?: WorkOptions): QueueWorker;
-  /** The dead-letter set: jobs whose last attempt failed. */
-  failed(): Promise<FailedCallback[]>;
-  /** Puts a failed job back in the queue, attempts reset. */
+  /** The dead-letter set (jobs whose last attempt failed), newest failure first: a page of it, filtered by command or reason. */
+  failed(query?: FailedQuery): Promise<FailedCallback[]>;
+  /** One dead letter by id, or `undefined`. */
+  failedJob(id: string): Promise<FailedCallback | undefined>;
+  /** Puts a failed job back in the queue, attempts reset; rejects if there is no failed job with that id. */
   replay(id: string): Promise<void>;
+  /** Replays every dead letter that matches `filter`; resolves with how many. */
+  replayAll(filter?: FailedFilter): Promise<number>;
+  /** Deletes a failed job for good; rejects if there is no failed job with that id. */
+  remove(id: string): Promise<void>;
+  /** Deletes every dead letter that matches `filter`; resolves with how many. */
+  removeAll(filter?: FailedFilter): Promise<number>;
+  /** Whether the engine answers, how many workers take jobs, the backlog and the age of its oldest job. */
+  health(): Promise<QueueHealth>;
   /** Closes the queue's own connections (workers close separately). */
   close(): Promise<void>;
 }

@@ -3,15 +3,18 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { memoryQueue, type MemoryQueue } from "../../src/delivery/memory/memory-queue.js";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
-import { queueContract } from "./contract.js";
+import { queueContract, type ContractSubject } from "./contract.js";
+import { operationsContract } from "./operations.js";
 import { FakeRunner, makeJob, sleep } from "./support.js";
 
-queueContract("memoryQueue", {
+const subject: ContractSubject = {
   make: ({ attempts, dedupeTtlSeconds }) =>
     memoryQueue({ attempts, backoff: { delayMs: 10 }, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
   settle: (queue: WebhookQueue) => (queue as MemoryQueue).idle(),
   shortTtlSeconds: 0.05,
-});
+};
+queueContract("memoryQueue", subject);
+operationsContract("memoryQueue", subject);
 
 describe("memoryQueue: its own helpers", () => {
   it("idle() resolves at once when nothing is queued, and after the last retry otherwise", async () => {
@@ -110,5 +113,39 @@ describe("memoryQueue: its own helpers", () => {
     expect(() => memoryQueue({ backoff: { delayMs: Number.NaN } })).toThrow(/delayMs/);
     expect(() => memoryQueue().work({} as never)).toThrow(/deliver/);
     expect(() => memoryQueue().work(new FakeRunner(), { concurrency: 0 })).toThrow(/concurrency/);
+  });
+});
+
+describe("memoryQueue: the no-worker trap", () => {
+  it("warns once when callbacks have waited unattendedWarningMs with no worker, and again only after a worker took the backlog", async () => {
+    const warnings: string[] = [];
+    const queue = memoryQueue({ unattendedWarningMs: 50, logger: { warn: (line: string) => void warnings.push(line) } });
+    await queue.enqueue(makeJob());
+    await sleep(20);
+    expect(warnings).toEqual([]);
+    await sleep(150);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/callbacks have waited \d+ s in the memoryQueue and no worker is running: call queue\.work\(dispatcher\)/);
+    await sleep(120);
+    expect(warnings).toHaveLength(1);
+    const worker = queue.work(new FakeRunner());
+    await queue.idle();
+    await worker.close();
+    await queue.enqueue(makeJob());
+    await sleep(200);
+    expect(warnings).toHaveLength(2);
+    await queue.close();
+  });
+
+  it("says nothing while a worker runs, however long a job takes", async () => {
+    const warnings: string[] = [];
+    const queue = memoryQueue({ unattendedWarningMs: 30, logger: { warn: (line: string) => void warnings.push(line) } });
+    const worker = queue.work(new FakeRunner(150));
+    await queue.enqueue(makeJob());
+    await queue.enqueue(makeJob());
+    await queue.idle();
+    expect(warnings).toEqual([]);
+    await worker.close();
+    await queue.close();
   });
 });

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
 import { jobIdFor, redisQueue, type RedisQueue, type RedisQueueOptions } from "../../src/delivery/queue.js";
 import { startRedis, type RedisServer } from "../support/redis.js";
-import { queueContract } from "./contract.js";
+import { queueContract, type ContractSubject } from "./contract.js";
+import { operationsContract } from "./operations.js";
 import { FakeRunner, makeJob, waitFor } from "./support.js";
 
 const redis: RedisServer = await startRedis();
@@ -29,11 +30,13 @@ async function settle(queue: WebhookQueue): Promise<void> {
   );
 }
 
-queueContract("redisQueue", {
+const subject: ContractSubject = {
   make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
   settle,
   shortTtlSeconds: 1,
-});
+};
+queueContract("redisQueue", subject);
+operationsContract("redisQueue", subject);
 
 describe("redisQueue on a real redis-server", () => {
   const open: Array<{ close(): Promise<void> }> = [];

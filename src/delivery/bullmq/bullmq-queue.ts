@@ -7,8 +7,9 @@
 import type { DedupeStore, QueueWorker, WebhookQueue } from "../contract.js";
 import { countJobs, type BullmqQueueCounts } from "./counts.js";
 import { deadLetters } from "./dead-letter.js";
-import type { Engine } from "./engine.js";
+import type { AnyQueue, Engine } from "./engine.js";
 import { enqueuer } from "./enqueue.js";
+import { queueHealth } from "./health.js";
 import { startWorker } from "./worker.js";
 
 export interface BullmqQueue extends WebhookQueue {
@@ -16,11 +17,16 @@ export interface BullmqQueue extends WebhookQueue {
   readonly name: string;
   /** How many jobs are in each state. */
   counts(): Promise<BullmqQueueCounts>;
+  /**
+   * The BullMQ queue(s) under this one, for what speaks BullMQ: a dashboard (bull-board's
+   * `BullMQAdapter`), metrics exporters. Jobs are this package's `QueuedCallback`s; use `replay`,
+   * `remove` and `enqueue` here rather than adding jobs of another shape.
+   */
+  bullmq(): AnyQueue[];
 }
 
 /** The queue handle: `close()` closes the workers it started, then the engine's connections. */
 export function bullmqQueue<Kind extends WebhookQueue["kind"]>(kind: Kind, engine: Engine, dedupe: DedupeStore): BullmqQueue & { readonly kind: Kind } {
-  const { failed, replay } = deadLetters(engine);
   const workers = new Set<QueueWorker>();
   let closing: Promise<void> | undefined;
   return {
@@ -30,9 +36,10 @@ export function bullmqQueue<Kind extends WebhookQueue["kind"]>(kind: Kind, engin
     dedupeTtlSeconds: engine.settings.dedupeTtlSeconds,
     enqueue: enqueuer(engine),
     work: (runner, workOptions) => startWorker(engine, workers, runner, workOptions),
-    failed,
-    replay,
+    ...deadLetters(engine),
     counts: () => countJobs(engine),
+    health: () => queueHealth(kind, engine),
+    bullmq: () => [engine.bullmq],
 
     close(): Promise<void> {
       closing ??= (async () => {

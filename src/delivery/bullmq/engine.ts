@@ -29,6 +29,8 @@ export interface Engine {
   report(error: unknown): void;
   /** Runs `work` against the deadline (`enqueueTimeoutMs`); `live()` turns false once the deadline has passed. */
   bounded<T>(what: string, work: (live: () => boolean) => Promise<T>): Promise<T>;
+  /** The BullMQ queue on the receiver's connection, as created (for dashboards: it may not be connected yet). */
+  readonly bullmq: AnyQueue;
   /** Resolves with the BullMQ queue on the receiver's connection, once it can take commands. */
   queue(): Promise<AnyQueue>;
   /** Closes the BullMQ queue and the receiver's connection. */

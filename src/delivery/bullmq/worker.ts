@@ -4,6 +4,7 @@
  */
 import type { Job } from "bullmq";
 import type { JobRunner, QueuedCallback, QueueWorker, WorkOptions } from "../contract.js";
+import { failureRecord } from "../dead-letter-query.js";
 import type { Engine } from "./engine.js";
 import { fail, positiveInteger } from "./options.js";
 
@@ -17,7 +18,12 @@ export function startWorker(engine: Engine, workers: Set<QueueWorker>, runner: J
     async (job: Job) => {
       const attempt = job.attemptsMade + 1;
       const max = job.opts.attempts ?? attempts;
-      await runner.deliver(job.data as QueuedCallback, { attempt, final: attempt >= max, jobId: String(job.id) });
+      try {
+        await runner.deliver(job.data as QueuedCallback, { attempt, final: attempt >= max, jobId: String(job.id) });
+      } catch (error) {
+        // BullMQ keeps the thrown error's message and stack: make it the handler's own, not a summary.
+        throw realError(error);
+      }
     },
     { concurrency, lockDuration, stalledInterval, maxStalledCount },
   );
@@ -36,4 +42,12 @@ export function startWorker(engine: Engine, workers: Set<QueueWorker>, runner: J
   };
   workers.add(handle);
   return handle;
+}
+
+/** The error a failed attempt leaves in BullMQ: the real error's message and stack. */
+function realError(error: unknown): Error {
+  const { error: message, stack } = failureRecord(error);
+  const real = new Error(message);
+  real.stack = stack ?? `Error: ${message}`;
+  return real;
 }

@@ -4,6 +4,7 @@
  * each attempt went; retries with backoff, the dead-letter list and `idle()` are decided here.
  */
 import type { FailedCallback, QueuedCallback } from "../contract.js";
+import { failureRecord } from "../dead-letter-query.js";
 import { Fifo } from "./fifo.js";
 
 export interface Entry {
@@ -12,8 +13,10 @@ export interface Entry {
   job: QueuedCallback;
   attemptsMade: number;
   timer?: ReturnType<typeof setTimeout>;
-  error?: string;
-  failedAt?: number;
+  /** When it last became waiting (for the backlog's age). */
+  waitingSince: number;
+  /** Set once it is a dead letter. */
+  failure?: Omit<FailedCallback, "id" | "job" | "attemptsMade">;
 }
 
 export interface Jobs {
@@ -24,6 +27,8 @@ export interface Jobs {
   counts(): { waiting: number; delayed: number; running: number; failed: number };
   /** Whether a job is waiting for a worker. */
   hasWaiting(): boolean;
+  /** When the oldest waiting job became waiting, or undefined. */
+  oldestWaiting(): number | undefined;
   /** Adds a job (a private copy) unless its id is already waiting, running or failed. */
   add(job: QueuedCallback): void;
   /** The next waiting job, now counted as running until {@link Jobs.stopped}. */
@@ -38,6 +43,8 @@ export interface Jobs {
   failed(): FailedCallback[];
   /** Moves a failed job back to waiting, its attempts reset; throws if there is none with that id. */
   replay(id: string): void;
+  /** Deletes a failed job; throws if there is none with that id. */
+  remove(id: string): void;
   /** Resolves once nothing is waiting, backing off or running, or once closed. */
   idle(): Promise<void>;
   /** Resolves the {@link Jobs.idle} promises if the queue is idle now. */
@@ -58,6 +65,12 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
   let closed = false;
   let idleWaiters: Array<() => void> = [];
 
+  function wait(entry: Entry): void {
+    entry.waitingSince = Date.now();
+    waiting.push(entry);
+    ready();
+  }
+
   const isIdle = () => running === 0 && (closed || (waiting.size === 0 && delayed.size === 0));
 
   function retryLater(entry: Entry, ms: number): void {
@@ -65,8 +78,7 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
     entry.timer = setTimeout(() => {
       delete entry.timer;
       delayed.delete(entry);
-      waiting.push(entry);
-      ready();
+      wait(entry);
     }, ms);
     // A backoff must not keep the process alive (one-process queue: nothing survives exit anyway).
     (entry.timer as { unref?: () => void }).unref?.();
@@ -82,13 +94,14 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
 
     hasWaiting: () => waiting.size > 0,
 
+    oldestWaiting: () => waiting.peek()?.waitingSince,
+
     add(job: QueuedCallback): void {
       const id = job.dedupeKey;
       if (jobs.has(id)) return; // Already waiting, running or failed: one job per key, as with BullMQ's jobId.
-      const entry: Entry = { id, job: structuredClone(job), attemptsMade: 0 };
+      const entry: Entry = { id, job: structuredClone(job), attemptsMade: 0, waitingSince: Date.now() };
       jobs.set(id, entry);
-      waiting.push(entry);
-      ready();
+      wait(entry);
     },
 
     take(): Entry | undefined {
@@ -104,8 +117,7 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
     attemptFailed(entry: Entry, attempt: number, error: unknown): void {
       entry.attemptsMade = attempt;
       if (attempt >= attempts) {
-        entry.error = messageOf(error);
-        entry.failedAt = Date.now();
+        entry.failure = { ...failureRecord(error), failedAt: Date.now() };
         failed.set(entry.id, entry);
       } else if (closed) {
         jobs.delete(entry.id);
@@ -119,15 +131,10 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
     },
 
     failed(): FailedCallback[] {
+      // Newest failure first (the map is in failure order), as BullMQ lists its failed set.
       return [...failed.values()]
-        .map((entry) => ({
-          id: entry.id,
-          job: structuredClone(entry.job),
-          attemptsMade: entry.attemptsMade,
-          error: entry.error ?? "",
-          failedAt: entry.failedAt ?? 0,
-        }))
-        .sort((a, b) => a.failedAt - b.failedAt);
+        .reverse()
+        .map((entry) => structuredClone({ id: entry.id, job: entry.job, attemptsMade: entry.attemptsMade, ...entry.failure! }));
     },
 
     replay(id: string): void {
@@ -135,10 +142,13 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
       if (!entry) throw new Error(`tencent-webhooks: no failed job with id ${JSON.stringify(id)}`);
       failed.delete(id);
       entry.attemptsMade = 0;
-      delete entry.error;
-      delete entry.failedAt;
-      waiting.push(entry);
-      ready();
+      delete entry.failure;
+      wait(entry);
+    },
+
+    remove(id: string): void {
+      if (!failed.delete(id)) throw new Error(`tencent-webhooks: no failed job with id ${JSON.stringify(id)}`);
+      jobs.delete(id);
     },
 
     idle(): Promise<void> {
@@ -159,13 +169,4 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
       delayed.clear();
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return "unknown error";
-  }
 }

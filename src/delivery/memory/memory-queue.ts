@@ -17,10 +17,13 @@
  * job's state, retries, the dead-letter list), worker.ts (`work()`), option-checks.ts.
  */
 import { memoryClaims } from "./claims.js";
+import { memoryDeadLetters } from "./dead-letters.js";
 import { memoryJobs } from "./jobs.js";
 import { fail, nonNegative, positive, positiveInteger } from "./option-checks.js";
 import { memoryWorkers } from "./worker.js";
-import type { FailedCallback, QueuedCallback, WebhookQueue } from "../contract.js";
+import type { QueuedCallback, QueueHealth, WebhookQueue } from "../contract.js";
+import type { Logger } from "../../types.js";
+import { unattendedWarning } from "./unattended.js";
 
 export interface MemoryQueueOptions {
   /** How long a dedupe claim lasts, in seconds. Default 900 (15 minutes: Tencent's longest retry window is CSS's ~12). */
@@ -29,6 +32,13 @@ export interface MemoryQueueOptions {
   attempts?: number;
   /** Wait before retry n: `delayMs * 2^(n - 1)`. Default `{ delayMs: 1000 }` (1 s, 2 s, 4 s, 8 s). */
   backoff?: { delayMs?: number };
+  /**
+   * A callback that has waited this long (ms) while no worker runs gets one warning on the
+   * logger: accepted callbacks are not handled until `queue.work(dispatcher)` is called. Default 30000.
+   */
+  unattendedWarningMs?: number;
+  /** Where that warning goes. Default `console`. */
+  logger?: Pick<Logger, "warn">;
 }
 
 export interface MemoryQueueCounts {
@@ -66,6 +76,11 @@ export function memoryQueue(options: MemoryQueueOptions = {}): MemoryQueue {
   // A job that becomes waiting is started by a free worker at once.
   const jobs = memoryJobs({ attempts, delayMs, ready: () => workers.pump() });
   const workers = memoryWorkers(jobs);
+  const unattended = unattendedWarning({
+    afterMs: positive("unattendedWarningMs", options.unattendedWarningMs, 30_000),
+    logger: options.logger ?? console,
+    oldestWaiting: () => (workers.count() === 0 ? jobs.oldestWaiting() : undefined),
+  });
 
   const queue: MemoryQueue = {
     kind: "memory",
@@ -78,21 +93,22 @@ export function memoryQueue(options: MemoryQueueOptions = {}): MemoryQueue {
         throw new TypeError("tencent-webhooks: enqueue(job) needs a job with a dedupeKey");
       }
       jobs.add(job);
+      unattended.watch();
     },
 
     work: (runner, workOptions) => workers.work(runner, workOptions),
+    ...memoryDeadLetters(jobs),
 
-    async failed(): Promise<FailedCallback[]> {
-      return jobs.failed();
-    },
-
-    async replay(id: string): Promise<void> {
-      if (jobs.closed) throw new Error("tencent-webhooks: this memoryQueue is closed");
-      jobs.replay(id);
+    async health(): Promise<QueueHealth> {
+      const { waiting, delayed, running, failed } = jobs.counts();
+      const oldest = jobs.oldestWaiting();
+      const oldestWaitingMs = oldest === undefined ? 0 : Math.max(0, Date.now() - oldest);
+      return { kind: "memory", reachable: !jobs.closed, workers: workers.count(), waiting, delayed, active: running, failed, oldestWaitingMs };
     },
 
     async close(): Promise<void> {
       jobs.close();
+      unattended.stop();
       const stopped = workers.close();
       jobs.settleIdle();
       await stopped;

@@ -17,6 +17,8 @@ interface Worker {
 export interface Workers {
   /** Starts waiting jobs on the workers that have room for them. */
   pump(): void;
+  /** Workers started and not closed. */
+  count(): number;
   /** Starts a worker; its `close()` stops it taking jobs and waits for the ones it is running. */
   work(runner: JobRunner, options?: WorkOptions): QueueWorker;
   /** Stops every worker taking jobs (at once); resolves once the jobs they were running are over. */
@@ -58,6 +60,7 @@ export function memoryWorkers(jobs: Jobs): Workers {
 
   return {
     pump,
+    count: () => workers.size,
 
     work(runner: JobRunner, options: WorkOptions = {}): QueueWorker {
       if (typeof runner?.deliver !== "function") fail("work(runner) needs a runner with deliver(job, attempt) (a dispatcher)");

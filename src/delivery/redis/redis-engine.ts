@@ -25,6 +25,7 @@ export function redisEngine(shared: Connection): Engine {
     },
     report: shared.report,
     bounded: shared.bounded,
+    bullmq: queue,
     async queue() {
       await shared.connected();
       await queueReady;
