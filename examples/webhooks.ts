@@ -32,7 +32,8 @@ export function createWebhooks(config: ExampleConfig, log: Log, extra: Pick<Shar
   });
 
   webhooks.on("Live.CallbackAfterCreateRoomReachingThreshold", (event) => {
-    const { CurRoomCount, MaxRoomCount } = event.payload; // numbers, even when Tencent sends "400"
+    const { CurRoomCount, MaxRoomCount } = event.payload; // numbers, even when Tencent sends "400"; optional, as every field but the ids
+    if (CurRoomCount === undefined || !MaxRoomCount) return log(`room quota warning: ${CurRoomCount ?? "?"} of ${MaxRoomCount ?? "?"} rooms created`);
     log(`room quota warning: ${CurRoomCount} of ${MaxRoomCount} rooms created (${Math.round((100 * CurRoomCount) / MaxRoomCount)}%)`);
   });
 

@@ -72,7 +72,7 @@ export interface CommandDefinition {
 
 /** Another documented form of a command's body. */
 export interface SampleVariant {
-  /** The page it comes from (its language follows: cloud.tencent.com is Chinese, trtc.io / tencentcloud.com English). */
+  /** The page it comes from (its language follows: cloud.tencent.com and trtc.io/zh/ are Chinese, trtc.io / tencentcloud.com English). */
   readonly source: string;
   /** What differs from the canonical sample, or what was cleaned (`//` comments, a stray comma). */
   readonly note?: string;
@@ -80,7 +80,7 @@ export interface SampleVariant {
   readonly text: string;
 }
 
-/** The command's page per language: `en` on trtc.io / tencentcloud.com, `zh` on cloud.tencent.com. */
+/** The command's page per language: `en` on trtc.io / tencentcloud.com, `zh` on cloud.tencent.com or trtc.io/zh/. */
 export interface CommandPages {
   readonly en?: string;
   readonly zh?: string;
@@ -102,9 +102,10 @@ export interface PageDisagreement {
   readonly resolution: string;
 }
 
-/** The language of a Tencent page, from its host. */
+/** The language of a Tencent page: cloud.tencent.com and the `/zh/` pages of trtc.io / tencentcloud.com are Chinese. */
 export function languageOf(url: string): "en" | "zh" {
-  return new URL(url).hostname === "cloud.tencent.com" ? "zh" : "en";
+  const { hostname, pathname } = new URL(url);
+  return hostname === "cloud.tencent.com" || pathname.startsWith("/zh/") ? "zh" : "en";
 }
 
 /** Every documented body of a command, the canonical sample first, each with the page it comes from. */

@@ -14,7 +14,7 @@ export default defineCommand({
   summary: "a one-to-one message's extensions were changed",
   source: "https://www.tencentcloud.com/document/product/1047/76006",
   schema: {
-    required: ["MsgKey", "OperateType"],
+    required: ["MsgKey"],
     properties: {
       ...c2cPartiesProperties,
       MsgKey: { type: "string", description: "the extended message's unique key" },

@@ -18,7 +18,7 @@ export default defineCommand({
   summary: "a one-to-one message is about to be delivered",
   source: "https://trtc.io/document/34364",
   schema: {
-    required: ["From_Account", "To_Account", "MsgBody"],
+    required: ["From_Account", "To_Account"],
     properties: {
       ...c2cMessageIdentityProperties,
       ...c2cSendProperties,

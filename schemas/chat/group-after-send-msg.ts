@@ -81,4 +81,5 @@ export default defineCommand({
 }`,
     },
   ],
+  pages: { en: "https://trtc.io/document/34375", zh: "https://trtc.io/zh/document/34375" },
 });

@@ -30,4 +30,5 @@ export default defineCommand({
 "Requestor_Account": "jared",
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/34370", zh: "https://www.tencentcloud.com/zh/document/product/1047/34370" },
 });

@@ -14,7 +14,7 @@ export default defineCommand({
   summary: "a group is about to be created",
   source: "https://trtc.io/document/34368",
   schema: {
-    required: ["Owner_Account", "Type"],
+    required: ["Owner_Account"],
     properties: {
       Operator_Account: { type: "string", description: "UserID of who asked to create the group" },
       Owner_Account: { type: "string", description: "UserID of the owner of the group to be created" },
@@ -42,4 +42,5 @@ export default defineCommand({
 ],
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/34368" },
 });

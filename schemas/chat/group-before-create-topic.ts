@@ -15,7 +15,6 @@ export default defineCommand({
   summary: "a topic is about to be created",
   source: "https://trtc.io/document/49463",
   schema: {
-    required: ["Type"],
     properties: {
       Operator_Account: { type: "string", description: "UserID of who asked to create the topic" },
       Type: { ...groupType, description: "group type of the topic: Community" },

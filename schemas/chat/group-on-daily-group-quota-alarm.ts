@@ -8,7 +8,6 @@ export default defineCommand({
   summary: "the day's net new groups passed 70% of the daily limit",
   source: "https://trtc.io/document/57455",
   schema: {
-    required: ["QuotaUsed", "Quota"],
     properties: {
       QuotaUsed: { type: "integer", description: "net groups created today" },
       Quota: { type: "integer", description: "daily limit of net new groups" },

@@ -12,7 +12,7 @@ export default defineCommand({
   summary: "audio-video group members went online or offline",
   source: "https://trtc.io/document/48734",
   schema: {
-    required: ["GroupId", "EventType"],
+    required: ["GroupId"],
     properties: {
       GroupId: groupId,
       EventType: { type: "string", description: "Offline (disconnected) | Online (reconnected)" },

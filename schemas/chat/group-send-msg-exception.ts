@@ -7,7 +7,7 @@ export default defineCommand({
   summary: "a group message could not be delivered",
   source: "https://trtc.io/document/49462",
   schema: {
-    required: ["GroupId", "ErrorCode"],
+    required: ["GroupId"],
     properties: {
       ...groupMessageProperties,
       ErrorCode: { type: "integer", description: "why the message failed (a Chat error code, e.g. 10023 rate limit)" },

@@ -16,7 +16,7 @@ export default defineCommand({
   summary: "an official account message is about to be broadcast",
   source: "https://trtc.io/document/60803",
   schema: {
-    required: ["Official_Account", "MsgBody"],
+    required: ["Official_Account"],
     properties: officialAccountMessageProperties,
   },
   sample: `{

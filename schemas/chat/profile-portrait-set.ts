@@ -11,7 +11,7 @@ export default defineCommand({
   summary: "a user's profile was updated",
   source: "https://trtc.io/document/48733",
   schema: {
-    required: ["From_Account", "ProfileItem"],
+    required: ["From_Account"],
     properties: {
       Operator_Account: { type: "string", description: "the user who made the update" },
       From_Account: { type: "string", description: "the user whose profile was updated" },

@@ -16,7 +16,7 @@ export default defineCommand({
   source: "https://www.tencentcloud.com/document/product/267/58590",
   schema: cssSchema({
     common: ["appid", "appname", "domain", "event_time", "stream_id", "task_id"],
-    required: ["stream_id", "record_event"],
+    required: ["stream_id"],
     properties: {
       record_event: {
         type: "string",

@@ -19,7 +19,7 @@ export interface FollowAfterFollowAddPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -39,7 +39,7 @@ export interface FollowAfterFollowDeletePayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -52,7 +52,7 @@ export interface LiveAfterChangeOwnerPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
   Operator_Account?: string;
   /**
    * the new owner
@@ -141,7 +141,7 @@ export interface LiveAfterCreateBattlePayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -154,15 +154,15 @@ export interface LiveAfterCreateRoomReachingThresholdPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
   /**
    * rooms created so far
    */
-  CurRoomCount: number;
+  CurRoomCount?: number;
   /**
    * room creation quota
    */
-  MaxRoomCount: number;
+  MaxRoomCount?: number;
 }
 
 /**
@@ -219,7 +219,7 @@ export interface LiveAfterDelMetadataPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -237,7 +237,7 @@ export interface LiveAfterDestroyRoomPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
   RoomInfo?: {
     RoomName?: string;
     RoomType?: string;
@@ -314,7 +314,7 @@ export interface LiveAfterEndBattlePayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -338,7 +338,7 @@ export interface LiveAfterMemberStateChangedPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -351,7 +351,7 @@ export interface LiveAfterModifyAdminPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
   Operator_Account?: string;
   /**
    * the administrators added or removed
@@ -378,7 +378,7 @@ export interface LiveAfterSetMetadataPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -417,7 +417,7 @@ export interface LiveAfterStartBattlePayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -430,7 +430,7 @@ export interface LiveAfterUpdateRoomInfoPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
   RoomInfo: {
     RoomId: string;
     RoomName?: string;
@@ -522,7 +522,7 @@ export interface MicAfterSeatInfoChangedPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -574,7 +574,7 @@ export interface RoomAfterCreateRoomPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -588,7 +588,7 @@ export interface RoomAfterDestroyRoomPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -611,7 +611,7 @@ export interface RoomAfterMemberEnterPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -635,7 +635,7 @@ export interface RoomAfterMemberLeavePayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -667,7 +667,7 @@ export interface RoomAfterUpdateRoomInfoPayload {
   /**
    * milliseconds since the epoch
    */
-  EventTime: number;
+  EventTime?: number;
 }
 
 /**
@@ -1041,7 +1041,7 @@ export interface C2CAfterC2CMsgExtensionPayload {
   /**
    * 1 = set key-values | 2 = delete key-values | 3 = clear all
    */
-  OperateType: number;
+  OperateType?: number;
   /**
    * the key-values concerned (Value is empty when deleted)
    */
@@ -1328,7 +1328,7 @@ export interface C2CBeforeSendMsgPayload {
    * 1 = online-only message, 0 = ordinary message
    */
   OnlineOnlyFlag?: number;
-  MsgBody: {
+  MsgBody?: {
     /**
      * TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem
      */
@@ -1506,6 +1506,14 @@ export interface GroupAfterCreateGroupPayload {
    * group name
    */
   Name?: string;
+  /**
+   * group introduction (only the Chinese page documents it)
+   */
+  Introduction?: string;
+  /**
+   * group notice (only the Chinese page documents it)
+   */
+  Notification?: string;
   /**
    * initial members
    */
@@ -1784,9 +1792,13 @@ export interface GroupAfterMemberFieldChangedPayload {
    */
   Operator_Account?: string;
   /**
-   * UserID of the member whose profile changed
+   * UserID of the member whose profile changed (the English page's name)
    */
-  Member_Account: string;
+  Member_Account?: string;
+  /**
+   * UserID of the member whose profile changed (the Chinese page's name)
+   */
+  Modified_Account?: string;
   /**
    * new role: Admin (made an admin) | Member (admin revoked)
    */
@@ -2146,7 +2158,7 @@ export interface GroupBeforeCreateGroupPayload {
   /**
    * group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms
    */
-  Type: string;
+  Type?: string;
   /**
    * name of the group to be created
    */
@@ -2180,7 +2192,7 @@ export interface GroupBeforeCreateTopicPayload {
   /**
    * group type of the topic: Community
    */
-  Type: string;
+  Type?: string;
   /**
    * name of the topic to be created
    */
@@ -2278,11 +2290,11 @@ export interface GroupOnDailyGroupQuotaAlarmPayload {
   /**
    * net groups created today
    */
-  QuotaUsed: number;
+  QuotaUsed?: number;
   /**
    * daily limit of net new groups
    */
-  Quota: number;
+  Quota?: number;
   /**
    * event time, milliseconds since the epoch
    */
@@ -2302,7 +2314,7 @@ export interface GroupOnMemberStateChangePayload {
   /**
    * Offline (disconnected) | Online (reconnected)
    */
-  EventType: string;
+  EventType?: string;
   /**
    * HeartbeatInterrupt | HeartbeatRecover | Join (first entry) | Quit (last exit)
    */
@@ -2372,7 +2384,7 @@ export interface GroupSendMsgExceptionPayload {
   /**
    * why the message failed (a Chat error code, e.g. 10023 rate limit)
    */
-  ErrorCode: number;
+  ErrorCode?: number;
   /**
    * details of the failure
    */
@@ -2657,7 +2669,7 @@ export interface OfficialAccountBeforeSendMsgPayload {
    * 1 for an online-only message, 0 otherwise
    */
   OnlineOnlyFlag?: number;
-  MsgBody: {
+  MsgBody?: {
     /**
      * TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem
      */
@@ -2692,7 +2704,7 @@ export interface ProfilePortraitSetPayload {
   /**
    * the profile fields updated
    */
-  ProfileItem: {
+  ProfileItem?: {
     /**
      * profile field name, e.g. Tag_Profile_IM_Nick, Tag_Profile_Custom_…
      */
@@ -3456,7 +3468,7 @@ export interface TrtcChangeRolePayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4083,7 +4095,7 @@ export interface TrtcCreateRoomPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4118,7 +4130,7 @@ export interface TrtcDismissRoomPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4153,7 +4165,7 @@ export interface TrtcEnterRoomPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4204,7 +4216,7 @@ export interface TrtcExitRoomPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4247,7 +4259,7 @@ export interface TrtcStartAssitPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4278,7 +4290,7 @@ export interface TrtcStartAudioPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4309,7 +4321,7 @@ export interface TrtcStartVideoPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4340,7 +4352,7 @@ export interface TrtcStopAssitPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4375,7 +4387,7 @@ export interface TrtcStopAudioPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4410,7 +4422,7 @@ export interface TrtcStopVideoPayload {
     /**
      * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
      */
-    EventTs: number;
+    EventTs?: number;
     /**
      * when the event happened, Unix milliseconds
      */
@@ -4449,7 +4461,7 @@ export interface TrtcStreamIngestStartPayload {
     /**
      * 0 started | 1 failed to start | 2 restarting (retries at 0, 1 and 3 s)
      */
-    Status: number;
+    Status?: number;
   };
 }
 
@@ -4476,7 +4488,7 @@ export interface TrtcStreamIngestStopPayload {
     /**
      * 0 stopped
      */
-    Status: number;
+    Status?: number;
   };
 }
 
@@ -5284,7 +5296,7 @@ export interface CssRecordStatusPayload {
   /**
    * record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended
    */
-  record_event: string;
+  record_event?: string;
   /**
    * JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id
    */

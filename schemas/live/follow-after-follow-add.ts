@@ -12,7 +12,7 @@ export default defineCommand({
   summary: "a user followed others",
   source: "https://trtc.io/document/70355",
   schema: {
-    required: ["From_Account", "EventTime"],
+    required: ["From_Account"],
     properties: {
       From_Account: { type: "string", description: "the user who followed" },
       FollowList: {

@@ -13,7 +13,7 @@ export default defineCommand({
   summary: "a user unfollowed others",
   source: "https://trtc.io/document/70356",
   schema: {
-    required: ["From_Account", "EventTime"],
+    required: ["From_Account"],
     properties: {
       From_Account: { type: "string", description: "the user who unfollowed" },
       To_Account: { type: "array", items: { type: "string" }, description: "the users no longer followed" },

@@ -11,7 +11,7 @@ export default defineCommand({
   summary: "a room's owner was changed",
   source: "https://trtc.io/document/72553",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomAdminChangeProperties,
       CurrentOwner_Account: { type: "string", description: "the new owner" },

@@ -11,7 +11,7 @@ export default defineCommand({
   summary: "a battle (PK) between live rooms was created",
   source: "https://trtc.io/document/68259",
   schema: {
-    required: ["BattleId", "EventTime"],
+    required: ["BattleId"],
     properties: {
       Operator_Account: { type: "string" },
       BattleId: { type: "string" },

@@ -11,7 +11,6 @@ export default defineCommand({
   summary: "room creations reached 70% of the quota",
   source: "https://trtc.io/document/70485",
   schema: {
-    required: ["CurRoomCount", "MaxRoomCount", "EventTime"],
     properties: {
       Operator_Account: { type: "string" },
       EventTime: eventTime,

@@ -14,7 +14,7 @@ export default defineCommand({
   summary: "room metadata keys were deleted",
   source: "https://trtc.io/document/68223",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       Keys: { type: "array", items: { type: "string" }, description: "the deleted metadata keys" },

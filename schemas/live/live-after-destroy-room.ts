@@ -13,7 +13,7 @@ export default defineCommand({
   summary: "a live room was dissolved",
   source: "https://trtc.io/document/64423",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       EventType: { type: "string", description: "DestroyByUser | DestroyBySystem" },

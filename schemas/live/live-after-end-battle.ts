@@ -20,7 +20,7 @@ export default defineCommand({
   summary: "a battle (PK) between live rooms ended",
   source: "https://trtc.io/document/68261",
   schema: {
-    required: ["BattleId", "EventTime"],
+    required: ["BattleId"],
     properties: {
       ...battleProperties,
       EndTime: { type: "integer", description: "seconds since the epoch" },

@@ -17,7 +17,7 @@ export default defineCommand({
   summary: "room members went online or offline (entered, left, lost or regained their heartbeat)",
   source: "https://trtc.io/document/64424",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       RoomId: { type: "string" },
       EventType: { type: "string", description: "Online | Offline" },

@@ -12,7 +12,7 @@ export default defineCommand({
   summary: "room administrators were added or removed",
   source: "https://trtc.io/document/72554",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomAdminChangeProperties,
       Admin_Account: { type: "array", items: { type: "string" }, description: "the administrators added or removed" },

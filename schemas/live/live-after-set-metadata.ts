@@ -10,7 +10,7 @@ export default defineCommand({
   summary: "room metadata keys were set",
   source: "https://trtc.io/document/68222",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       Metadata: {

@@ -17,7 +17,7 @@ export default defineCommand({
   summary: "a battle (PK) between live rooms started",
   source: "https://trtc.io/document/68260",
   schema: {
-    required: ["BattleId", "EventTime"],
+    required: ["BattleId"],
     properties: {
       ...battleProperties,
       ...battleRooms(battleRoomProperties),

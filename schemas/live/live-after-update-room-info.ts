@@ -15,7 +15,7 @@ export default defineCommand({
   summary: "a TUILiveKit room's information was changed",
   source: "https://trtc.io/document/67938",
   schema: {
-    required: ["RoomInfo", "EventTime"],
+    required: ["RoomInfo"],
     properties: {
       Operator_Account: { type: "string" },
       EventTime: eventTime,

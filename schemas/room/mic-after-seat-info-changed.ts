@@ -14,7 +14,7 @@ export default defineCommand({
   summary: "the seat (mic) list of a room changed",
   source: "https://trtc.io/document/64425",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       SeatList: {

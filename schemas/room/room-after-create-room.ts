@@ -12,7 +12,7 @@ export default defineCommand({
   summary: "a TUIRoomKit room was created",
   source: "https://trtc.io/document/60733",
   schema: {
-    required: ["RoomInfo", "EventTime"],
+    required: ["RoomInfo"],
     properties: {
       Operator_Account: { type: "string" },
       RoomInfo: roomInfo({

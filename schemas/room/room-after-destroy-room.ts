@@ -7,7 +7,7 @@ export default defineCommand({
   summary: "a TUIRoomKit room was destroyed",
   source: "https://trtc.io/document/60732",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       EventTime: eventTime,

@@ -11,7 +11,7 @@ export default defineCommand({
   summary: "users entered a TUIRoomKit room",
   source: "https://trtc.io/document/60735",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       MemberCount: { type: "integer" },

@@ -10,7 +10,7 @@ export default defineCommand({
   summary: "users left a TUIRoomKit room (or were kicked out, or their heartbeat expired)",
   source: "https://trtc.io/document/60734",
   schema: {
-    required: ["RoomId", "EventTime"],
+    required: ["RoomId"],
     properties: {
       ...roomOperationProperties,
       MemberCount: { type: "integer" },

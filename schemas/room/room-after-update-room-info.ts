@@ -15,7 +15,7 @@ export default defineCommand({
   summary: "a TUIRoomKit room's information was changed",
   source: "https://trtc.io/document/60731",
   schema: {
-    required: ["RoomInfo", "EventTime"],
+    required: ["RoomInfo"],
     properties: {
       Operator_Account: { type: "string" },
       RoomInfo: roomInfo({

@@ -86,13 +86,13 @@ export function roomEvent(extra: Properties = {}): JsonSchema {
       ),
       ...extra,
     },
-    required: ["RoomId", "EventTs"],
+    required: ["RoomId"],
   });
 }
 
 /** Group 2 (media events): the room fields and what the event adds. */
 export function mediaEvent(extra: Properties = {}): JsonSchema {
-  return trtcEvent({ eventInfo: { ...roomMediaInfo, ...extra }, required: ["RoomId", "EventTs"] });
+  return trtcEvent({ eventInfo: { ...roomMediaInfo, ...extra }, required: ["RoomId"] });
 }
 
 /** `Reason` on the stop events of group 2: the page documents none; its samples send 0. */
@@ -142,7 +142,7 @@ export function webRecorderEvent(status: string, eventMessage: string): JsonSche
 export function streamIngestEvent(status: string): JsonSchema {
   return trtcEvent({
     eventInfo: { EventMsTs: eventMsTs, TaskId: str("stream-ingest task ID"), Status: int(status) },
-    required: ["TaskId", "Status"],
+    required: ["TaskId"],
     callbackMsTs: true,
     noCallbackTs: true,
   });

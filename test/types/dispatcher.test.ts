@@ -28,7 +28,7 @@ describe("typed on()", () => {
       expectTypeOf(event.payload).toEqualTypeOf<LiveAfterDestroyRoomPayload>();
       expectTypeOf(event.payload.RoomInfo?.Owner_Account).toEqualTypeOf<string | undefined>();
       expectTypeOf(event.payload.RoomId).toEqualTypeOf<string>();
-      expectTypeOf(event.payload.EventTime).toEqualTypeOf<number>();
+      expectTypeOf(event.payload.EventTime).toEqualTypeOf<number | undefined>();
       expectTypeOf(event.payload.Statistic?.TotalGiftCoins).toEqualTypeOf<number | undefined>();
       expectTypeOf(event.payload.RoomInfo?.Category).toEqualTypeOf<number[] | undefined>();
       expectTypeOf(event.sdkAppId).toEqualTypeOf<string>();
@@ -43,8 +43,8 @@ describe("typed on()", () => {
       void event.payload.RoomInfo.RoomName;
     });
     webhooks.on("Live.CallbackAfterCreateRoomReachingThreshold", (event) => {
-      expectTypeOf(event.payload.CurRoomCount).toEqualTypeOf<number>();
-      expectTypeOf(event.payload.MaxRoomCount).toEqualTypeOf<number>();
+      expectTypeOf(event.payload.CurRoomCount).toEqualTypeOf<number | undefined>();
+      expectTypeOf(event.payload.MaxRoomCount).toEqualTypeOf<number | undefined>();
     });
   });
 

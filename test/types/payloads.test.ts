@@ -29,7 +29,7 @@ describe("payloads are exact", () => {
       expectTypeOf(payload).toEqualTypeOf<LiveAfterDestroyRoomPayload>();
       expectTypeOf(payload.RoomInfo?.Owner_Account).toEqualTypeOf<string | undefined>();
       expectTypeOf(payload.RoomId).toEqualTypeOf<string>();
-      expectTypeOf(payload.EventTime).toEqualTypeOf<number>();
+      expectTypeOf(payload.EventTime).toEqualTypeOf<number | undefined>();
       // @ts-expect-error -- misspelt: the field is Owner_Account
       void payload.RoomInfo?.OwnerAccount;
       // @ts-expect-error -- not a field of this payload

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"C2C.CallbackAfterC2CMsgExtension","type":"object","required":["MsgKey","OperateType"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterC2CMsgExtension"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgKey":{"type":"string","description":"the extended message's unique key"},"OperateType":{"type":"integer","description":"1 = set key-values | 2 = delete key-values | 3 = clear all"},"ExtensionList":{"type":"array","description":"the key-values concerned (Value is empty when deleted)","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"},"Seq":{"type":"integer","description":"this key-value's version"}}}},"Seq":{"type":"integer","description":"the latest extension version of the whole message"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"C2C.CallbackAfterC2CMsgExtension","type":"object","required":["MsgKey"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterC2CMsgExtension"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgKey":{"type":"string","description":"the extended message's unique key"},"OperateType":{"type":"integer","description":"1 = set key-values | 2 = delete key-values | 3 = clear all"},"ExtensionList":{"type":"array","description":"the key-values concerned (Value is empty when deleted)","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"},"Seq":{"type":"integer","description":"this key-value's version"}}}},"Seq":{"type":"integer","description":"the latest extension version of the whole message"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="C2C.CallbackAfterC2CMsgExtension" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.OperateType === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "OperateType"},message:"must have required property '"+"OperateType"+"'"};
+if(data.CallbackCommand !== undefined){
+if("C2C.CallbackAfterC2CMsgExtension" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "C2C.CallbackAfterC2CMsgExtension"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("C2C.CallbackAfterC2CMsgExtension" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "C2C.CallbackAfterC2CMsgExtension"},message:"must be equal to constant"};
+}
+if(data.From_Account !== undefined){
+if(typeof data.From_Account !== "string"){
+const err2 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.From_Account !== undefined){
-if(typeof data.From_Account !== "string"){
-const err3 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.To_Account !== undefined){
+if(typeof data.To_Account !== "string"){
+const err3 = {instancePath:instancePath+"/To_Account",schemaPath:"#/properties/To_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.To_Account !== undefined){
-if(typeof data.To_Account !== "string"){
-const err4 = {instancePath:instancePath+"/To_Account",schemaPath:"#/properties/To_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MsgKey !== undefined){
+if(typeof data.MsgKey !== "string"){
+const err4 = {instancePath:instancePath+"/MsgKey",schemaPath:"#/properties/MsgKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,27 +69,15 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.MsgKey !== undefined){
-if(typeof data.MsgKey !== "string"){
-const err5 = {instancePath:instancePath+"/MsgKey",schemaPath:"#/properties/MsgKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OperateType !== undefined){
+let data4 = data.OperateType;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/OperateType",schemaPath:"#/properties/OperateType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.OperateType !== undefined){
-let data4 = data.OperateType;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err6 = {instancePath:instancePath+"/OperateType",schemaPath:"#/properties/OperateType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -101,7 +91,19 @@ let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.Key !== undefined){
 if(typeof data6.Key !== "string"){
-const err7 = {instancePath:instancePath+"/ExtensionList/" + i0+"/Key",schemaPath:"#/properties/ExtensionList/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/ExtensionList/" + i0+"/Key",schemaPath:"#/properties/ExtensionList/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data6.Value !== undefined){
+if(typeof data6.Value !== "string"){
+const err7 = {instancePath:instancePath+"/ExtensionList/" + i0+"/Value",schemaPath:"#/properties/ExtensionList/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -111,9 +113,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data6.Value !== undefined){
-if(typeof data6.Value !== "string"){
-const err8 = {instancePath:instancePath+"/ExtensionList/" + i0+"/Value",schemaPath:"#/properties/ExtensionList/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.Seq !== undefined){
+let data9 = data6.Seq;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err8 = {instancePath:instancePath+"/ExtensionList/" + i0+"/Seq",schemaPath:"#/properties/ExtensionList/items/properties/Seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -123,10 +126,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data6.Seq !== undefined){
-let data9 = data6.Seq;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err9 = {instancePath:instancePath+"/ExtensionList/" + i0+"/Seq",schemaPath:"#/properties/ExtensionList/items/properties/Seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err9 = {instancePath:instancePath+"/ExtensionList/" + i0,schemaPath:"#/properties/ExtensionList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -138,7 +140,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/ExtensionList/" + i0,schemaPath:"#/properties/ExtensionList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/ExtensionList",schemaPath:"#/properties/ExtensionList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,9 +150,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/ExtensionList",schemaPath:"#/properties/ExtensionList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.Seq !== undefined){
+let data10 = data.Seq;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err11 = {instancePath:instancePath+"/Seq",schemaPath:"#/properties/Seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -160,10 +163,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.Seq !== undefined){
-let data10 = data.Seq;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err12 = {instancePath:instancePath+"/Seq",schemaPath:"#/properties/Seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.EventTime !== undefined){
+let data11 = data.EventTime;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err12 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -173,10 +176,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data11 = data.EventTime;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err13 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -185,21 +187,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"C2C.CallbackAfterC2CMsgExtension","type":"object","required":["MsgKey","OperateType"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterC2CMsgExtension"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgKey":{"type":"string","description":"the extended message's unique key"},"OperateType":{"type":"integer","description":"1 = set key-values | 2 = delete key-values | 3 = clear all"},"ExtensionList":{"type":"array","description":"the key-values concerned (Value is empty when deleted)","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"},"Seq":{"type":"integer","description":"this key-value's version"}}}},"Seq":{"type":"integer","description":"the latest extension version of the whole message"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"C2C.CallbackAfterC2CMsgExtension","type":"object","required":["MsgKey"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterC2CMsgExtension"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgKey":{"type":"string","description":"the extended message's unique key"},"OperateType":{"type":"integer","description":"1 = set key-values | 2 = delete key-values | 3 = clear all"},"ExtensionList":{"type":"array","description":"the key-values concerned (Value is empty when deleted)","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"},"Seq":{"type":"integer","description":"this key-value's version"}}}},"Seq":{"type":"integer","description":"the latest extension version of the whole message"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"C2C.CallbackBeforeSendMsg","type":"object","required":["From_Account","To_Account","MsgBody"],"properties":{"CallbackCommand":{"const":"C2C.CallbackBeforeSendMsg"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgSeq":{"type":"integer","description":"message sequence number (32-bit unsigned)"},"MsgRandom":{"type":"integer","description":"message random number (32-bit unsigned)"},"MsgTime":{"type":"integer","description":"send time, seconds since the epoch; one-to-one messages sort by MsgTime, then MsgSeq"},"MsgKey":{"type":"string","description":"unique message key (MsgSeq_MsgRandom_MsgTime); the REST API recalls a message by it"},"MsgId":{"type":"string","description":"the message's client-side unique ID"},"OnlineOnlyFlag":{"type":"integer","description":"1 = online-only message, 0 = ordinary message"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"}}};
+const schema11 = {"$id":"C2C.CallbackBeforeSendMsg","type":"object","required":["From_Account","To_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackBeforeSendMsg"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgSeq":{"type":"integer","description":"message sequence number (32-bit unsigned)"},"MsgRandom":{"type":"integer","description":"message random number (32-bit unsigned)"},"MsgTime":{"type":"integer","description":"send time, seconds since the epoch; one-to-one messages sort by MsgTime, then MsgSeq"},"MsgKey":{"type":"string","description":"unique message key (MsgSeq_MsgRandom_MsgTime); the REST API recalls a message by it"},"MsgId":{"type":"string","description":"the message's client-side unique ID"},"OnlineOnlyFlag":{"type":"integer","description":"1 = online-only message, 0 = ordinary message"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="C2C.CallbackBeforeSendMsg" */;
@@ -31,8 +31,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.MsgBody === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "MsgBody"},message:"must have required property '"+"MsgBody"+"'"};
+if(data.CallbackCommand !== undefined){
+if("C2C.CallbackBeforeSendMsg" !== data.CallbackCommand){
+const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "C2C.CallbackBeforeSendMsg"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,9 +42,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("C2C.CallbackBeforeSendMsg" !== data.CallbackCommand){
-const err3 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "C2C.CallbackBeforeSendMsg"},message:"must be equal to constant"};
+}
+if(data.From_Account !== undefined){
+if(typeof data.From_Account !== "string"){
+const err3 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -53,9 +55,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.From_Account !== undefined){
-if(typeof data.From_Account !== "string"){
-const err4 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.To_Account !== undefined){
+if(typeof data.To_Account !== "string"){
+const err4 = {instancePath:instancePath+"/To_Account",schemaPath:"#/properties/To_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -65,9 +67,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.To_Account !== undefined){
-if(typeof data.To_Account !== "string"){
-const err5 = {instancePath:instancePath+"/To_Account",schemaPath:"#/properties/To_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MsgSeq !== undefined){
+let data3 = data.MsgSeq;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/MsgSeq",schemaPath:"#/properties/MsgSeq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -77,10 +80,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.MsgSeq !== undefined){
-let data3 = data.MsgSeq;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err6 = {instancePath:instancePath+"/MsgSeq",schemaPath:"#/properties/MsgSeq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.MsgRandom !== undefined){
+let data4 = data.MsgRandom;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err6 = {instancePath:instancePath+"/MsgRandom",schemaPath:"#/properties/MsgRandom/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -90,10 +93,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.MsgRandom !== undefined){
-let data4 = data.MsgRandom;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err7 = {instancePath:instancePath+"/MsgRandom",schemaPath:"#/properties/MsgRandom/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.MsgTime !== undefined){
+let data5 = data.MsgTime;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err7 = {instancePath:instancePath+"/MsgTime",schemaPath:"#/properties/MsgTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -103,10 +106,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.MsgTime !== undefined){
-let data5 = data.MsgTime;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err8 = {instancePath:instancePath+"/MsgTime",schemaPath:"#/properties/MsgTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.MsgKey !== undefined){
+if(typeof data.MsgKey !== "string"){
+const err8 = {instancePath:instancePath+"/MsgKey",schemaPath:"#/properties/MsgKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -116,9 +118,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.MsgKey !== undefined){
-if(typeof data.MsgKey !== "string"){
-const err9 = {instancePath:instancePath+"/MsgKey",schemaPath:"#/properties/MsgKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MsgId !== undefined){
+if(typeof data.MsgId !== "string"){
+const err9 = {instancePath:instancePath+"/MsgId",schemaPath:"#/properties/MsgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -128,27 +130,15 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.MsgId !== undefined){
-if(typeof data.MsgId !== "string"){
-const err10 = {instancePath:instancePath+"/MsgId",schemaPath:"#/properties/MsgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OnlineOnlyFlag !== undefined){
+let data8 = data.OnlineOnlyFlag;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/OnlineOnlyFlag",schemaPath:"#/properties/OnlineOnlyFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.OnlineOnlyFlag !== undefined){
-let data8 = data.OnlineOnlyFlag;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err11 = {instancePath:instancePath+"/OnlineOnlyFlag",schemaPath:"#/properties/OnlineOnlyFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -162,7 +152,20 @@ let data10 = data9[i0];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.MsgType !== undefined){
 if(typeof data10.MsgType !== "string"){
-const err12 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgType",schemaPath:"#/properties/MsgBody/items/properties/MsgType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgType",schemaPath:"#/properties/MsgBody/items/properties/MsgType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data10.MsgContent !== undefined){
+let data12 = data10.MsgContent;
+if(!(data12 && typeof data12 == "object" && !Array.isArray(data12))){
+const err12 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgContent",schemaPath:"#/properties/MsgBody/items/properties/MsgContent/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -172,10 +175,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data10.MsgContent !== undefined){
-let data12 = data10.MsgContent;
-if(!(data12 && typeof data12 == "object" && !Array.isArray(data12))){
-const err13 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgContent",schemaPath:"#/properties/MsgBody/items/properties/MsgContent/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err13 = {instancePath:instancePath+"/MsgBody/" + i0,schemaPath:"#/properties/MsgBody/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -187,7 +189,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/MsgBody/" + i0,schemaPath:"#/properties/MsgBody/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/MsgBody",schemaPath:"#/properties/MsgBody/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -197,9 +199,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/MsgBody",schemaPath:"#/properties/MsgBody/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.CloudCustomData !== undefined){
+if(typeof data.CloudCustomData !== "string"){
+const err15 = {instancePath:instancePath+"/CloudCustomData",schemaPath:"#/properties/CloudCustomData/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -209,9 +211,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.CloudCustomData !== undefined){
-if(typeof data.CloudCustomData !== "string"){
-const err16 = {instancePath:instancePath+"/CloudCustomData",schemaPath:"#/properties/CloudCustomData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -220,21 +222,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"C2C.CallbackBeforeSendMsg","type":"object","required":["From_Account","To_Account","MsgBody"],"properties":{"CallbackCommand":{"const":"C2C.CallbackBeforeSendMsg"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgSeq":{"type":"integer","description":"message sequence number (32-bit unsigned)"},"MsgRandom":{"type":"integer","description":"message random number (32-bit unsigned)"},"MsgTime":{"type":"integer","description":"send time, seconds since the epoch; one-to-one messages sort by MsgTime, then MsgSeq"},"MsgKey":{"type":"string","description":"unique message key (MsgSeq_MsgRandom_MsgTime); the REST API recalls a message by it"},"MsgId":{"type":"string","description":"the message's client-side unique ID"},"OnlineOnlyFlag":{"type":"integer","description":"1 = online-only message, 0 = ordinary message"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"}}};
+export const schema = {"$id":"C2C.CallbackBeforeSendMsg","type":"object","required":["From_Account","To_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackBeforeSendMsg"},"From_Account":{"type":"string","description":"the message's sender"},"To_Account":{"type":"string","description":"the message's recipient"},"MsgSeq":{"type":"integer","description":"message sequence number (32-bit unsigned)"},"MsgRandom":{"type":"integer","description":"message random number (32-bit unsigned)"},"MsgTime":{"type":"integer","description":"send time, seconds since the epoch; one-to-one messages sort by MsgTime, then MsgSeq"},"MsgKey":{"type":"string","description":"unique message key (MsgSeq_MsgRandom_MsgTime); the REST API recalls a message by it"},"MsgId":{"type":"string","description":"the message's client-side unique ID"},"OnlineOnlyFlag":{"type":"integer","description":"1 = online-only message, 0 = ordinary message"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackAfterCreateGroup","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterCreateGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"group name"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"custom group fields set at creation"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+const schema11 = {"$id":"Group.CallbackAfterCreateGroup","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterCreateGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"group name"},"Introduction":{"type":"string","description":"group introduction (only the Chinese page documents it)"},"Notification":{"type":"string","description":"group notice (only the Chinese page documents it)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"custom group fields set at creation"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackAfterCreateGroup" */;
@@ -93,16 +93,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.MemberList !== undefined){
-let data6 = data.MemberList;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.Member_Account !== undefined){
-if(typeof data7.Member_Account !== "string"){
-const err7 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Introduction !== undefined){
+if(typeof data.Introduction !== "string"){
+const err7 = {instancePath:instancePath+"/Introduction",schemaPath:"#/properties/Introduction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -112,9 +105,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.Notification !== undefined){
+if(typeof data.Notification !== "string"){
+const err8 = {instancePath:instancePath+"/Notification",schemaPath:"#/properties/Notification/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -124,9 +117,16 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.MemberList !== undefined){
+let data8 = data.MemberList;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.Member_Account !== undefined){
+if(typeof data9.Member_Account !== "string"){
+const err9 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -136,16 +136,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.UserDefinedDataList !== undefined){
-let data9 = data.UserDefinedDataList;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.Key !== undefined){
-if(typeof data10.Key !== "string"){
-const err10 = {instancePath:instancePath+"/UserDefinedDataList/" + i1+"/Key",schemaPath:"#/properties/UserDefinedDataList/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err10 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -155,9 +148,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data10.Value !== undefined){
-if(typeof data10.Value !== "string"){
-const err11 = {instancePath:instancePath+"/UserDefinedDataList/" + i1+"/Value",schemaPath:"#/properties/UserDefinedDataList/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err11 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -167,9 +160,16 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/UserDefinedDataList/" + i1,schemaPath:"#/properties/UserDefinedDataList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.UserDefinedDataList !== undefined){
+let data11 = data.UserDefinedDataList;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.Key !== undefined){
+if(typeof data12.Key !== "string"){
+const err12 = {instancePath:instancePath+"/UserDefinedDataList/" + i1+"/Key",schemaPath:"#/properties/UserDefinedDataList/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -179,9 +179,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/UserDefinedDataList",schemaPath:"#/properties/UserDefinedDataList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data12.Value !== undefined){
+if(typeof data12.Value !== "string"){
+const err13 = {instancePath:instancePath+"/UserDefinedDataList/" + i1+"/Value",schemaPath:"#/properties/UserDefinedDataList/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -191,10 +191,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data13 = data.EventTime;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err14 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err14 = {instancePath:instancePath+"/UserDefinedDataList/" + i1,schemaPath:"#/properties/UserDefinedDataList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -206,7 +205,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/UserDefinedDataList",schemaPath:"#/properties/UserDefinedDataList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -215,9 +214,34 @@ vErrors.push(err15);
 }
 errors++;
 }
+}
+if(data.EventTime !== undefined){
+let data15 = data.EventTime;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err16 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackAfterCreateGroup","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterCreateGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"group name"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"custom group fields set at creation"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+export const schema = {"$id":"Group.CallbackAfterCreateGroup","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterCreateGroup"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Owner_Account":{"type":"string","description":"UserID of the group owner"},"Name":{"type":"string","description":"group name"},"Introduction":{"type":"string","description":"group introduction (only the Chinese page documents it)"},"Notification":{"type":"string","description":"group notice (only the Chinese page documents it)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"UserDefinedDataList":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}},"description":"custom group fields set at creation"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

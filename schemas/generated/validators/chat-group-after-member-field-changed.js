@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackAfterMemberFieldChanged","type":"object","required":["GroupId","Member_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterMemberFieldChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Member_Account":{"type":"string","description":"UserID of the member whose profile changed"},"Role":{"type":"string","description":"new role: Admin (made an admin) | Member (admin revoked)"},"NameCard":{"type":"string","description":"new group name card"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+const schema11 = {"$id":"Group.CallbackAfterMemberFieldChanged","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterMemberFieldChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Member_Account":{"type":"string","description":"UserID of the member whose profile changed (the English page's name)"},"Modified_Account":{"type":"string","description":"UserID of the member whose profile changed (the Chinese page's name)"},"Role":{"type":"string","description":"new role: Admin (made an admin) | Member (admin revoked)"},"NameCard":{"type":"string","description":"new group name card"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackAfterMemberFieldChanged" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.Member_Account === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Member_Account"},message:"must have required property '"+"Member_Account"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Group.CallbackAfterMemberFieldChanged" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackAfterMemberFieldChanged"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Group.CallbackAfterMemberFieldChanged" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackAfterMemberFieldChanged"},message:"must be equal to constant"};
+}
+if(data.GroupId !== undefined){
+if(typeof data.GroupId !== "string"){
+const err2 = {instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.GroupId !== undefined){
-if(typeof data.GroupId !== "string"){
-const err3 = {instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+const err3 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Type !== undefined){
-if(typeof data.Type !== "string"){
-const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err4 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,9 +69,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err5 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Member_Account !== undefined){
+if(typeof data.Member_Account !== "string"){
+const err5 = {instancePath:instancePath+"/Member_Account",schemaPath:"#/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -79,9 +81,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.Member_Account !== undefined){
-if(typeof data.Member_Account !== "string"){
-const err6 = {instancePath:instancePath+"/Member_Account",schemaPath:"#/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Modified_Account !== undefined){
+if(typeof data.Modified_Account !== "string"){
+const err6 = {instancePath:instancePath+"/Modified_Account",schemaPath:"#/properties/Modified_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -116,8 +118,8 @@ errors++;
 }
 }
 if(data.EventTime !== undefined){
-let data7 = data.EventTime;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+let data8 = data.EventTime;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
@@ -144,4 +146,4 @@ return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackAfterMemberFieldChanged","type":"object","required":["GroupId","Member_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterMemberFieldChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Member_Account":{"type":"string","description":"UserID of the member whose profile changed"},"Role":{"type":"string","description":"new role: Admin (made an admin) | Member (admin revoked)"},"NameCard":{"type":"string","description":"new group name card"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+export const schema = {"$id":"Group.CallbackAfterMemberFieldChanged","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackAfterMemberFieldChanged"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Operator_Account":{"type":"string","description":"UserID of the operator (an admin for REST API calls)"},"Member_Account":{"type":"string","description":"UserID of the member whose profile changed (the English page's name)"},"Modified_Account":{"type":"string","description":"UserID of the member whose profile changed (the Chinese page's name)"},"Role":{"type":"string","description":"new role: Admin (made an admin) | Member (admin revoked)"},"NameCard":{"type":"string","description":"new group name card"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackBeforeCreateGroup","type":"object","required":["Owner_Account","Type"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateGroup"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the group"},"Owner_Account":{"type":"string","description":"UserID of the owner of the group to be created"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Name":{"type":"string","description":"name of the group to be created"},"CreateGroupNum":{"type":"integer","description":"groups of this type the user has already created"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+const schema11 = {"$id":"Group.CallbackBeforeCreateGroup","type":"object","required":["Owner_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateGroup"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the group"},"Owner_Account":{"type":"string","description":"UserID of the owner of the group to be created"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Name":{"type":"string","description":"name of the group to be created"},"CreateGroupNum":{"type":"integer","description":"groups of this type the user has already created"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackBeforeCreateGroup" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.Type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Group.CallbackBeforeCreateGroup" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackBeforeCreateGroup"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Group.CallbackBeforeCreateGroup" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackBeforeCreateGroup"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Owner_Account !== undefined){
+if(typeof data.Owner_Account !== "string"){
+const err3 = {instancePath:instancePath+"/Owner_Account",schemaPath:"#/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Owner_Account !== undefined){
-if(typeof data.Owner_Account !== "string"){
-const err4 = {instancePath:instancePath+"/Owner_Account",schemaPath:"#/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,9 +69,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.Type !== undefined){
-if(typeof data.Type !== "string"){
-const err5 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Name !== undefined){
+if(typeof data.Name !== "string"){
+const err5 = {instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -79,27 +81,15 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.Name !== undefined){
-if(typeof data.Name !== "string"){
-const err6 = {instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.CreateGroupNum !== undefined){
+let data5 = data.CreateGroupNum;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/CreateGroupNum",schemaPath:"#/properties/CreateGroupNum/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.CreateGroupNum !== undefined){
-let data5 = data.CreateGroupNum;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err7 = {instancePath:instancePath+"/CreateGroupNum",schemaPath:"#/properties/CreateGroupNum/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -113,7 +103,19 @@ let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Member_Account !== undefined){
 if(typeof data7.Member_Account !== "string"){
-const err8 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -125,7 +127,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -135,9 +137,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data9 = data.EventTime;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err10 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -147,10 +150,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data9 = data.EventTime;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err11 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -159,21 +161,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackBeforeCreateGroup","type":"object","required":["Owner_Account","Type"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateGroup"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the group"},"Owner_Account":{"type":"string","description":"UserID of the owner of the group to be created"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Name":{"type":"string","description":"name of the group to be created"},"CreateGroupNum":{"type":"integer","description":"groups of this type the user has already created"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+export const schema = {"$id":"Group.CallbackBeforeCreateGroup","type":"object","required":["Owner_Account"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateGroup"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the group"},"Owner_Account":{"type":"string","description":"UserID of the owner of the group to be created"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"Name":{"type":"string","description":"name of the group to be created"},"CreateGroupNum":{"type":"integer","description":"groups of this type the user has already created"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"initial members"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -4,15 +4,16 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackBeforeCreateTopic","type":"object","required":["Type"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateTopic"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the topic"},"Type":{"type":"string","description":"group type of the topic: Community"},"Name":{"type":"string","description":"name of the topic to be created"}}};
+const schema11 = {"$id":"Group.CallbackBeforeCreateTopic","type":"object","required":[],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateTopic"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the topic"},"Type":{"type":"string","description":"group type of the topic: Community"},"Name":{"type":"string","description":"name of the topic to be created"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackBeforeCreateTopic" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Group.CallbackBeforeCreateTopic" !== data.CallbackCommand){
+const err0 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackBeforeCreateTopic"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -21,9 +22,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Group.CallbackBeforeCreateTopic" !== data.CallbackCommand){
-const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackBeforeCreateTopic"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err1 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33,9 +35,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+const err2 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -45,9 +47,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Type !== undefined){
-if(typeof data.Type !== "string"){
-const err3 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Name !== undefined){
+if(typeof data.Name !== "string"){
+const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -57,9 +59,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Name !== undefined){
-if(typeof data.Name !== "string"){
-const err4 = {instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -68,21 +70,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackBeforeCreateTopic","type":"object","required":["Type"],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateTopic"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the topic"},"Type":{"type":"string","description":"group type of the topic: Community"},"Name":{"type":"string","description":"name of the topic to be created"}}};
+export const schema = {"$id":"Group.CallbackBeforeCreateTopic","type":"object","required":[],"properties":{"CallbackCommand":{"const":"Group.CallbackBeforeCreateTopic"},"Operator_Account":{"type":"string","description":"UserID of who asked to create the topic"},"Type":{"type":"string","description":"group type of the topic: Community"},"Name":{"type":"string","description":"name of the topic to be created"}}};

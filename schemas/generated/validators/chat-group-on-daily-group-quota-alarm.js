@@ -4,15 +4,16 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackOnDailyGroupQuotaAlarm","type":"object","required":["QuotaUsed","Quota"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnDailyGroupQuotaAlarm"},"QuotaUsed":{"type":"integer","description":"net groups created today"},"Quota":{"type":"integer","description":"daily limit of net new groups"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+const schema11 = {"$id":"Group.CallbackOnDailyGroupQuotaAlarm","type":"object","required":[],"properties":{"CallbackCommand":{"const":"Group.CallbackOnDailyGroupQuotaAlarm"},"QuotaUsed":{"type":"integer","description":"net groups created today"},"Quota":{"type":"integer","description":"daily limit of net new groups"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackOnDailyGroupQuotaAlarm" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.QuotaUsed === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "QuotaUsed"},message:"must have required property '"+"QuotaUsed"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Group.CallbackOnDailyGroupQuotaAlarm" !== data.CallbackCommand){
+const err0 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackOnDailyGroupQuotaAlarm"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -21,8 +22,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.Quota === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Quota"},message:"must have required property '"+"Quota"+"'"};
+}
+if(data.QuotaUsed !== undefined){
+let data1 = data.QuotaUsed;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err1 = {instancePath:instancePath+"/QuotaUsed",schemaPath:"#/properties/QuotaUsed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +35,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Group.CallbackOnDailyGroupQuotaAlarm" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackOnDailyGroupQuotaAlarm"},message:"must be equal to constant"};
+}
+if(data.Quota !== undefined){
+let data2 = data.Quota;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err2 = {instancePath:instancePath+"/Quota",schemaPath:"#/properties/Quota/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,10 +49,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.QuotaUsed !== undefined){
-let data1 = data.QuotaUsed;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/QuotaUsed",schemaPath:"#/properties/QuotaUsed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.EventTime !== undefined){
+let data3 = data.EventTime;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err3 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -56,10 +62,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Quota !== undefined){
-let data2 = data.Quota;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/Quota",schemaPath:"#/properties/Quota/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -68,34 +73,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.EventTime !== undefined){
-let data3 = data.EventTime;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackOnDailyGroupQuotaAlarm","type":"object","required":["QuotaUsed","Quota"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnDailyGroupQuotaAlarm"},"QuotaUsed":{"type":"integer","description":"net groups created today"},"Quota":{"type":"integer","description":"daily limit of net new groups"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+export const schema = {"$id":"Group.CallbackOnDailyGroupQuotaAlarm","type":"object","required":[],"properties":{"CallbackCommand":{"const":"Group.CallbackOnDailyGroupQuotaAlarm"},"QuotaUsed":{"type":"integer","description":"net groups created today"},"Quota":{"type":"integer","description":"daily limit of net new groups"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackOnMemberStateChange","type":"object","required":["GroupId","EventType"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnMemberStateChange"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"EventType":{"type":"string","description":"Offline (disconnected) | Online (reconnected)"},"EventCause":{"type":"string","description":"HeartbeatInterrupt | HeartbeatRecover | Join (first entry) | Quit (last exit)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members the event is about"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+const schema11 = {"$id":"Group.CallbackOnMemberStateChange","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnMemberStateChange"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"EventType":{"type":"string","description":"Offline (disconnected) | Online (reconnected)"},"EventCause":{"type":"string","description":"HeartbeatInterrupt | HeartbeatRecover | Join (first entry) | Quit (last exit)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members the event is about"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackOnMemberStateChange" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventType === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventType"},message:"must have required property '"+"EventType"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Group.CallbackOnMemberStateChange" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackOnMemberStateChange"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Group.CallbackOnMemberStateChange" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackOnMemberStateChange"},message:"must be equal to constant"};
+}
+if(data.GroupId !== undefined){
+if(typeof data.GroupId !== "string"){
+const err2 = {instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.GroupId !== undefined){
-if(typeof data.GroupId !== "string"){
-const err3 = {instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventType !== undefined){
+if(typeof data.EventType !== "string"){
+const err3 = {instancePath:instancePath+"/EventType",schemaPath:"#/properties/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,26 +57,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.EventType !== undefined){
-if(typeof data.EventType !== "string"){
-const err4 = {instancePath:instancePath+"/EventType",schemaPath:"#/properties/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventCause !== undefined){
+if(typeof data.EventCause !== "string"){
+const err4 = {instancePath:instancePath+"/EventCause",schemaPath:"#/properties/EventCause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.EventCause !== undefined){
-if(typeof data.EventCause !== "string"){
-const err5 = {instancePath:instancePath+"/EventCause",schemaPath:"#/properties/EventCause/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -88,7 +78,19 @@ let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.Member_Account !== undefined){
 if(typeof data5.Member_Account !== "string"){
-const err6 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -100,7 +102,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -110,9 +112,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data7 = data.EventTime;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -122,10 +125,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data7 = data.EventTime;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -134,21 +136,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackOnMemberStateChange","type":"object","required":["GroupId","EventType"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnMemberStateChange"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"EventType":{"type":"string","description":"Offline (disconnected) | Online (reconnected)"},"EventCause":{"type":"string","description":"HeartbeatInterrupt | HeartbeatRecover | Join (first entry) | Quit (last exit)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members the event is about"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};
+export const schema = {"$id":"Group.CallbackOnMemberStateChange","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackOnMemberStateChange"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"EventType":{"type":"string","description":"Offline (disconnected) | Online (reconnected)"},"EventCause":{"type":"string","description":"HeartbeatInterrupt | HeartbeatRecover | Join (first entry) | Quit (last exit)"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}},"description":"the members the event is about"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Group.CallbackSendMsgException","type":"object","required":["GroupId","ErrorCode"],"properties":{"CallbackCommand":{"const":"Group.CallbackSendMsgException"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"From_Account":{"type":"string","description":"UserID of the sender"},"Operator_Account":{"type":"string","description":"UserID of the request initiator (an admin for REST API sends)"},"Random":{"type":"integer","description":"32-bit random number of the request"},"MsgId":{"type":"string","description":"unique identifier of the message on the client"},"OnlineOnlyFlag":{"type":"integer","description":"1 online-only message | 0 (default) not; always 0 for audio-video groups"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"TopicId":{"type":"string","description":"topic ID; only for topic-enabled communities"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"},"ErrorCode":{"type":"integer","description":"why the message failed (a Chat error code, e.g. 10023 rate limit)"},"ErrorInfo":{"type":"string","description":"details of the failure"}}};
+const schema11 = {"$id":"Group.CallbackSendMsgException","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackSendMsgException"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"From_Account":{"type":"string","description":"UserID of the sender"},"Operator_Account":{"type":"string","description":"UserID of the request initiator (an admin for REST API sends)"},"Random":{"type":"integer","description":"32-bit random number of the request"},"MsgId":{"type":"string","description":"unique identifier of the message on the client"},"OnlineOnlyFlag":{"type":"integer","description":"1 online-only message | 0 (default) not; always 0 for audio-video groups"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"TopicId":{"type":"string","description":"topic ID; only for topic-enabled communities"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"},"ErrorCode":{"type":"integer","description":"why the message failed (a Chat error code, e.g. 10023 rate limit)"},"ErrorInfo":{"type":"string","description":"details of the failure"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Group.CallbackSendMsgException" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.ErrorCode === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ErrorCode"},message:"must have required property '"+"ErrorCode"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Group.CallbackSendMsgException" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackSendMsgException"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Group.CallbackSendMsgException" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Group.CallbackSendMsgException"},message:"must be equal to constant"};
+}
+if(data.GroupId !== undefined){
+if(typeof data.GroupId !== "string"){
+const err2 = {instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.GroupId !== undefined){
-if(typeof data.GroupId !== "string"){
-const err3 = {instancePath:instancePath+"/GroupId",schemaPath:"#/properties/GroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+const err3 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Type !== undefined){
-if(typeof data.Type !== "string"){
-const err4 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.From_Account !== undefined){
+if(typeof data.From_Account !== "string"){
+const err4 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,9 +69,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.From_Account !== undefined){
-if(typeof data.From_Account !== "string"){
-const err5 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err5 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -79,9 +81,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err6 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Random !== undefined){
+let data5 = data.Random;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/Random",schemaPath:"#/properties/Random/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -91,10 +94,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.Random !== undefined){
-let data5 = data.Random;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err7 = {instancePath:instancePath+"/Random",schemaPath:"#/properties/Random/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.MsgId !== undefined){
+if(typeof data.MsgId !== "string"){
+const err7 = {instancePath:instancePath+"/MsgId",schemaPath:"#/properties/MsgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -104,27 +106,15 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.MsgId !== undefined){
-if(typeof data.MsgId !== "string"){
-const err8 = {instancePath:instancePath+"/MsgId",schemaPath:"#/properties/MsgId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OnlineOnlyFlag !== undefined){
+let data7 = data.OnlineOnlyFlag;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/OnlineOnlyFlag",schemaPath:"#/properties/OnlineOnlyFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.OnlineOnlyFlag !== undefined){
-let data7 = data.OnlineOnlyFlag;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/OnlineOnlyFlag",schemaPath:"#/properties/OnlineOnlyFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -138,7 +128,20 @@ let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.MsgType !== undefined){
 if(typeof data9.MsgType !== "string"){
-const err10 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgType",schemaPath:"#/properties/MsgBody/items/properties/MsgType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgType",schemaPath:"#/properties/MsgBody/items/properties/MsgType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data9.MsgContent !== undefined){
+let data11 = data9.MsgContent;
+if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
+const err10 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgContent",schemaPath:"#/properties/MsgBody/items/properties/MsgContent/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,10 +151,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data9.MsgContent !== undefined){
-let data11 = data9.MsgContent;
-if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err11 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgContent",schemaPath:"#/properties/MsgBody/items/properties/MsgContent/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err11 = {instancePath:instancePath+"/MsgBody/" + i0,schemaPath:"#/properties/MsgBody/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -163,7 +165,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/MsgBody/" + i0,schemaPath:"#/properties/MsgBody/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/MsgBody",schemaPath:"#/properties/MsgBody/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -173,9 +175,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/MsgBody",schemaPath:"#/properties/MsgBody/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.CloudCustomData !== undefined){
+if(typeof data.CloudCustomData !== "string"){
+const err13 = {instancePath:instancePath+"/CloudCustomData",schemaPath:"#/properties/CloudCustomData/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -185,9 +187,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.CloudCustomData !== undefined){
-if(typeof data.CloudCustomData !== "string"){
-const err14 = {instancePath:instancePath+"/CloudCustomData",schemaPath:"#/properties/CloudCustomData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.TopicId !== undefined){
+if(typeof data.TopicId !== "string"){
+const err14 = {instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -197,9 +199,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.TopicId !== undefined){
-if(typeof data.TopicId !== "string"){
-const err15 = {instancePath:instancePath+"/TopicId",schemaPath:"#/properties/TopicId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data14 = data.EventTime;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err15 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -209,10 +212,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data14 = data.EventTime;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err16 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.ErrorCode !== undefined){
+let data15 = data.ErrorCode;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err16 = {instancePath:instancePath+"/ErrorCode",schemaPath:"#/properties/ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -222,10 +225,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.ErrorCode !== undefined){
-let data15 = data.ErrorCode;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err17 = {instancePath:instancePath+"/ErrorCode",schemaPath:"#/properties/ErrorCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.ErrorInfo !== undefined){
+if(typeof data.ErrorInfo !== "string"){
+const err17 = {instancePath:instancePath+"/ErrorInfo",schemaPath:"#/properties/ErrorInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -235,9 +237,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.ErrorInfo !== undefined){
-if(typeof data.ErrorInfo !== "string"){
-const err18 = {instancePath:instancePath+"/ErrorInfo",schemaPath:"#/properties/ErrorInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -246,21 +248,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Group.CallbackSendMsgException","type":"object","required":["GroupId","ErrorCode"],"properties":{"CallbackCommand":{"const":"Group.CallbackSendMsgException"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"From_Account":{"type":"string","description":"UserID of the sender"},"Operator_Account":{"type":"string","description":"UserID of the request initiator (an admin for REST API sends)"},"Random":{"type":"integer","description":"32-bit random number of the request"},"MsgId":{"type":"string","description":"unique identifier of the message on the client"},"OnlineOnlyFlag":{"type":"integer","description":"1 online-only message | 0 (default) not; always 0 for audio-video groups"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"TopicId":{"type":"string","description":"topic ID; only for topic-enabled communities"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"},"ErrorCode":{"type":"integer","description":"why the message failed (a Chat error code, e.g. 10023 rate limit)"},"ErrorInfo":{"type":"string","description":"details of the failure"}}};
+export const schema = {"$id":"Group.CallbackSendMsgException","type":"object","required":["GroupId"],"properties":{"CallbackCommand":{"const":"Group.CallbackSendMsgException"},"GroupId":{"type":"string","description":"the group ID (a live room's ID for TUILiveKit)"},"Type":{"type":"string","description":"group type: Private (Work) | Public | ChatRoom (Meeting) | AVChatRoom | Community; Live for TUILiveKit rooms"},"From_Account":{"type":"string","description":"UserID of the sender"},"Operator_Account":{"type":"string","description":"UserID of the request initiator (an admin for REST API sends)"},"Random":{"type":"integer","description":"32-bit random number of the request"},"MsgId":{"type":"string","description":"unique identifier of the message on the client"},"OnlineOnlyFlag":{"type":"integer","description":"1 online-only message | 0 (default) not; always 0 for audio-video groups"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"TopicId":{"type":"string","description":"topic ID; only for topic-enabled communities"},"EventTime":{"type":"integer","description":"event time, milliseconds since the epoch"},"ErrorCode":{"type":"integer","description":"why the message failed (a Chat error code, e.g. 10023 rate limit)"},"ErrorInfo":{"type":"string","description":"details of the failure"}}};

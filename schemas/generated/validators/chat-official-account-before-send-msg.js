@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"OfficialAccount.CallbackBeforeSendMsg","type":"object","required":["Official_Account","MsgBody"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackBeforeSendMsg"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"OnlineOnlyFlag":{"type":"integer","description":"1 for an online-only message, 0 otherwise"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};
+const schema11 = {"$id":"OfficialAccount.CallbackBeforeSendMsg","type":"object","required":["Official_Account"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackBeforeSendMsg"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"OnlineOnlyFlag":{"type":"integer","description":"1 for an online-only message, 0 otherwise"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="OfficialAccount.CallbackBeforeSendMsg" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.MsgBody === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "MsgBody"},message:"must have required property '"+"MsgBody"+"'"};
+if(data.CallbackCommand !== undefined){
+if("OfficialAccount.CallbackBeforeSendMsg" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "OfficialAccount.CallbackBeforeSendMsg"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("OfficialAccount.CallbackBeforeSendMsg" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "OfficialAccount.CallbackBeforeSendMsg"},message:"must be equal to constant"};
+}
+if(data.Official_Account !== undefined){
+if(typeof data.Official_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Official_Account",schemaPath:"#/properties/Official_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,27 +45,15 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Official_Account !== undefined){
-if(typeof data.Official_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Official_Account",schemaPath:"#/properties/Official_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OnlineOnlyFlag !== undefined){
+let data2 = data.OnlineOnlyFlag;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/OnlineOnlyFlag",schemaPath:"#/properties/OnlineOnlyFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.OnlineOnlyFlag !== undefined){
-let data2 = data.OnlineOnlyFlag;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/OnlineOnlyFlag",schemaPath:"#/properties/OnlineOnlyFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -77,7 +67,20 @@ let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.MsgType !== undefined){
 if(typeof data4.MsgType !== "string"){
-const err5 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgType",schemaPath:"#/properties/MsgBody/items/properties/MsgType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgType",schemaPath:"#/properties/MsgBody/items/properties/MsgType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data4.MsgContent !== undefined){
+let data6 = data4.MsgContent;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err5 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgContent",schemaPath:"#/properties/MsgBody/items/properties/MsgContent/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -87,10 +90,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data4.MsgContent !== undefined){
-let data6 = data4.MsgContent;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err6 = {instancePath:instancePath+"/MsgBody/" + i0+"/MsgContent",schemaPath:"#/properties/MsgBody/items/properties/MsgContent/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err6 = {instancePath:instancePath+"/MsgBody/" + i0,schemaPath:"#/properties/MsgBody/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -102,7 +104,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/MsgBody/" + i0,schemaPath:"#/properties/MsgBody/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/MsgBody",schemaPath:"#/properties/MsgBody/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -112,9 +114,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/MsgBody",schemaPath:"#/properties/MsgBody/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.CloudCustomData !== undefined){
+if(typeof data.CloudCustomData !== "string"){
+const err8 = {instancePath:instancePath+"/CloudCustomData",schemaPath:"#/properties/CloudCustomData/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -124,9 +126,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.CloudCustomData !== undefined){
-if(typeof data.CloudCustomData !== "string"){
-const err9 = {instancePath:instancePath+"/CloudCustomData",schemaPath:"#/properties/CloudCustomData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data8 = data.EventTime;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -136,10 +139,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data8 = data.EventTime;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err10 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,21 +150,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"OfficialAccount.CallbackBeforeSendMsg","type":"object","required":["Official_Account","MsgBody"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackBeforeSendMsg"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"OnlineOnlyFlag":{"type":"integer","description":"1 for an online-only message, 0 otherwise"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};
+export const schema = {"$id":"OfficialAccount.CallbackBeforeSendMsg","type":"object","required":["Official_Account"],"properties":{"CallbackCommand":{"const":"OfficialAccount.CallbackBeforeSendMsg"},"Official_Account":{"type":"string","description":"the official account's user ID (@TOA#…)"},"OnlineOnlyFlag":{"type":"integer","description":"1 for an online-only message, 0 otherwise"},"MsgBody":{"type":"array","items":{"type":"object","properties":{"MsgType":{"type":"string","description":"TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem"},"MsgContent":{"type":"object"}}}},"CloudCustomData":{"type":"string"},"EventTime":{"type":"integer","description":"when the event fired, milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Profile.CallbackPortraitSet","type":"object","required":["From_Account","ProfileItem"],"properties":{"CallbackCommand":{"const":"Profile.CallbackPortraitSet"},"Operator_Account":{"type":"string","description":"the user who made the update"},"From_Account":{"type":"string","description":"the user whose profile was updated"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"ProfileItem":{"type":"array","description":"the profile fields updated","items":{"type":"object","properties":{"Tag":{"type":"string","description":"profile field name, e.g. Tag_Profile_IM_Nick, Tag_Profile_Custom_…"},"Value":{"type":["string","integer"],"description":"the field's new value"}}}}}};
+const schema11 = {"$id":"Profile.CallbackPortraitSet","type":"object","required":["From_Account"],"properties":{"CallbackCommand":{"const":"Profile.CallbackPortraitSet"},"Operator_Account":{"type":"string","description":"the user who made the update"},"From_Account":{"type":"string","description":"the user whose profile was updated"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"ProfileItem":{"type":"array","description":"the profile fields updated","items":{"type":"object","properties":{"Tag":{"type":"string","description":"profile field name, e.g. Tag_Profile_IM_Nick, Tag_Profile_Custom_…"},"Value":{"type":["string","integer"],"description":"the field's new value"}}}}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Profile.CallbackPortraitSet" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.ProfileItem === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ProfileItem"},message:"must have required property '"+"ProfileItem"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Profile.CallbackPortraitSet" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Profile.CallbackPortraitSet"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Profile.CallbackPortraitSet" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Profile.CallbackPortraitSet"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.From_Account !== undefined){
+if(typeof data.From_Account !== "string"){
+const err3 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,27 +57,15 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.From_Account !== undefined){
-if(typeof data.From_Account !== "string"){
-const err4 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data3 = data.EventTime;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.EventTime !== undefined){
-let data3 = data.EventTime;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -89,7 +79,20 @@ let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.Tag !== undefined){
 if(typeof data5.Tag !== "string"){
-const err6 = {instancePath:instancePath+"/ProfileItem/" + i0+"/Tag",schemaPath:"#/properties/ProfileItem/items/properties/Tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/ProfileItem/" + i0+"/Tag",schemaPath:"#/properties/ProfileItem/items/properties/Tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data5.Value !== undefined){
+let data7 = data5.Value;
+if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
+const err6 = {instancePath:instancePath+"/ProfileItem/" + i0+"/Value",schemaPath:"#/properties/ProfileItem/items/properties/Value/type",keyword:"type",params:{type: schema11.properties.ProfileItem.items.properties.Value.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -99,10 +102,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data5.Value !== undefined){
-let data7 = data5.Value;
-if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
-const err7 = {instancePath:instancePath+"/ProfileItem/" + i0+"/Value",schemaPath:"#/properties/ProfileItem/items/properties/Value/type",keyword:"type",params:{type: schema11.properties.ProfileItem.items.properties.Value.type},message:"must be string,integer"};
+}
+else {
+const err7 = {instancePath:instancePath+"/ProfileItem/" + i0,schemaPath:"#/properties/ProfileItem/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -114,7 +116,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/ProfileItem/" + i0,schemaPath:"#/properties/ProfileItem/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/ProfileItem",schemaPath:"#/properties/ProfileItem/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -126,7 +128,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/ProfileItem",schemaPath:"#/properties/ProfileItem/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -135,21 +137,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Profile.CallbackPortraitSet","type":"object","required":["From_Account","ProfileItem"],"properties":{"CallbackCommand":{"const":"Profile.CallbackPortraitSet"},"Operator_Account":{"type":"string","description":"the user who made the update"},"From_Account":{"type":"string","description":"the user whose profile was updated"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"ProfileItem":{"type":"array","description":"the profile fields updated","items":{"type":"object","properties":{"Tag":{"type":"string","description":"profile field name, e.g. Tag_Profile_IM_Nick, Tag_Profile_Custom_…"},"Value":{"type":["string","integer"],"description":"the field's new value"}}}}}};
+export const schema = {"$id":"Profile.CallbackPortraitSet","type":"object","required":["From_Account"],"properties":{"CallbackCommand":{"const":"Profile.CallbackPortraitSet"},"Operator_Account":{"type":"string","description":"the user who made the update"},"From_Account":{"type":"string","description":"the user whose profile was updated"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"ProfileItem":{"type":"array","description":"the profile fields updated","items":{"type":"object","properties":{"Tag":{"type":"string","description":"profile field name, e.g. Tag_Profile_IM_Nick, Tag_Profile_Custom_…"},"Value":{"type":["string","integer"],"description":"the field's new value"}}}}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.RecordStatus","type":"object","required":["event_type","t","sign","stream_id","record_event"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.RecordStatus","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.RecordStatus" */;
@@ -51,8 +51,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.record_event === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record_event"},message:"must have required property '"+"record_event"+"'"};
+if(data.event_type !== undefined){
+if(332 !== data.event_type){
+const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 332},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -61,9 +62,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(332 !== data.event_type){
-const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 332},message:"must be equal to constant"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -73,10 +76,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.appname !== undefined){
+if(typeof data.appname !== "string"){
+const err6 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -86,9 +88,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.appname !== undefined){
-if(typeof data.appname !== "string"){
-const err7 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err7 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -98,9 +100,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.domain !== undefined){
-if(typeof data.domain !== "string"){
-const err8 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.event_time !== undefined){
+let data4 = data.event_time;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/event_time",schemaPath:"#/properties/event_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -110,10 +113,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.event_time !== undefined){
-let data4 = data.event_time;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/event_time",schemaPath:"#/properties/event_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err9 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -123,9 +125,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err10 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err10 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -135,9 +137,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err11 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_event !== undefined){
+if(typeof data.record_event !== "string"){
+const err11 = {instancePath:instancePath+"/record_event",schemaPath:"#/properties/record_event/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -147,9 +149,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.record_event !== undefined){
-if(typeof data.record_event !== "string"){
-const err12 = {instancePath:instancePath+"/record_event",schemaPath:"#/properties/record_event/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_detail !== undefined){
+if(typeof data.record_detail !== "string"){
+const err12 = {instancePath:instancePath+"/record_detail",schemaPath:"#/properties/record_detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -159,9 +161,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.record_detail !== undefined){
-if(typeof data.record_detail !== "string"){
-const err13 = {instancePath:instancePath+"/record_detail",schemaPath:"#/properties/record_detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.seq !== undefined){
+if(typeof data.seq !== "string"){
+const err13 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -171,9 +173,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.seq !== undefined){
-if(typeof data.seq !== "string"){
-const err14 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.session_id !== undefined){
+if(typeof data.session_id !== "string"){
+const err14 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -183,9 +185,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.session_id !== undefined){
-if(typeof data.session_id !== "string"){
-const err15 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.t !== undefined){
+let data11 = data.t;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err15 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -195,10 +198,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data11 = data.t;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err16 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err16 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -208,9 +210,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err17 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -219,21 +221,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.RecordStatus","type":"object","required":["event_type","t","sign","stream_id","record_event"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.RecordStatus","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

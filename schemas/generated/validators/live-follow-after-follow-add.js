@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Follow.CallbackAfterFollowAdd","type":"object","required":["From_Account","EventTime"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowAdd"},"From_Account":{"type":"string","description":"the user who followed"},"FollowList":{"type":"array","description":"the users now followed","items":{"type":"object","properties":{"To_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Follow.CallbackAfterFollowAdd","type":"object","required":["From_Account"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowAdd"},"From_Account":{"type":"string","description":"the user who followed"},"FollowList":{"type":"array","description":"the users now followed","items":{"type":"object","properties":{"To_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Follow.CallbackAfterFollowAdd" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Follow.CallbackAfterFollowAdd" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Follow.CallbackAfterFollowAdd"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,26 +32,15 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Follow.CallbackAfterFollowAdd" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Follow.CallbackAfterFollowAdd"},message:"must be equal to constant"};
+}
+if(data.From_Account !== undefined){
+if(typeof data.From_Account !== "string"){
+const err2 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.From_Account !== undefined){
-if(typeof data.From_Account !== "string"){
-const err3 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -64,7 +54,19 @@ let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.To_Account !== undefined){
 if(typeof data3.To_Account !== "string"){
-const err4 = {instancePath:instancePath+"/FollowList/" + i0+"/To_Account",schemaPath:"#/properties/FollowList/items/properties/To_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/FollowList/" + i0+"/To_Account",schemaPath:"#/properties/FollowList/items/properties/To_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/FollowList/" + i0,schemaPath:"#/properties/FollowList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -76,7 +78,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/FollowList/" + i0,schemaPath:"#/properties/FollowList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/FollowList",schemaPath:"#/properties/FollowList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -86,9 +88,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/FollowList",schemaPath:"#/properties/FollowList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data5 = data.EventTime;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -98,10 +101,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data5 = data.EventTime;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err7 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -110,21 +112,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Follow.CallbackAfterFollowAdd","type":"object","required":["From_Account","EventTime"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowAdd"},"From_Account":{"type":"string","description":"the user who followed"},"FollowList":{"type":"array","description":"the users now followed","items":{"type":"object","properties":{"To_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Follow.CallbackAfterFollowAdd","type":"object","required":["From_Account"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowAdd"},"From_Account":{"type":"string","description":"the user who followed"},"FollowList":{"type":"array","description":"the users now followed","items":{"type":"object","properties":{"To_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

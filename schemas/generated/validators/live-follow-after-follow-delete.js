@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Follow.CallbackAfterFollowDelete","type":"object","required":["From_Account","EventTime"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowDelete"},"From_Account":{"type":"string","description":"the user who unfollowed"},"To_Account":{"type":"array","items":{"type":"string"},"description":"the users no longer followed"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Follow.CallbackAfterFollowDelete","type":"object","required":["From_Account"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowDelete"},"From_Account":{"type":"string","description":"the user who unfollowed"},"To_Account":{"type":"array","items":{"type":"string"},"description":"the users no longer followed"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Follow.CallbackAfterFollowDelete" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Follow.CallbackAfterFollowDelete" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Follow.CallbackAfterFollowDelete"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,26 +32,15 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Follow.CallbackAfterFollowDelete" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Follow.CallbackAfterFollowDelete"},message:"must be equal to constant"};
+}
+if(data.From_Account !== undefined){
+if(typeof data.From_Account !== "string"){
+const err2 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.From_Account !== undefined){
-if(typeof data.From_Account !== "string"){
-const err3 = {instancePath:instancePath+"/From_Account",schemaPath:"#/properties/From_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -61,7 +51,19 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err4 = {instancePath:instancePath+"/To_Account/" + i0,schemaPath:"#/properties/To_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/To_Account/" + i0,schemaPath:"#/properties/To_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/To_Account",schemaPath:"#/properties/To_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -71,9 +73,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/To_Account",schemaPath:"#/properties/To_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data4 = data.EventTime;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,10 +86,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data4 = data.EventTime;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err6 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -95,21 +97,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Follow.CallbackAfterFollowDelete","type":"object","required":["From_Account","EventTime"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowDelete"},"From_Account":{"type":"string","description":"the user who unfollowed"},"To_Account":{"type":"array","items":{"type":"string"},"description":"the users no longer followed"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Follow.CallbackAfterFollowDelete","type":"object","required":["From_Account"],"properties":{"CallbackCommand":{"const":"Follow.CallbackAfterFollowDelete"},"From_Account":{"type":"string","description":"the user who unfollowed"},"To_Account":{"type":"array","items":{"type":"string"},"description":"the users no longer followed"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

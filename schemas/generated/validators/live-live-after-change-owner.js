@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterChangeOwner","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterChangeOwner"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"CurrentOwner_Account":{"type":"string","description":"the new owner"},"OriginalOwner_Account":{"type":"string","description":"the previous owner"}}};
+const schema11 = {"$id":"Live.CallbackAfterChangeOwner","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterChangeOwner"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"CurrentOwner_Account":{"type":"string","description":"the new owner"},"OriginalOwner_Account":{"type":"string","description":"the previous owner"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterChangeOwner" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterChangeOwner" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterChangeOwner"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterChangeOwner" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterChangeOwner"},message:"must be equal to constant"};
+}
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err2 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data2 = data.EventTime;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,10 +58,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data2 = data.EventTime;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err4 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -68,9 +70,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err5 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.CurrentOwner_Account !== undefined){
+if(typeof data.CurrentOwner_Account !== "string"){
+const err5 = {instancePath:instancePath+"/CurrentOwner_Account",schemaPath:"#/properties/CurrentOwner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -80,9 +82,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.CurrentOwner_Account !== undefined){
-if(typeof data.CurrentOwner_Account !== "string"){
-const err6 = {instancePath:instancePath+"/CurrentOwner_Account",schemaPath:"#/properties/CurrentOwner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OriginalOwner_Account !== undefined){
+if(typeof data.OriginalOwner_Account !== "string"){
+const err6 = {instancePath:instancePath+"/OriginalOwner_Account",schemaPath:"#/properties/OriginalOwner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -92,9 +94,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.OriginalOwner_Account !== undefined){
-if(typeof data.OriginalOwner_Account !== "string"){
-const err7 = {instancePath:instancePath+"/OriginalOwner_Account",schemaPath:"#/properties/OriginalOwner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -103,21 +105,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterChangeOwner","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterChangeOwner"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"CurrentOwner_Account":{"type":"string","description":"the new owner"},"OriginalOwner_Account":{"type":"string","description":"the previous owner"}}};
+export const schema = {"$id":"Live.CallbackAfterChangeOwner","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterChangeOwner"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"CurrentOwner_Account":{"type":"string","description":"the new owner"},"OriginalOwner_Account":{"type":"string","description":"the previous owner"}}};

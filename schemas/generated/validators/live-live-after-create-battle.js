@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterCreateBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateBattle"},"Operator_Account":{"type":"string"},"BattleId":{"type":"string"},"FromRoomId":{"type":"string","description":"the caller's room"},"ToRoomIdList":{"type":"array","items":{"type":"string"},"description":"the callees' rooms"},"Timeout":{"type":"integer","description":"ms the callees have to answer when NeedResponse is true"},"Duration":{"type":"integer","description":"battle duration after it starts, in ms"},"NeedResponse":{"type":"boolean","description":"false: the battle starts at once"},"ExtensionInfo":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Live.CallbackAfterCreateBattle","type":"object","required":["BattleId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateBattle"},"Operator_Account":{"type":"string"},"BattleId":{"type":"string"},"FromRoomId":{"type":"string","description":"the caller's room"},"ToRoomIdList":{"type":"array","items":{"type":"string"},"description":"the callees' rooms"},"Timeout":{"type":"integer","description":"ms the callees have to answer when NeedResponse is true"},"Duration":{"type":"integer","description":"battle duration after it starts, in ms"},"NeedResponse":{"type":"boolean","description":"false: the battle starts at once"},"ExtensionInfo":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterCreateBattle" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterCreateBattle" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterCreateBattle"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterCreateBattle" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterCreateBattle"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.BattleId !== undefined){
+if(typeof data.BattleId !== "string"){
+const err3 = {instancePath:instancePath+"/BattleId",schemaPath:"#/properties/BattleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,26 +57,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.BattleId !== undefined){
-if(typeof data.BattleId !== "string"){
-const err4 = {instancePath:instancePath+"/BattleId",schemaPath:"#/properties/BattleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.FromRoomId !== undefined){
+if(typeof data.FromRoomId !== "string"){
+const err4 = {instancePath:instancePath+"/FromRoomId",schemaPath:"#/properties/FromRoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.FromRoomId !== undefined){
-if(typeof data.FromRoomId !== "string"){
-const err5 = {instancePath:instancePath+"/FromRoomId",schemaPath:"#/properties/FromRoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -85,7 +75,19 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err6 = {instancePath:instancePath+"/ToRoomIdList/" + i0,schemaPath:"#/properties/ToRoomIdList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/ToRoomIdList/" + i0,schemaPath:"#/properties/ToRoomIdList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ToRoomIdList",schemaPath:"#/properties/ToRoomIdList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -95,9 +97,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/ToRoomIdList",schemaPath:"#/properties/ToRoomIdList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.Timeout !== undefined){
+let data6 = data.Timeout;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err7 = {instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -107,10 +110,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.Timeout !== undefined){
-let data6 = data.Timeout;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err8 = {instancePath:instancePath+"/Timeout",schemaPath:"#/properties/Timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.Duration !== undefined){
+let data7 = data.Duration;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/Duration",schemaPath:"#/properties/Duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,10 +123,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.Duration !== undefined){
-let data7 = data.Duration;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/Duration",schemaPath:"#/properties/Duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.NeedResponse !== undefined){
+if(typeof data.NeedResponse !== "boolean"){
+const err9 = {instancePath:instancePath+"/NeedResponse",schemaPath:"#/properties/NeedResponse/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -133,9 +135,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.NeedResponse !== undefined){
-if(typeof data.NeedResponse !== "boolean"){
-const err10 = {instancePath:instancePath+"/NeedResponse",schemaPath:"#/properties/NeedResponse/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.ExtensionInfo !== undefined){
+if(typeof data.ExtensionInfo !== "string"){
+const err10 = {instancePath:instancePath+"/ExtensionInfo",schemaPath:"#/properties/ExtensionInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -145,9 +147,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.ExtensionInfo !== undefined){
-if(typeof data.ExtensionInfo !== "string"){
-const err11 = {instancePath:instancePath+"/ExtensionInfo",schemaPath:"#/properties/ExtensionInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data10 = data.EventTime;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err11 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -157,10 +160,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data10 = data.EventTime;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err12 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -169,21 +171,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterCreateBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateBattle"},"Operator_Account":{"type":"string"},"BattleId":{"type":"string"},"FromRoomId":{"type":"string","description":"the caller's room"},"ToRoomIdList":{"type":"array","items":{"type":"string"},"description":"the callees' rooms"},"Timeout":{"type":"integer","description":"ms the callees have to answer when NeedResponse is true"},"Duration":{"type":"integer","description":"battle duration after it starts, in ms"},"NeedResponse":{"type":"boolean","description":"false: the battle starts at once"},"ExtensionInfo":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Live.CallbackAfterCreateBattle","type":"object","required":["BattleId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateBattle"},"Operator_Account":{"type":"string"},"BattleId":{"type":"string"},"FromRoomId":{"type":"string","description":"the caller's room"},"ToRoomIdList":{"type":"array","items":{"type":"string"},"description":"the callees' rooms"},"Timeout":{"type":"integer","description":"ms the callees have to answer when NeedResponse is true"},"Duration":{"type":"integer","description":"battle duration after it starts, in ms"},"NeedResponse":{"type":"boolean","description":"false: the battle starts at once"},"ExtensionInfo":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,15 +4,16 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterCreateRoomReachingThreshold","type":"object","required":["CurRoomCount","MaxRoomCount","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateRoomReachingThreshold"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"CurRoomCount":{"type":"integer","description":"rooms created so far"},"MaxRoomCount":{"type":"integer","description":"room creation quota"}}};
+const schema11 = {"$id":"Live.CallbackAfterCreateRoomReachingThreshold","type":"object","required":[],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateRoomReachingThreshold"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"CurRoomCount":{"type":"integer","description":"rooms created so far"},"MaxRoomCount":{"type":"integer","description":"room creation quota"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterCreateRoomReachingThreshold" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.CurRoomCount === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "CurRoomCount"},message:"must have required property '"+"CurRoomCount"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterCreateRoomReachingThreshold" !== data.CallbackCommand){
+const err0 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterCreateRoomReachingThreshold"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -21,8 +22,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.MaxRoomCount === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "MaxRoomCount"},message:"must have required property '"+"MaxRoomCount"+"'"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err1 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +34,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+}
+if(data.EventTime !== undefined){
+let data2 = data.EventTime;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err2 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,9 +47,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterCreateRoomReachingThreshold" !== data.CallbackCommand){
-const err3 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterCreateRoomReachingThreshold"},message:"must be equal to constant"};
+}
+if(data.CurRoomCount !== undefined){
+let data3 = data.CurRoomCount;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err3 = {instancePath:instancePath+"/CurRoomCount",schemaPath:"#/properties/CurRoomCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -53,9 +61,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err4 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MaxRoomCount !== undefined){
+let data4 = data.MaxRoomCount;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err4 = {instancePath:instancePath+"/MaxRoomCount",schemaPath:"#/properties/MaxRoomCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -65,10 +74,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data2 = data.EventTime;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -77,47 +85,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.CurRoomCount !== undefined){
-let data3 = data.CurRoomCount;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err6 = {instancePath:instancePath+"/CurRoomCount",schemaPath:"#/properties/CurRoomCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.MaxRoomCount !== undefined){
-let data4 = data.MaxRoomCount;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err7 = {instancePath:instancePath+"/MaxRoomCount",schemaPath:"#/properties/MaxRoomCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterCreateRoomReachingThreshold","type":"object","required":["CurRoomCount","MaxRoomCount","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateRoomReachingThreshold"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"CurRoomCount":{"type":"integer","description":"rooms created so far"},"MaxRoomCount":{"type":"integer","description":"room creation quota"}}};
+export const schema = {"$id":"Live.CallbackAfterCreateRoomReachingThreshold","type":"object","required":[],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterCreateRoomReachingThreshold"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"CurRoomCount":{"type":"integer","description":"rooms created so far"},"MaxRoomCount":{"type":"integer","description":"room creation quota"}}};

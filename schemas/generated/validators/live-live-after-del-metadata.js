@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterDelMetadata","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDelMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Keys":{"type":"array","items":{"type":"string"},"description":"the deleted metadata keys"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Live.CallbackAfterDelMetadata","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDelMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Keys":{"type":"array","items":{"type":"string"},"description":"the deleted metadata keys"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterDelMetadata" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterDelMetadata" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterDelMetadata"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterDelMetadata" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterDelMetadata"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,26 +45,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err4 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -73,7 +63,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err5 = {instancePath:instancePath+"/Keys/" + i0,schemaPath:"#/properties/Keys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/Keys/" + i0,schemaPath:"#/properties/Keys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/Keys",schemaPath:"#/properties/Keys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,9 +85,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/Keys",schemaPath:"#/properties/Keys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data5 = data.EventTime;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -95,10 +98,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data5 = data.EventTime;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err7 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -107,21 +109,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterDelMetadata","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDelMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Keys":{"type":"array","items":{"type":"string"},"description":"the deleted metadata keys"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Live.CallbackAfterDelMetadata","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDelMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Keys":{"type":"array","items":{"type":"string"},"description":"the deleted metadata keys"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

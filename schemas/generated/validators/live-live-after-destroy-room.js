@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterDestroyRoom","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDestroyRoom"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"DestroyByUser | DestroyBySystem"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","properties":{"RoomName":{"type":"string"},"RoomType":{"type":"string"},"Owner_Account":{"type":"string"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"Category":{"type":"array","items":{"type":"integer"}},"CustomInfo":{"type":"string"},"IsMessageDisabled":{"type":"boolean"},"CoverURL":{"type":"string"},"ActivityStatus":{"type":"integer"},"IsPublicVisible":{"type":"boolean"},"ViewCount":{"type":"integer"},"BackgroundURL":{"type":"string"},"IsUnlimitedRoomEnabled":{"type":"boolean"}}},"Statistic":{"type":"object","properties":{"TotalViewers":{"type":"integer"},"TotalGiftsSent":{"type":"integer"},"TotalGiftCoins":{"type":"integer"},"TotalUniqueGiftSenders":{"type":"integer"},"TotalLikesReceived":{"type":"integer"}}}}};
+const schema11 = {"$id":"Live.CallbackAfterDestroyRoom","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDestroyRoom"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"DestroyByUser | DestroyBySystem"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","properties":{"RoomName":{"type":"string"},"RoomType":{"type":"string"},"Owner_Account":{"type":"string"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"Category":{"type":"array","items":{"type":"integer"}},"CustomInfo":{"type":"string"},"IsMessageDisabled":{"type":"boolean"},"CoverURL":{"type":"string"},"ActivityStatus":{"type":"integer"},"IsPublicVisible":{"type":"boolean"},"ViewCount":{"type":"integer"},"BackgroundURL":{"type":"string"},"IsUnlimitedRoomEnabled":{"type":"boolean"}}},"Statistic":{"type":"object","properties":{"TotalViewers":{"type":"integer"},"TotalGiftsSent":{"type":"integer"},"TotalGiftCoins":{"type":"integer"},"TotalUniqueGiftSenders":{"type":"integer"},"TotalLikesReceived":{"type":"integer"}}}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterDestroyRoom" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterDestroyRoom" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterDestroyRoom"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterDestroyRoom" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterDestroyRoom"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err4 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventType !== undefined){
+if(typeof data.EventType !== "string"){
+const err4 = {instancePath:instancePath+"/EventType",schemaPath:"#/properties/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,9 +69,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.EventType !== undefined){
-if(typeof data.EventType !== "string"){
-const err5 = {instancePath:instancePath+"/EventType",schemaPath:"#/properties/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data4 = data.EventTime;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -79,10 +82,12 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data4 = data.EventTime;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err6 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.RoomInfo !== undefined){
+let data5 = data.RoomInfo;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.RoomName !== undefined){
+if(typeof data5.RoomName !== "string"){
+const err6 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -92,12 +97,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.RoomInfo !== undefined){
-let data5 = data.RoomInfo;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.RoomName !== undefined){
-if(typeof data5.RoomName !== "string"){
-const err7 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.RoomType !== undefined){
+if(typeof data5.RoomType !== "string"){
+const err7 = {instancePath:instancePath+"/RoomInfo/RoomType",schemaPath:"#/properties/RoomInfo/properties/RoomType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -107,9 +109,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data5.RoomType !== undefined){
-if(typeof data5.RoomType !== "string"){
-const err8 = {instancePath:instancePath+"/RoomInfo/RoomType",schemaPath:"#/properties/RoomInfo/properties/RoomType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.Owner_Account !== undefined){
+if(typeof data5.Owner_Account !== "string"){
+const err8 = {instancePath:instancePath+"/RoomInfo/Owner_Account",schemaPath:"#/properties/RoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -119,9 +121,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data5.Owner_Account !== undefined){
-if(typeof data5.Owner_Account !== "string"){
-const err9 = {instancePath:instancePath+"/RoomInfo/Owner_Account",schemaPath:"#/properties/RoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.IsSeatEnabled !== undefined){
+if(typeof data5.IsSeatEnabled !== "boolean"){
+const err9 = {instancePath:instancePath+"/RoomInfo/IsSeatEnabled",schemaPath:"#/properties/RoomInfo/properties/IsSeatEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -131,9 +133,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data5.IsSeatEnabled !== undefined){
-if(typeof data5.IsSeatEnabled !== "boolean"){
-const err10 = {instancePath:instancePath+"/RoomInfo/IsSeatEnabled",schemaPath:"#/properties/RoomInfo/properties/IsSeatEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data5.TakeSeatMode !== undefined){
+if(typeof data5.TakeSeatMode !== "string"){
+const err10 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -143,9 +145,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.TakeSeatMode !== undefined){
-if(typeof data5.TakeSeatMode !== "string"){
-const err11 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.MaxMemberCount !== undefined){
+let data11 = data5.MaxMemberCount;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err11 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -155,28 +158,15 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data5.MaxMemberCount !== undefined){
-let data11 = data5.MaxMemberCount;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err12 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.MaxSeatCount !== undefined){
+let data12 = data5.MaxSeatCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err12 = {instancePath:instancePath+"/RoomInfo/MaxSeatCount",schemaPath:"#/properties/RoomInfo/properties/MaxSeatCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data5.MaxSeatCount !== undefined){
-let data12 = data5.MaxSeatCount;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err13 = {instancePath:instancePath+"/RoomInfo/MaxSeatCount",schemaPath:"#/properties/RoomInfo/properties/MaxSeatCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -188,7 +178,19 @@ const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 let data14 = data13[i0];
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err14 = {instancePath:instancePath+"/RoomInfo/Category/" + i0,schemaPath:"#/properties/RoomInfo/properties/Category/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/RoomInfo/Category/" + i0,schemaPath:"#/properties/RoomInfo/properties/Category/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/RoomInfo/Category",schemaPath:"#/properties/RoomInfo/properties/Category/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -198,9 +200,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/RoomInfo/Category",schemaPath:"#/properties/RoomInfo/properties/Category/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data5.CustomInfo !== undefined){
+if(typeof data5.CustomInfo !== "string"){
+const err15 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -210,9 +212,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data5.CustomInfo !== undefined){
-if(typeof data5.CustomInfo !== "string"){
-const err16 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.IsMessageDisabled !== undefined){
+if(typeof data5.IsMessageDisabled !== "boolean"){
+const err16 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -222,9 +224,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data5.IsMessageDisabled !== undefined){
-if(typeof data5.IsMessageDisabled !== "boolean"){
-const err17 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data5.CoverURL !== undefined){
+if(typeof data5.CoverURL !== "string"){
+const err17 = {instancePath:instancePath+"/RoomInfo/CoverURL",schemaPath:"#/properties/RoomInfo/properties/CoverURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -234,9 +236,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data5.CoverURL !== undefined){
-if(typeof data5.CoverURL !== "string"){
-const err18 = {instancePath:instancePath+"/RoomInfo/CoverURL",schemaPath:"#/properties/RoomInfo/properties/CoverURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.ActivityStatus !== undefined){
+let data18 = data5.ActivityStatus;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err18 = {instancePath:instancePath+"/RoomInfo/ActivityStatus",schemaPath:"#/properties/RoomInfo/properties/ActivityStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -246,10 +249,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data5.ActivityStatus !== undefined){
-let data18 = data5.ActivityStatus;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err19 = {instancePath:instancePath+"/RoomInfo/ActivityStatus",schemaPath:"#/properties/RoomInfo/properties/ActivityStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.IsPublicVisible !== undefined){
+if(typeof data5.IsPublicVisible !== "boolean"){
+const err19 = {instancePath:instancePath+"/RoomInfo/IsPublicVisible",schemaPath:"#/properties/RoomInfo/properties/IsPublicVisible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -259,9 +261,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data5.IsPublicVisible !== undefined){
-if(typeof data5.IsPublicVisible !== "boolean"){
-const err20 = {instancePath:instancePath+"/RoomInfo/IsPublicVisible",schemaPath:"#/properties/RoomInfo/properties/IsPublicVisible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data5.ViewCount !== undefined){
+let data20 = data5.ViewCount;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err20 = {instancePath:instancePath+"/RoomInfo/ViewCount",schemaPath:"#/properties/RoomInfo/properties/ViewCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -271,10 +274,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data5.ViewCount !== undefined){
-let data20 = data5.ViewCount;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err21 = {instancePath:instancePath+"/RoomInfo/ViewCount",schemaPath:"#/properties/RoomInfo/properties/ViewCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.BackgroundURL !== undefined){
+if(typeof data5.BackgroundURL !== "string"){
+const err21 = {instancePath:instancePath+"/RoomInfo/BackgroundURL",schemaPath:"#/properties/RoomInfo/properties/BackgroundURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -284,9 +286,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data5.BackgroundURL !== undefined){
-if(typeof data5.BackgroundURL !== "string"){
-const err22 = {instancePath:instancePath+"/RoomInfo/BackgroundURL",schemaPath:"#/properties/RoomInfo/properties/BackgroundURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.IsUnlimitedRoomEnabled !== undefined){
+if(typeof data5.IsUnlimitedRoomEnabled !== "boolean"){
+const err22 = {instancePath:instancePath+"/RoomInfo/IsUnlimitedRoomEnabled",schemaPath:"#/properties/RoomInfo/properties/IsUnlimitedRoomEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -296,26 +298,14 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data5.IsUnlimitedRoomEnabled !== undefined){
-if(typeof data5.IsUnlimitedRoomEnabled !== "boolean"){
-const err23 = {instancePath:instancePath+"/RoomInfo/IsUnlimitedRoomEnabled",schemaPath:"#/properties/RoomInfo/properties/IsUnlimitedRoomEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err23 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
 }
 errors++;
 }
@@ -326,7 +316,20 @@ if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.TotalViewers !== undefined){
 let data24 = data23.TotalViewers;
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err25 = {instancePath:instancePath+"/Statistic/TotalViewers",schemaPath:"#/properties/Statistic/properties/TotalViewers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/Statistic/TotalViewers",schemaPath:"#/properties/Statistic/properties/TotalViewers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data23.TotalGiftsSent !== undefined){
+let data25 = data23.TotalGiftsSent;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err25 = {instancePath:instancePath+"/Statistic/TotalGiftsSent",schemaPath:"#/properties/Statistic/properties/TotalGiftsSent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -336,10 +339,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data23.TotalGiftsSent !== undefined){
-let data25 = data23.TotalGiftsSent;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err26 = {instancePath:instancePath+"/Statistic/TotalGiftsSent",schemaPath:"#/properties/Statistic/properties/TotalGiftsSent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data23.TotalGiftCoins !== undefined){
+let data26 = data23.TotalGiftCoins;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err26 = {instancePath:instancePath+"/Statistic/TotalGiftCoins",schemaPath:"#/properties/Statistic/properties/TotalGiftCoins/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -349,10 +352,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data23.TotalGiftCoins !== undefined){
-let data26 = data23.TotalGiftCoins;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err27 = {instancePath:instancePath+"/Statistic/TotalGiftCoins",schemaPath:"#/properties/Statistic/properties/TotalGiftCoins/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data23.TotalUniqueGiftSenders !== undefined){
+let data27 = data23.TotalUniqueGiftSenders;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err27 = {instancePath:instancePath+"/Statistic/TotalUniqueGiftSenders",schemaPath:"#/properties/Statistic/properties/TotalUniqueGiftSenders/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -362,10 +365,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data23.TotalUniqueGiftSenders !== undefined){
-let data27 = data23.TotalUniqueGiftSenders;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err28 = {instancePath:instancePath+"/Statistic/TotalUniqueGiftSenders",schemaPath:"#/properties/Statistic/properties/TotalUniqueGiftSenders/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data23.TotalLikesReceived !== undefined){
+let data28 = data23.TotalLikesReceived;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err28 = {instancePath:instancePath+"/Statistic/TotalLikesReceived",schemaPath:"#/properties/Statistic/properties/TotalLikesReceived/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -375,10 +378,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data23.TotalLikesReceived !== undefined){
-let data28 = data23.TotalLikesReceived;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err29 = {instancePath:instancePath+"/Statistic/TotalLikesReceived",schemaPath:"#/properties/Statistic/properties/TotalLikesReceived/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err29 = {instancePath:instancePath+"/Statistic",schemaPath:"#/properties/Statistic/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -390,7 +392,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/Statistic",schemaPath:"#/properties/Statistic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -399,21 +401,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterDestroyRoom","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDestroyRoom"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"DestroyByUser | DestroyBySystem"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","properties":{"RoomName":{"type":"string"},"RoomType":{"type":"string"},"Owner_Account":{"type":"string"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"Category":{"type":"array","items":{"type":"integer"}},"CustomInfo":{"type":"string"},"IsMessageDisabled":{"type":"boolean"},"CoverURL":{"type":"string"},"ActivityStatus":{"type":"integer"},"IsPublicVisible":{"type":"boolean"},"ViewCount":{"type":"integer"},"BackgroundURL":{"type":"string"},"IsUnlimitedRoomEnabled":{"type":"boolean"}}},"Statistic":{"type":"object","properties":{"TotalViewers":{"type":"integer"},"TotalGiftsSent":{"type":"integer"},"TotalGiftCoins":{"type":"integer"},"TotalUniqueGiftSenders":{"type":"integer"},"TotalLikesReceived":{"type":"integer"}}}}};
+export const schema = {"$id":"Live.CallbackAfterDestroyRoom","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterDestroyRoom"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"DestroyByUser | DestroyBySystem"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","properties":{"RoomName":{"type":"string"},"RoomType":{"type":"string"},"Owner_Account":{"type":"string"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"Category":{"type":"array","items":{"type":"integer"}},"CustomInfo":{"type":"string"},"IsMessageDisabled":{"type":"boolean"},"CoverURL":{"type":"string"},"ActivityStatus":{"type":"integer"},"IsPublicVisible":{"type":"boolean"},"ViewCount":{"type":"integer"},"BackgroundURL":{"type":"string"},"IsUnlimitedRoomEnabled":{"type":"boolean"}}},"Statistic":{"type":"object","properties":{"TotalViewers":{"type":"integer"},"TotalGiftsSent":{"type":"integer"},"TotalGiftCoins":{"type":"integer"},"TotalUniqueGiftSenders":{"type":"integer"},"TotalLikesReceived":{"type":"integer"}}}}};

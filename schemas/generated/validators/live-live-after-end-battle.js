@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterEndBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterEndBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"EndTime":{"type":"integer","description":"seconds since the epoch"},"OpType":{"type":"integer","description":"0 time up | 1 all owners left | 2 ended before it started"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Live.CallbackAfterEndBattle","type":"object","required":["BattleId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterEndBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"EndTime":{"type":"integer","description":"seconds since the epoch"},"OpType":{"type":"integer","description":"0 time up | 1 all owners left | 2 ended before it started"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterEndBattle" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterEndBattle" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterEndBattle"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterEndBattle" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterEndBattle"},message:"must be equal to constant"};
+}
+if(data.BattleId !== undefined){
+if(typeof data.BattleId !== "string"){
+const err2 = {instancePath:instancePath+"/BattleId",schemaPath:"#/properties/BattleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.BattleId !== undefined){
-if(typeof data.BattleId !== "string"){
-const err3 = {instancePath:instancePath+"/BattleId",schemaPath:"#/properties/BattleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Duration !== undefined){
+let data2 = data.Duration;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/Duration",schemaPath:"#/properties/Duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,10 +58,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Duration !== undefined){
-let data2 = data.Duration;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/Duration",schemaPath:"#/properties/Duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.CreateTime !== undefined){
+let data3 = data.CreateTime;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/CreateTime",schemaPath:"#/properties/CreateTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -68,10 +71,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.CreateTime !== undefined){
-let data3 = data.CreateTime;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/CreateTime",schemaPath:"#/properties/CreateTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.StartTime !== undefined){
+let data4 = data.StartTime;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -81,10 +84,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.StartTime !== undefined){
-let data4 = data.StartTime;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err6 = {instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.EndTime !== undefined){
+let data5 = data.EndTime;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -94,10 +97,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.EndTime !== undefined){
-let data5 = data.EndTime;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err7 = {instancePath:instancePath+"/EndTime",schemaPath:"#/properties/EndTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.OpType !== undefined){
+let data6 = data.OpType;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err7 = {instancePath:instancePath+"/OpType",schemaPath:"#/properties/OpType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -107,10 +110,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.OpType !== undefined){
-let data6 = data.OpType;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err8 = {instancePath:instancePath+"/OpType",schemaPath:"#/properties/OpType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.FromRoomInfo !== undefined){
+let data7 = data.FromRoomInfo;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.RoomId !== undefined){
+if(typeof data7.RoomId !== "string"){
+const err8 = {instancePath:instancePath+"/FromRoomInfo/RoomId",schemaPath:"#/properties/FromRoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,12 +125,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.FromRoomInfo !== undefined){
-let data7 = data.FromRoomInfo;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.RoomId !== undefined){
-if(typeof data7.RoomId !== "string"){
-const err9 = {instancePath:instancePath+"/FromRoomInfo/RoomId",schemaPath:"#/properties/FromRoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.Score !== undefined){
+let data9 = data7.Score;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err9 = {instancePath:instancePath+"/FromRoomInfo/Score",schemaPath:"#/properties/FromRoomInfo/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -135,10 +138,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data7.Score !== undefined){
-let data9 = data7.Score;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err10 = {instancePath:instancePath+"/FromRoomInfo/Score",schemaPath:"#/properties/FromRoomInfo/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data7.Owner_Account !== undefined){
+if(typeof data7.Owner_Account !== "string"){
+const err10 = {instancePath:instancePath+"/FromRoomInfo/Owner_Account",schemaPath:"#/properties/FromRoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,26 +150,14 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data7.Owner_Account !== undefined){
-if(typeof data7.Owner_Account !== "string"){
-const err11 = {instancePath:instancePath+"/FromRoomInfo/Owner_Account",schemaPath:"#/properties/FromRoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err11 = {instancePath:instancePath+"/FromRoomInfo",schemaPath:"#/properties/FromRoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/FromRoomInfo",schemaPath:"#/properties/FromRoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -181,7 +171,20 @@ let data12 = data11[i0];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.RoomId !== undefined){
 if(typeof data12.RoomId !== "string"){
-const err13 = {instancePath:instancePath+"/ToRoomList/" + i0+"/RoomId",schemaPath:"#/properties/ToRoomList/items/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/ToRoomList/" + i0+"/RoomId",schemaPath:"#/properties/ToRoomList/items/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data12.Score !== undefined){
+let data14 = data12.Score;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err13 = {instancePath:instancePath+"/ToRoomList/" + i0+"/Score",schemaPath:"#/properties/ToRoomList/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -191,10 +194,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data12.Score !== undefined){
-let data14 = data12.Score;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err14 = {instancePath:instancePath+"/ToRoomList/" + i0+"/Score",schemaPath:"#/properties/ToRoomList/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data12.Owner_Account !== undefined){
+if(typeof data12.Owner_Account !== "string"){
+const err14 = {instancePath:instancePath+"/ToRoomList/" + i0+"/Owner_Account",schemaPath:"#/properties/ToRoomList/items/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -204,9 +206,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data12.Owner_Account !== undefined){
-if(typeof data12.Owner_Account !== "string"){
-const err15 = {instancePath:instancePath+"/ToRoomList/" + i0+"/Owner_Account",schemaPath:"#/properties/ToRoomList/items/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err15 = {instancePath:instancePath+"/ToRoomList/" + i0,schemaPath:"#/properties/ToRoomList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -218,7 +220,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ToRoomList/" + i0,schemaPath:"#/properties/ToRoomList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/ToRoomList",schemaPath:"#/properties/ToRoomList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -228,9 +230,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/ToRoomList",schemaPath:"#/properties/ToRoomList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data16 = data.EventTime;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err17 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -240,10 +243,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data16 = data.EventTime;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err18 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -252,21 +254,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterEndBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterEndBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"EndTime":{"type":"integer","description":"seconds since the epoch"},"OpType":{"type":"integer","description":"0 time up | 1 all owners left | 2 ended before it started"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Live.CallbackAfterEndBattle","type":"object","required":["BattleId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterEndBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"EndTime":{"type":"integer","description":"seconds since the epoch"},"OpType":{"type":"integer","description":"0 time up | 1 all owners left | 2 ended before it started"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Score":{"type":"integer"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

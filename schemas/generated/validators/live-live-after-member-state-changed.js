@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterMemberStateChanged","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"enum":["Live.CallbackAfterMemberStateChanged","Live.CallbackMemberStateChanged"]},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"Online | Offline"},"EventCause":{"type":"string","description":"Enter | Leave | HeartbeatInterrupt | HeartbeatRecover | Kicked"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Live.CallbackAfterMemberStateChanged","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"enum":["Live.CallbackAfterMemberStateChanged","Live.CallbackMemberStateChanged"]},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"Online | Offline"},"EventCause":{"type":"string","description":"Enter | Leave | HeartbeatInterrupt | HeartbeatRecover | Kicked"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterMemberStateChanged" */;
@@ -21,8 +21,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+let data0 = data.CallbackCommand;
+if(!((data0 === "Live.CallbackAfterMemberStateChanged") || (data0 === "Live.CallbackMemberStateChanged"))){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/enum",keyword:"enum",params:{allowedValues: schema11.properties.CallbackCommand.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,10 +33,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-let data0 = data.CallbackCommand;
-if(!((data0 === "Live.CallbackAfterMemberStateChanged") || (data0 === "Live.CallbackMemberStateChanged"))){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/enum",keyword:"enum",params:{allowedValues: schema11.properties.CallbackCommand.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err2 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -44,9 +46,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventType !== undefined){
+if(typeof data.EventType !== "string"){
+const err3 = {instancePath:instancePath+"/EventType",schemaPath:"#/properties/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -56,26 +58,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.EventType !== undefined){
-if(typeof data.EventType !== "string"){
-const err4 = {instancePath:instancePath+"/EventType",schemaPath:"#/properties/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventCause !== undefined){
+if(typeof data.EventCause !== "string"){
+const err4 = {instancePath:instancePath+"/EventCause",schemaPath:"#/properties/EventCause/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.EventCause !== undefined){
-if(typeof data.EventCause !== "string"){
-const err5 = {instancePath:instancePath+"/EventCause",schemaPath:"#/properties/EventCause/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -89,7 +79,19 @@ let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.Member_Account !== undefined){
 if(typeof data5.Member_Account !== "string"){
-const err6 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/MemberList/" + i0+"/Member_Account",schemaPath:"#/properties/MemberList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -101,7 +103,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/MemberList/" + i0,schemaPath:"#/properties/MemberList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -111,9 +113,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/MemberList",schemaPath:"#/properties/MemberList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data7 = data.EventTime;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -123,10 +126,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data7 = data.EventTime;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -135,21 +137,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterMemberStateChanged","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"enum":["Live.CallbackAfterMemberStateChanged","Live.CallbackMemberStateChanged"]},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"Online | Offline"},"EventCause":{"type":"string","description":"Enter | Leave | HeartbeatInterrupt | HeartbeatRecover | Kicked"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Live.CallbackAfterMemberStateChanged","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"enum":["Live.CallbackAfterMemberStateChanged","Live.CallbackMemberStateChanged"]},"RoomId":{"type":"string"},"EventType":{"type":"string","description":"Online | Offline"},"EventCause":{"type":"string","description":"Enter | Leave | HeartbeatInterrupt | HeartbeatRecover | Kicked"},"MemberList":{"type":"array","items":{"type":"object","properties":{"Member_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterModifyAdmin","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterModifyAdmin"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"Admin_Account":{"type":"array","items":{"type":"string"},"description":"the administrators added or removed"},"opType":{"type":"string","description":"add | delete"}}};
+const schema11 = {"$id":"Live.CallbackAfterModifyAdmin","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterModifyAdmin"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"Admin_Account":{"type":"array","items":{"type":"string"},"description":"the administrators added or removed"},"opType":{"type":"string","description":"add | delete"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterModifyAdmin" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterModifyAdmin" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterModifyAdmin"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterModifyAdmin" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterModifyAdmin"},message:"must be equal to constant"};
+}
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err2 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data2 = data.EventTime;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,27 +58,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data2 = data.EventTime;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err4 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err5 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -86,7 +76,19 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err6 = {instancePath:instancePath+"/Admin_Account/" + i0,schemaPath:"#/properties/Admin_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/Admin_Account/" + i0,schemaPath:"#/properties/Admin_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/Admin_Account",schemaPath:"#/properties/Admin_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -96,9 +98,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/Admin_Account",schemaPath:"#/properties/Admin_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.opType !== undefined){
+if(typeof data.opType !== "string"){
+const err7 = {instancePath:instancePath+"/opType",schemaPath:"#/properties/opType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,9 +110,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.opType !== undefined){
-if(typeof data.opType !== "string"){
-const err8 = {instancePath:instancePath+"/opType",schemaPath:"#/properties/opType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -119,21 +121,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterModifyAdmin","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterModifyAdmin"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"Admin_Account":{"type":"array","items":{"type":"string"},"description":"the administrators added or removed"},"opType":{"type":"string","description":"add | delete"}}};
+export const schema = {"$id":"Live.CallbackAfterModifyAdmin","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterModifyAdmin"},"RoomId":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"Operator_Account":{"type":"string"},"Admin_Account":{"type":"array","items":{"type":"string"},"description":"the administrators added or removed"},"opType":{"type":"string","description":"add | delete"}}};

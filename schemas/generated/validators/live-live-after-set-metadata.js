@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterSetMetadata","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterSetMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Metadata":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Live.CallbackAfterSetMetadata","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterSetMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Metadata":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterSetMetadata" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterSetMetadata" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterSetMetadata"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterSetMetadata" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterSetMetadata"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,26 +45,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err4 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -76,7 +66,19 @@ let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.Key !== undefined){
 if(typeof data4.Key !== "string"){
-const err5 = {instancePath:instancePath+"/Metadata/" + i0+"/Key",schemaPath:"#/properties/Metadata/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/Metadata/" + i0+"/Key",schemaPath:"#/properties/Metadata/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data4.Value !== undefined){
+if(typeof data4.Value !== "string"){
+const err5 = {instancePath:instancePath+"/Metadata/" + i0+"/Value",schemaPath:"#/properties/Metadata/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -86,9 +88,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data4.Value !== undefined){
-if(typeof data4.Value !== "string"){
-const err6 = {instancePath:instancePath+"/Metadata/" + i0+"/Value",schemaPath:"#/properties/Metadata/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err6 = {instancePath:instancePath+"/Metadata/" + i0,schemaPath:"#/properties/Metadata/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -100,7 +102,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/Metadata/" + i0,schemaPath:"#/properties/Metadata/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -110,9 +112,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data7 = data.EventTime;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -122,10 +125,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data7 = data.EventTime;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -134,21 +136,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterSetMetadata","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterSetMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Metadata":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Live.CallbackAfterSetMetadata","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterSetMetadata"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"Metadata":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"},"Value":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

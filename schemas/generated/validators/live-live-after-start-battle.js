@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterStartBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterStartBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Live.CallbackAfterStartBattle","type":"object","required":["BattleId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterStartBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterStartBattle" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterStartBattle" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterStartBattle"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterStartBattle" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterStartBattle"},message:"must be equal to constant"};
+}
+if(data.BattleId !== undefined){
+if(typeof data.BattleId !== "string"){
+const err2 = {instancePath:instancePath+"/BattleId",schemaPath:"#/properties/BattleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.BattleId !== undefined){
-if(typeof data.BattleId !== "string"){
-const err3 = {instancePath:instancePath+"/BattleId",schemaPath:"#/properties/BattleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Duration !== undefined){
+let data2 = data.Duration;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/Duration",schemaPath:"#/properties/Duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,10 +58,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.Duration !== undefined){
-let data2 = data.Duration;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/Duration",schemaPath:"#/properties/Duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.CreateTime !== undefined){
+let data3 = data.CreateTime;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/CreateTime",schemaPath:"#/properties/CreateTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -68,10 +71,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.CreateTime !== undefined){
-let data3 = data.CreateTime;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/CreateTime",schemaPath:"#/properties/CreateTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.StartTime !== undefined){
+let data4 = data.StartTime;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -81,10 +84,12 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.StartTime !== undefined){
-let data4 = data.StartTime;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err6 = {instancePath:instancePath+"/StartTime",schemaPath:"#/properties/StartTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.FromRoomInfo !== undefined){
+let data5 = data.FromRoomInfo;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.RoomId !== undefined){
+if(typeof data5.RoomId !== "string"){
+const err6 = {instancePath:instancePath+"/FromRoomInfo/RoomId",schemaPath:"#/properties/FromRoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -94,12 +99,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.FromRoomInfo !== undefined){
-let data5 = data.FromRoomInfo;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.RoomId !== undefined){
-if(typeof data5.RoomId !== "string"){
-const err7 = {instancePath:instancePath+"/FromRoomInfo/RoomId",schemaPath:"#/properties/FromRoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.Owner_Account !== undefined){
+if(typeof data5.Owner_Account !== "string"){
+const err7 = {instancePath:instancePath+"/FromRoomInfo/Owner_Account",schemaPath:"#/properties/FromRoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -109,26 +111,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data5.Owner_Account !== undefined){
-if(typeof data5.Owner_Account !== "string"){
-const err8 = {instancePath:instancePath+"/FromRoomInfo/Owner_Account",schemaPath:"#/properties/FromRoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err8 = {instancePath:instancePath+"/FromRoomInfo",schemaPath:"#/properties/FromRoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/FromRoomInfo",schemaPath:"#/properties/FromRoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -142,7 +132,19 @@ let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.RoomId !== undefined){
 if(typeof data9.RoomId !== "string"){
-const err10 = {instancePath:instancePath+"/ToRoomList/" + i0+"/RoomId",schemaPath:"#/properties/ToRoomList/items/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/ToRoomList/" + i0+"/RoomId",schemaPath:"#/properties/ToRoomList/items/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data9.Owner_Account !== undefined){
+if(typeof data9.Owner_Account !== "string"){
+const err10 = {instancePath:instancePath+"/ToRoomList/" + i0+"/Owner_Account",schemaPath:"#/properties/ToRoomList/items/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -152,9 +154,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data9.Owner_Account !== undefined){
-if(typeof data9.Owner_Account !== "string"){
-const err11 = {instancePath:instancePath+"/ToRoomList/" + i0+"/Owner_Account",schemaPath:"#/properties/ToRoomList/items/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err11 = {instancePath:instancePath+"/ToRoomList/" + i0,schemaPath:"#/properties/ToRoomList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -166,7 +168,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/ToRoomList/" + i0,schemaPath:"#/properties/ToRoomList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/ToRoomList",schemaPath:"#/properties/ToRoomList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -176,9 +178,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/ToRoomList",schemaPath:"#/properties/ToRoomList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data12 = data.EventTime;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err13 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -188,10 +191,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data12 = data.EventTime;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err14 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -200,21 +202,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterStartBattle","type":"object","required":["BattleId","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterStartBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Live.CallbackAfterStartBattle","type":"object","required":["BattleId"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterStartBattle"},"BattleId":{"type":"string"},"Duration":{"type":"integer","description":"battle duration, in ms"},"CreateTime":{"type":"integer","description":"seconds since the epoch"},"StartTime":{"type":"integer","description":"seconds since the epoch"},"FromRoomInfo":{"type":"object","description":"the caller","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}},"ToRoomList":{"type":"array","description":"the callees","items":{"type":"object","properties":{"RoomId":{"type":"string"},"Owner_Account":{"type":"string"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Live.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterUpdateRoomInfo"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"MaxMemberCount":{"type":"integer"},"IsMessageDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"IsPublicVisible":{"type":"boolean"},"CoverURL":{"type":"string"},"Category":{"type":"array","items":{"type":"integer"}},"ActivityStatus":{"type":"integer","description":"user-defined live activity status"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}}}};
+const schema11 = {"$id":"Live.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterUpdateRoomInfo"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"MaxMemberCount":{"type":"integer"},"IsMessageDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"IsPublicVisible":{"type":"boolean"},"CoverURL":{"type":"string"},"Category":{"type":"array","items":{"type":"integer"}},"ActivityStatus":{"type":"integer","description":"user-defined live activity status"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Live.CallbackAfterUpdateRoomInfo" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Live.CallbackAfterUpdateRoomInfo" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterUpdateRoomInfo"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Live.CallbackAfterUpdateRoomInfo" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Live.CallbackAfterUpdateRoomInfo"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data2 = data.EventTime;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,10 +58,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data2 = data.EventTime;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err4 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.RoomInfo !== undefined){
+let data3 = data.RoomInfo;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.RoomId === undefined){
+const err4 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/required",keyword:"required",params:{missingProperty: "RoomId"},message:"must have required property '"+"RoomId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,12 +71,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.RoomInfo !== undefined){
-let data3 = data.RoomInfo;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.RoomId === undefined){
-const err5 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/required",keyword:"required",params:{missingProperty: "RoomId"},message:"must have required property '"+"RoomId"+"'"};
+if(data3.RoomId !== undefined){
+if(typeof data3.RoomId !== "string"){
+const err5 = {instancePath:instancePath+"/RoomInfo/RoomId",schemaPath:"#/properties/RoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -81,9 +82,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data3.RoomId !== undefined){
-if(typeof data3.RoomId !== "string"){
-const err6 = {instancePath:instancePath+"/RoomInfo/RoomId",schemaPath:"#/properties/RoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data3.RoomName !== undefined){
+if(typeof data3.RoomName !== "string"){
+const err6 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -93,9 +95,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data3.RoomName !== undefined){
-if(typeof data3.RoomName !== "string"){
-const err7 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.MaxMemberCount !== undefined){
+let data6 = data3.MaxMemberCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err7 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -105,10 +108,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data3.MaxMemberCount !== undefined){
-let data6 = data3.MaxMemberCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err8 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.IsMessageDisabled !== undefined){
+if(typeof data3.IsMessageDisabled !== "boolean"){
+const err8 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -118,9 +120,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.IsMessageDisabled !== undefined){
-if(typeof data3.IsMessageDisabled !== "boolean"){
-const err9 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data3.CustomInfo !== undefined){
+if(typeof data3.CustomInfo !== "string"){
+const err9 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -130,9 +132,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.CustomInfo !== undefined){
-if(typeof data3.CustomInfo !== "string"){
-const err10 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.TakeSeatMode !== undefined){
+if(typeof data3.TakeSeatMode !== "string"){
+const err10 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -142,9 +144,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data3.TakeSeatMode !== undefined){
-if(typeof data3.TakeSeatMode !== "string"){
-const err11 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.IsPublicVisible !== undefined){
+if(typeof data3.IsPublicVisible !== "boolean"){
+const err11 = {instancePath:instancePath+"/RoomInfo/IsPublicVisible",schemaPath:"#/properties/RoomInfo/properties/IsPublicVisible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -154,26 +156,14 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data3.IsPublicVisible !== undefined){
-if(typeof data3.IsPublicVisible !== "boolean"){
-const err12 = {instancePath:instancePath+"/RoomInfo/IsPublicVisible",schemaPath:"#/properties/RoomInfo/properties/IsPublicVisible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data3.CoverURL !== undefined){
+if(typeof data3.CoverURL !== "string"){
+const err12 = {instancePath:instancePath+"/RoomInfo/CoverURL",schemaPath:"#/properties/RoomInfo/properties/CoverURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.CoverURL !== undefined){
-if(typeof data3.CoverURL !== "string"){
-const err13 = {instancePath:instancePath+"/RoomInfo/CoverURL",schemaPath:"#/properties/RoomInfo/properties/CoverURL/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -185,7 +175,19 @@ const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err14 = {instancePath:instancePath+"/RoomInfo/Category/" + i0,schemaPath:"#/properties/RoomInfo/properties/Category/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/RoomInfo/Category/" + i0,schemaPath:"#/properties/RoomInfo/properties/Category/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/RoomInfo/Category",schemaPath:"#/properties/RoomInfo/properties/Category/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -195,9 +197,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/RoomInfo/Category",schemaPath:"#/properties/RoomInfo/properties/Category/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data3.ActivityStatus !== undefined){
+let data14 = data3.ActivityStatus;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err15 = {instancePath:instancePath+"/RoomInfo/ActivityStatus",schemaPath:"#/properties/RoomInfo/properties/ActivityStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -207,10 +210,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.ActivityStatus !== undefined){
-let data14 = data3.ActivityStatus;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err16 = {instancePath:instancePath+"/RoomInfo/ActivityStatus",schemaPath:"#/properties/RoomInfo/properties/ActivityStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.EventTime !== undefined){
+let data15 = data3.EventTime;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err16 = {instancePath:instancePath+"/RoomInfo/EventTime",schemaPath:"#/properties/RoomInfo/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -220,10 +223,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data3.EventTime !== undefined){
-let data15 = data3.EventTime;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err17 = {instancePath:instancePath+"/RoomInfo/EventTime",schemaPath:"#/properties/RoomInfo/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err17 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -235,7 +237,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -244,21 +246,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Live.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterUpdateRoomInfo"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"MaxMemberCount":{"type":"integer"},"IsMessageDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"IsPublicVisible":{"type":"boolean"},"CoverURL":{"type":"string"},"Category":{"type":"array","items":{"type":"integer"}},"ActivityStatus":{"type":"integer","description":"user-defined live activity status"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}}}};
+export const schema = {"$id":"Live.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"const":"Live.CallbackAfterUpdateRoomInfo"},"Operator_Account":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"MaxMemberCount":{"type":"integer"},"IsMessageDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"IsPublicVisible":{"type":"boolean"},"CoverURL":{"type":"string"},"Category":{"type":"array","items":{"type":"integer"}},"ActivityStatus":{"type":"integer","description":"user-defined live activity status"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}}}};

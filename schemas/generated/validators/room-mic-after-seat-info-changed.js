@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Mic.CallbackAfterSeatInfoChanged","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Mic.CallbackAfterSeatInfoChanged"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"SeatList":{"type":"array","items":{"type":"object","properties":{"Index":{"type":"integer","description":"seat number"},"Member_Account":{"type":"string","description":"the user on the seat; absent when it is empty"},"IsTakenDisabled":{"type":"boolean","description":"the seat is locked"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Mic.CallbackAfterSeatInfoChanged","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Mic.CallbackAfterSeatInfoChanged"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"SeatList":{"type":"array","items":{"type":"object","properties":{"Index":{"type":"integer","description":"seat number"},"Member_Account":{"type":"string","description":"the user on the seat; absent when it is empty"},"IsTakenDisabled":{"type":"boolean","description":"the seat is locked"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Mic.CallbackAfterSeatInfoChanged" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Mic.CallbackAfterSeatInfoChanged" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Mic.CallbackAfterSeatInfoChanged"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Mic.CallbackAfterSeatInfoChanged" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Mic.CallbackAfterSeatInfoChanged"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,26 +45,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err4 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -77,7 +67,19 @@ if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.Index !== undefined){
 let data5 = data4.Index;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err5 = {instancePath:instancePath+"/SeatList/" + i0+"/Index",schemaPath:"#/properties/SeatList/items/properties/Index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err4 = {instancePath:instancePath+"/SeatList/" + i0+"/Index",schemaPath:"#/properties/SeatList/items/properties/Index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data4.Member_Account !== undefined){
+if(typeof data4.Member_Account !== "string"){
+const err5 = {instancePath:instancePath+"/SeatList/" + i0+"/Member_Account",schemaPath:"#/properties/SeatList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -87,9 +89,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data4.Member_Account !== undefined){
-if(typeof data4.Member_Account !== "string"){
-const err6 = {instancePath:instancePath+"/SeatList/" + i0+"/Member_Account",schemaPath:"#/properties/SeatList/items/properties/Member_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.IsTakenDisabled !== undefined){
+if(typeof data4.IsTakenDisabled !== "boolean"){
+const err6 = {instancePath:instancePath+"/SeatList/" + i0+"/IsTakenDisabled",schemaPath:"#/properties/SeatList/items/properties/IsTakenDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -99,9 +101,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data4.IsTakenDisabled !== undefined){
-if(typeof data4.IsTakenDisabled !== "boolean"){
-const err7 = {instancePath:instancePath+"/SeatList/" + i0+"/IsTakenDisabled",schemaPath:"#/properties/SeatList/items/properties/IsTakenDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data4.IsVideoDisabled !== undefined){
+if(typeof data4.IsVideoDisabled !== "boolean"){
+const err7 = {instancePath:instancePath+"/SeatList/" + i0+"/IsVideoDisabled",schemaPath:"#/properties/SeatList/items/properties/IsVideoDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -111,9 +113,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data4.IsVideoDisabled !== undefined){
-if(typeof data4.IsVideoDisabled !== "boolean"){
-const err8 = {instancePath:instancePath+"/SeatList/" + i0+"/IsVideoDisabled",schemaPath:"#/properties/SeatList/items/properties/IsVideoDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data4.IsAudioDisabled !== undefined){
+if(typeof data4.IsAudioDisabled !== "boolean"){
+const err8 = {instancePath:instancePath+"/SeatList/" + i0+"/IsAudioDisabled",schemaPath:"#/properties/SeatList/items/properties/IsAudioDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -123,9 +125,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data4.IsAudioDisabled !== undefined){
-if(typeof data4.IsAudioDisabled !== "boolean"){
-const err9 = {instancePath:instancePath+"/SeatList/" + i0+"/IsAudioDisabled",schemaPath:"#/properties/SeatList/items/properties/IsAudioDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err9 = {instancePath:instancePath+"/SeatList/" + i0,schemaPath:"#/properties/SeatList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -137,7 +139,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/SeatList/" + i0,schemaPath:"#/properties/SeatList/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/SeatList",schemaPath:"#/properties/SeatList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -147,9 +149,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/SeatList",schemaPath:"#/properties/SeatList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data10 = data.EventTime;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err11 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -159,10 +162,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data10 = data.EventTime;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err12 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -171,21 +173,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Mic.CallbackAfterSeatInfoChanged","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Mic.CallbackAfterSeatInfoChanged"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"SeatList":{"type":"array","items":{"type":"object","properties":{"Index":{"type":"integer","description":"seat number"},"Member_Account":{"type":"string","description":"the user on the seat; absent when it is empty"},"IsTakenDisabled":{"type":"boolean","description":"the seat is locked"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Mic.CallbackAfterSeatInfoChanged","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Mic.CallbackAfterSeatInfoChanged"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"SeatList":{"type":"array","items":{"type":"object","properties":{"Index":{"type":"integer","description":"seat number"},"Member_Account":{"type":"string","description":"the user on the seat; absent when it is empty"},"IsTakenDisabled":{"type":"boolean","description":"the seat is locked"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"}}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Room.CallbackAfterCreateRoom","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterCreateRoom"},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"RoomType":{"type":"string","description":"Meeting (any string accepted)"},"Owner_Account":{"type":"string"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"ScheduleStartTime":{"type":"integer","description":"seconds since the epoch"},"ScheduleEndTime":{"type":"integer","description":"seconds since the epoch"},"RoomStatus":{"type":"string","description":"None | NotStarted | Running"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"CreateTime":{"type":"integer","description":"seconds since the epoch"}}},"ScheduleInviteeList_Account":{"type":"array","items":{"type":"string"}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Room.CallbackAfterCreateRoom","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterCreateRoom"},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"RoomType":{"type":"string","description":"Meeting (any string accepted)"},"Owner_Account":{"type":"string"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"ScheduleStartTime":{"type":"integer","description":"seconds since the epoch"},"ScheduleEndTime":{"type":"integer","description":"seconds since the epoch"},"RoomStatus":{"type":"string","description":"None | NotStarted | Running"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"CreateTime":{"type":"integer","description":"seconds since the epoch"}}},"ScheduleInviteeList_Account":{"type":"array","items":{"type":"string"}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Room.CallbackAfterCreateRoom" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Room.CallbackAfterCreateRoom" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Room.CallbackAfterCreateRoom"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Room.CallbackAfterCreateRoom" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Room.CallbackAfterCreateRoom"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomInfo !== undefined){
+let data2 = data.RoomInfo;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.RoomId === undefined){
+const err3 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/required",keyword:"required",params:{missingProperty: "RoomId"},message:"must have required property '"+"RoomId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -54,12 +58,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.RoomInfo !== undefined){
-let data2 = data.RoomInfo;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.RoomId === undefined){
-const err4 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/required",keyword:"required",params:{missingProperty: "RoomId"},message:"must have required property '"+"RoomId"+"'"};
+if(data2.RoomId !== undefined){
+if(typeof data2.RoomId !== "string"){
+const err4 = {instancePath:instancePath+"/RoomInfo/RoomId",schemaPath:"#/properties/RoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -68,9 +69,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2.RoomId !== undefined){
-if(typeof data2.RoomId !== "string"){
-const err5 = {instancePath:instancePath+"/RoomInfo/RoomId",schemaPath:"#/properties/RoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data2.RoomName !== undefined){
+if(typeof data2.RoomName !== "string"){
+const err5 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -80,9 +82,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data2.RoomName !== undefined){
-if(typeof data2.RoomName !== "string"){
-const err6 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.RoomType !== undefined){
+if(typeof data2.RoomType !== "string"){
+const err6 = {instancePath:instancePath+"/RoomInfo/RoomType",schemaPath:"#/properties/RoomInfo/properties/RoomType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -92,9 +94,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data2.RoomType !== undefined){
-if(typeof data2.RoomType !== "string"){
-const err7 = {instancePath:instancePath+"/RoomInfo/RoomType",schemaPath:"#/properties/RoomInfo/properties/RoomType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.Owner_Account !== undefined){
+if(typeof data2.Owner_Account !== "string"){
+const err7 = {instancePath:instancePath+"/RoomInfo/Owner_Account",schemaPath:"#/properties/RoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -104,9 +106,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.Owner_Account !== undefined){
-if(typeof data2.Owner_Account !== "string"){
-const err8 = {instancePath:instancePath+"/RoomInfo/Owner_Account",schemaPath:"#/properties/RoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.MaxMemberCount !== undefined){
+let data7 = data2.MaxMemberCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -116,10 +119,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data2.MaxMemberCount !== undefined){
-let data7 = data2.MaxMemberCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.MaxSeatCount !== undefined){
+let data8 = data2.MaxSeatCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err9 = {instancePath:instancePath+"/RoomInfo/MaxSeatCount",schemaPath:"#/properties/RoomInfo/properties/MaxSeatCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -129,10 +132,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data2.MaxSeatCount !== undefined){
-let data8 = data2.MaxSeatCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err10 = {instancePath:instancePath+"/RoomInfo/MaxSeatCount",schemaPath:"#/properties/RoomInfo/properties/MaxSeatCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.IsVideoDisabled !== undefined){
+if(typeof data2.IsVideoDisabled !== "boolean"){
+const err10 = {instancePath:instancePath+"/RoomInfo/IsVideoDisabled",schemaPath:"#/properties/RoomInfo/properties/IsVideoDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -142,9 +144,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data2.IsVideoDisabled !== undefined){
-if(typeof data2.IsVideoDisabled !== "boolean"){
-const err11 = {instancePath:instancePath+"/RoomInfo/IsVideoDisabled",schemaPath:"#/properties/RoomInfo/properties/IsVideoDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsAudioDisabled !== undefined){
+if(typeof data2.IsAudioDisabled !== "boolean"){
+const err11 = {instancePath:instancePath+"/RoomInfo/IsAudioDisabled",schemaPath:"#/properties/RoomInfo/properties/IsAudioDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -154,9 +156,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data2.IsAudioDisabled !== undefined){
-if(typeof data2.IsAudioDisabled !== "boolean"){
-const err12 = {instancePath:instancePath+"/RoomInfo/IsAudioDisabled",schemaPath:"#/properties/RoomInfo/properties/IsAudioDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsMessageDisabled !== undefined){
+if(typeof data2.IsMessageDisabled !== "boolean"){
+const err12 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -166,9 +168,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data2.IsMessageDisabled !== undefined){
-if(typeof data2.IsMessageDisabled !== "boolean"){
-const err13 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsScreenSharingDisabled !== undefined){
+if(typeof data2.IsScreenSharingDisabled !== "boolean"){
+const err13 = {instancePath:instancePath+"/RoomInfo/IsScreenSharingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsScreenSharingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -178,9 +180,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data2.IsScreenSharingDisabled !== undefined){
-if(typeof data2.IsScreenSharingDisabled !== "boolean"){
-const err14 = {instancePath:instancePath+"/RoomInfo/IsScreenSharingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsScreenSharingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsCloudRecordingDisabled !== undefined){
+if(typeof data2.IsCloudRecordingDisabled !== "boolean"){
+const err14 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -190,9 +192,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data2.IsCloudRecordingDisabled !== undefined){
-if(typeof data2.IsCloudRecordingDisabled !== "boolean"){
-const err15 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.CustomInfo !== undefined){
+if(typeof data2.CustomInfo !== "string"){
+const err15 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -202,9 +204,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data2.CustomInfo !== undefined){
-if(typeof data2.CustomInfo !== "string"){
-const err16 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.ScheduleStartTime !== undefined){
+let data15 = data2.ScheduleStartTime;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err16 = {instancePath:instancePath+"/RoomInfo/ScheduleStartTime",schemaPath:"#/properties/RoomInfo/properties/ScheduleStartTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -214,10 +217,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data2.ScheduleStartTime !== undefined){
-let data15 = data2.ScheduleStartTime;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err17 = {instancePath:instancePath+"/RoomInfo/ScheduleStartTime",schemaPath:"#/properties/RoomInfo/properties/ScheduleStartTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.ScheduleEndTime !== undefined){
+let data16 = data2.ScheduleEndTime;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err17 = {instancePath:instancePath+"/RoomInfo/ScheduleEndTime",schemaPath:"#/properties/RoomInfo/properties/ScheduleEndTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -227,10 +230,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data2.ScheduleEndTime !== undefined){
-let data16 = data2.ScheduleEndTime;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err18 = {instancePath:instancePath+"/RoomInfo/ScheduleEndTime",schemaPath:"#/properties/RoomInfo/properties/ScheduleEndTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.RoomStatus !== undefined){
+if(typeof data2.RoomStatus !== "string"){
+const err18 = {instancePath:instancePath+"/RoomInfo/RoomStatus",schemaPath:"#/properties/RoomInfo/properties/RoomStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -240,9 +242,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data2.RoomStatus !== undefined){
-if(typeof data2.RoomStatus !== "string"){
-const err19 = {instancePath:instancePath+"/RoomInfo/RoomStatus",schemaPath:"#/properties/RoomInfo/properties/RoomStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.IsSeatEnabled !== undefined){
+if(typeof data2.IsSeatEnabled !== "boolean"){
+const err19 = {instancePath:instancePath+"/RoomInfo/IsSeatEnabled",schemaPath:"#/properties/RoomInfo/properties/IsSeatEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -252,9 +254,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data2.IsSeatEnabled !== undefined){
-if(typeof data2.IsSeatEnabled !== "boolean"){
-const err20 = {instancePath:instancePath+"/RoomInfo/IsSeatEnabled",schemaPath:"#/properties/RoomInfo/properties/IsSeatEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.TakeSeatMode !== undefined){
+if(typeof data2.TakeSeatMode !== "string"){
+const err20 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -264,9 +266,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data2.TakeSeatMode !== undefined){
-if(typeof data2.TakeSeatMode !== "string"){
-const err21 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.CreateTime !== undefined){
+let data20 = data2.CreateTime;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err21 = {instancePath:instancePath+"/RoomInfo/CreateTime",schemaPath:"#/properties/RoomInfo/properties/CreateTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -276,27 +279,14 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data2.CreateTime !== undefined){
-let data20 = data2.CreateTime;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err22 = {instancePath:instancePath+"/RoomInfo/CreateTime",schemaPath:"#/properties/RoomInfo/properties/CreateTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err22 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
 }
 errors++;
 }
@@ -307,7 +297,19 @@ if(Array.isArray(data21)){
 const len0 = data21.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data21[i0] !== "string"){
-const err24 = {instancePath:instancePath+"/ScheduleInviteeList_Account/" + i0,schemaPath:"#/properties/ScheduleInviteeList_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/ScheduleInviteeList_Account/" + i0,schemaPath:"#/properties/ScheduleInviteeList_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/ScheduleInviteeList_Account",schemaPath:"#/properties/ScheduleInviteeList_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -317,9 +319,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/ScheduleInviteeList_Account",schemaPath:"#/properties/ScheduleInviteeList_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data23 = data.EventTime;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err25 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -329,10 +332,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data23 = data.EventTime;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err26 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -341,21 +343,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Room.CallbackAfterCreateRoom","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterCreateRoom"},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"RoomType":{"type":"string","description":"Meeting (any string accepted)"},"Owner_Account":{"type":"string"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"ScheduleStartTime":{"type":"integer","description":"seconds since the epoch"},"ScheduleEndTime":{"type":"integer","description":"seconds since the epoch"},"RoomStatus":{"type":"string","description":"None | NotStarted | Running"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"CreateTime":{"type":"integer","description":"seconds since the epoch"}}},"ScheduleInviteeList_Account":{"type":"array","items":{"type":"string"}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Room.CallbackAfterCreateRoom","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterCreateRoom"},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"RoomType":{"type":"string","description":"Meeting (any string accepted)"},"Owner_Account":{"type":"string"},"MaxMemberCount":{"type":"integer"},"MaxSeatCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"type":"boolean"},"CustomInfo":{"type":"string"},"ScheduleStartTime":{"type":"integer","description":"seconds since the epoch"},"ScheduleEndTime":{"type":"integer","description":"seconds since the epoch"},"RoomStatus":{"type":"string","description":"None | NotStarted | Running"},"IsSeatEnabled":{"type":"boolean"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"CreateTime":{"type":"integer","description":"seconds since the epoch"}}},"ScheduleInviteeList_Account":{"type":"array","items":{"type":"string"}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

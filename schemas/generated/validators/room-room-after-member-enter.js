@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Room.CallbackAfterMemberEnter","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberEnter"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Enter"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who entered"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Room.CallbackAfterMemberEnter","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberEnter"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Enter"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who entered"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Room.CallbackAfterMemberEnter" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Room.CallbackAfterMemberEnter" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Room.CallbackAfterMemberEnter"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Room.CallbackAfterMemberEnter" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Room.CallbackAfterMemberEnter"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err4 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MemberCount !== undefined){
+let data3 = data.MemberCount;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/MemberCount",schemaPath:"#/properties/MemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,27 +70,14 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.MemberCount !== undefined){
-let data3 = data.MemberCount;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/MemberCount",schemaPath:"#/properties/MemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+const err5 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.Type !== undefined){
-if(typeof data.Type !== "string"){
-const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -98,7 +88,19 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/MemberList_Account/" + i0,schemaPath:"#/properties/MemberList_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/MemberList_Account/" + i0,schemaPath:"#/properties/MemberList_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/MemberList_Account",schemaPath:"#/properties/MemberList_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,9 +110,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/MemberList_Account",schemaPath:"#/properties/MemberList_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.EventTime !== undefined){
+let data7 = data.EventTime;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,10 +123,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data7 = data.EventTime;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -132,21 +134,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Room.CallbackAfterMemberEnter","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberEnter"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Enter"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who entered"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Room.CallbackAfterMemberEnter","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberEnter"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Enter"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who entered"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Room.CallbackAfterMemberLeave","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberLeave"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Leave | Kicked | Expired"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who left"},"Reason":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Room.CallbackAfterMemberLeave","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberLeave"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Leave | Kicked | Expired"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who left"},"Reason":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Room.CallbackAfterMemberLeave" */;
@@ -21,8 +21,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+if("Room.CallbackAfterMemberLeave" !== data.CallbackCommand){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Room.CallbackAfterMemberLeave"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,9 +32,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-if("Room.CallbackAfterMemberLeave" !== data.CallbackCommand){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/const",keyword:"const",params:{allowedValue: "Room.CallbackAfterMemberLeave"},message:"must be equal to constant"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -43,9 +45,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err3 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,9 +57,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err4 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MemberCount !== undefined){
+let data3 = data.MemberCount;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/MemberCount",schemaPath:"#/properties/MemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -67,27 +70,14 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.MemberCount !== undefined){
-let data3 = data.MemberCount;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/MemberCount",schemaPath:"#/properties/MemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.Type !== undefined){
+if(typeof data.Type !== "string"){
+const err5 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.Type !== undefined){
-if(typeof data.Type !== "string"){
-const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -98,7 +88,19 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/MemberList_Account/" + i0,schemaPath:"#/properties/MemberList_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/MemberList_Account/" + i0,schemaPath:"#/properties/MemberList_Account/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/MemberList_Account",schemaPath:"#/properties/MemberList_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,9 +110,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/MemberList_Account",schemaPath:"#/properties/MemberList_Account/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.Reason !== undefined){
+if(typeof data.Reason !== "string"){
+const err8 = {instancePath:instancePath+"/Reason",schemaPath:"#/properties/Reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,9 +122,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.Reason !== undefined){
-if(typeof data.Reason !== "string"){
-const err9 = {instancePath:instancePath+"/Reason",schemaPath:"#/properties/Reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data8 = data.EventTime;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err9 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -132,10 +135,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data8 = data.EventTime;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err10 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -144,21 +146,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Room.CallbackAfterMemberLeave","type":"object","required":["RoomId","EventTime"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberLeave"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Leave | Kicked | Expired"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who left"},"Reason":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Room.CallbackAfterMemberLeave","type":"object","required":["RoomId"],"properties":{"CallbackCommand":{"const":"Room.CallbackAfterMemberLeave"},"Operator_Account":{"type":"string"},"RoomId":{"type":"string"},"MemberCount":{"type":"integer"},"Type":{"type":"string","description":"Leave | Kicked | Expired"},"MemberList_Account":{"type":"array","items":{"type":"string"},"description":"the users who left"},"Reason":{"type":"string"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Room.CallbackAfterUpdateRoomInfo" */;
@@ -21,8 +21,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.EventTime === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'"};
+if(data.CallbackCommand !== undefined){
+let data0 = data.CallbackCommand;
+if(!((data0 === "Room.CallbackAfterUpdateRoomInfo") || (data0 === "Room.CallbackUpdateRoomInfo"))){
+const err1 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/enum",keyword:"enum",params:{allowedValues: schema11.properties.CallbackCommand.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,10 +33,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.CallbackCommand !== undefined){
-let data0 = data.CallbackCommand;
-if(!((data0 === "Room.CallbackAfterUpdateRoomInfo") || (data0 === "Room.CallbackUpdateRoomInfo"))){
-const err2 = {instancePath:instancePath+"/CallbackCommand",schemaPath:"#/properties/CallbackCommand/enum",keyword:"enum",params:{allowedValues: schema11.properties.CallbackCommand.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.Operator_Account !== undefined){
+if(typeof data.Operator_Account !== "string"){
+const err2 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -44,9 +46,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Operator_Account !== undefined){
-if(typeof data.Operator_Account !== "string"){
-const err3 = {instancePath:instancePath+"/Operator_Account",schemaPath:"#/properties/Operator_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RoomInfo !== undefined){
+let data2 = data.RoomInfo;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.RoomId === undefined){
+const err3 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/required",keyword:"required",params:{missingProperty: "RoomId"},message:"must have required property '"+"RoomId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -55,12 +59,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.RoomInfo !== undefined){
-let data2 = data.RoomInfo;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.RoomId === undefined){
-const err4 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/required",keyword:"required",params:{missingProperty: "RoomId"},message:"must have required property '"+"RoomId"+"'"};
+if(data2.RoomId !== undefined){
+if(typeof data2.RoomId !== "string"){
+const err4 = {instancePath:instancePath+"/RoomInfo/RoomId",schemaPath:"#/properties/RoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -69,9 +70,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2.RoomId !== undefined){
-if(typeof data2.RoomId !== "string"){
-const err5 = {instancePath:instancePath+"/RoomInfo/RoomId",schemaPath:"#/properties/RoomInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data2.RoomName !== undefined){
+if(typeof data2.RoomName !== "string"){
+const err5 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -81,9 +83,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data2.RoomName !== undefined){
-if(typeof data2.RoomName !== "string"){
-const err6 = {instancePath:instancePath+"/RoomInfo/RoomName",schemaPath:"#/properties/RoomInfo/properties/RoomName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.Owner_Account !== undefined){
+if(typeof data2.Owner_Account !== "string"){
+const err6 = {instancePath:instancePath+"/RoomInfo/Owner_Account",schemaPath:"#/properties/RoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -93,9 +95,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data2.Owner_Account !== undefined){
-if(typeof data2.Owner_Account !== "string"){
-const err7 = {instancePath:instancePath+"/RoomInfo/Owner_Account",schemaPath:"#/properties/RoomInfo/properties/Owner_Account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.TakeSeatMode !== undefined){
+if(typeof data2.TakeSeatMode !== "string"){
+const err7 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -105,9 +107,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.TakeSeatMode !== undefined){
-if(typeof data2.TakeSeatMode !== "string"){
-const err8 = {instancePath:instancePath+"/RoomInfo/TakeSeatMode",schemaPath:"#/properties/RoomInfo/properties/TakeSeatMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.MaxMemberCount !== undefined){
+let data7 = data2.MaxMemberCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err8 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -117,10 +120,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data2.MaxMemberCount !== undefined){
-let data7 = data2.MaxMemberCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/RoomInfo/MaxMemberCount",schemaPath:"#/properties/RoomInfo/properties/MaxMemberCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.IsVideoDisabled !== undefined){
+if(typeof data2.IsVideoDisabled !== "boolean"){
+const err9 = {instancePath:instancePath+"/RoomInfo/IsVideoDisabled",schemaPath:"#/properties/RoomInfo/properties/IsVideoDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -130,9 +132,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data2.IsVideoDisabled !== undefined){
-if(typeof data2.IsVideoDisabled !== "boolean"){
-const err10 = {instancePath:instancePath+"/RoomInfo/IsVideoDisabled",schemaPath:"#/properties/RoomInfo/properties/IsVideoDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsAudioDisabled !== undefined){
+if(typeof data2.IsAudioDisabled !== "boolean"){
+const err10 = {instancePath:instancePath+"/RoomInfo/IsAudioDisabled",schemaPath:"#/properties/RoomInfo/properties/IsAudioDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -142,9 +144,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data2.IsAudioDisabled !== undefined){
-if(typeof data2.IsAudioDisabled !== "boolean"){
-const err11 = {instancePath:instancePath+"/RoomInfo/IsAudioDisabled",schemaPath:"#/properties/RoomInfo/properties/IsAudioDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsMessageDisabled !== undefined){
+if(typeof data2.IsMessageDisabled !== "boolean"){
+const err11 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -154,26 +156,14 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data2.IsMessageDisabled !== undefined){
-if(typeof data2.IsMessageDisabled !== "boolean"){
-const err12 = {instancePath:instancePath+"/RoomInfo/IsMessageDisabled",schemaPath:"#/properties/RoomInfo/properties/IsMessageDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data2.IsScreenSharingDisabled !== undefined){
+if(typeof data2.IsScreenSharingDisabled !== "boolean"){
+const err12 = {instancePath:instancePath+"/RoomInfo/IsScreenSharingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsScreenSharingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data2.IsScreenSharingDisabled !== undefined){
-if(typeof data2.IsScreenSharingDisabled !== "boolean"){
-const err13 = {instancePath:instancePath+"/RoomInfo/IsScreenSharingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsScreenSharingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -184,12 +174,12 @@ const _errs25 = errors;
 let valid2 = false;
 const _errs26 = errors;
 if(typeof data12 !== "boolean"){
-const err14 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err13 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err13];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -198,12 +188,12 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs28 = errors;
 if(!((data12 === "true") || (data12 === "false"))){
-const err15 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema11.properties.RoomInfo.properties.IsCloudRecordingDisabled.anyOf[1].enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema11.properties.RoomInfo.properties.IsCloudRecordingDisabled.anyOf[1].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err14];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -211,12 +201,12 @@ var _valid0 = _errs28 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err16 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err15 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err15];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -234,7 +224,19 @@ vErrors = null;
 }
 if(data2.CustomInfo !== undefined){
 if(typeof data2.CustomInfo !== "string"){
-const err17 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -244,9 +246,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.EventTime !== undefined){
+let data14 = data.EventTime;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err18 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -256,10 +259,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.EventTime !== undefined){
-let data14 = data.EventTime;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err19 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -268,21 +270,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo","EventTime"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};

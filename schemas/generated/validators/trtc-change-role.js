@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"trtc.ChangeRole","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":1},"EventType":{"const":105},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId","EventTs"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID"},"UniqueId":{"type":"string","description":"identifies one entry/exit of a user across the duplicates a network switch or a restart causes; apps that started using callbacks after 2021-07-30 no longer receive it"},"Role":{"type":"integer","description":"20 anchor (MEMBER_TRTC_ANCHOR) | 21 audience (MEMBER_TRTC_VIEWER)"}}}}};
+const schema11 = {"$id":"trtc.ChangeRole","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":1},"EventType":{"const":105},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID"},"UniqueId":{"type":"string","description":"identifies one entry/exit of a user across the duplicates a network switch or a restart causes; apps that started using callbacks after 2021-07-30 no longer receive it"},"Role":{"type":"integer","description":"20 anchor (MEMBER_TRTC_ANCHOR) | 21 audience (MEMBER_TRTC_VIEWER)"}}}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="trtc.ChangeRole" */;
@@ -91,8 +91,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.EventTs === undefined){
-const err7 = {instancePath:instancePath+"/EventInfo",schemaPath:"#/properties/EventInfo/required",keyword:"required",params:{missingProperty: "EventTs"},message:"must have required property '"+"EventTs"+"'"};
+if(data3.RoomId !== undefined){
+if(typeof data3.RoomId !== "string"){
+const err7 = {instancePath:instancePath+"/EventInfo/RoomId",schemaPath:"#/properties/EventInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -101,9 +102,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.RoomId !== undefined){
-if(typeof data3.RoomId !== "string"){
-const err8 = {instancePath:instancePath+"/EventInfo/RoomId",schemaPath:"#/properties/EventInfo/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data3.EventTs !== undefined){
+let data5 = data3.EventTs;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err8 = {instancePath:instancePath+"/EventInfo/EventTs",schemaPath:"#/properties/EventInfo/properties/EventTs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -113,10 +116,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.EventTs !== undefined){
-let data5 = data3.EventTs;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err9 = {instancePath:instancePath+"/EventInfo/EventTs",schemaPath:"#/properties/EventInfo/properties/EventTs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.EventMsTs !== undefined){
+let data6 = data3.EventMsTs;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/EventInfo/EventMsTs",schemaPath:"#/properties/EventInfo/properties/EventMsTs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -126,10 +129,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.EventMsTs !== undefined){
-let data6 = data3.EventMsTs;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/EventInfo/EventMsTs",schemaPath:"#/properties/EventInfo/properties/EventMsTs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.UserId !== undefined){
+if(typeof data3.UserId !== "string"){
+const err10 = {instancePath:instancePath+"/EventInfo/UserId",schemaPath:"#/properties/EventInfo/properties/UserId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -139,9 +141,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data3.UserId !== undefined){
-if(typeof data3.UserId !== "string"){
-const err11 = {instancePath:instancePath+"/EventInfo/UserId",schemaPath:"#/properties/EventInfo/properties/UserId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.UniqueId !== undefined){
+if(typeof data3.UniqueId !== "string"){
+const err11 = {instancePath:instancePath+"/EventInfo/UniqueId",schemaPath:"#/properties/EventInfo/properties/UniqueId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -151,9 +153,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data3.UniqueId !== undefined){
-if(typeof data3.UniqueId !== "string"){
-const err12 = {instancePath:instancePath+"/EventInfo/UniqueId",schemaPath:"#/properties/EventInfo/properties/UniqueId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.Role !== undefined){
+let data9 = data3.Role;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err12 = {instancePath:instancePath+"/EventInfo/Role",schemaPath:"#/properties/EventInfo/properties/Role/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -163,10 +166,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data3.Role !== undefined){
-let data9 = data3.Role;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/EventInfo/Role",schemaPath:"#/properties/EventInfo/properties/Role/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err13 = {instancePath:instancePath+"/EventInfo",schemaPath:"#/properties/EventInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -178,7 +180,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/EventInfo",schemaPath:"#/properties/EventInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -187,21 +189,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"trtc.ChangeRole","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":1},"EventType":{"const":105},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId","EventTs"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID"},"UniqueId":{"type":"string","description":"identifies one entry/exit of a user across the duplicates a network switch or a restart causes; apps that started using callbacks after 2021-07-30 no longer receive it"},"Role":{"type":"integer","description":"20 anchor (MEMBER_TRTC_ANCHOR) | 21 audience (MEMBER_TRTC_VIEWER)"}}}}};
+export const schema = {"$id":"trtc.ChangeRole","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":1},"EventType":{"const":105},"CallbackTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string","description":"room ID, numeric or string as the client entered it (a number arrives as its decimal string)"},"EventTs":{"type":"integer","description":"when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)"},"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"UserId":{"type":"string","description":"user ID"},"UniqueId":{"type":"string","description":"identifies one entry/exit of a user across the duplicates a network switch or a restart causes; apps that started using callbacks after 2021-07-30 no longer receive it"},"Role":{"type":"integer","description":"20 anchor (MEMBER_TRTC_ANCHOR) | 21 audience (MEMBER_TRTC_VIEWER)"}}}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"trtc.StreamIngestStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":7},"EventType":{"const":701},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId","Status"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"stream-ingest task ID"},"Status":{"type":"integer","description":"0 started | 1 failed to start | 2 restarting (retries at 0, 1 and 3 s)"}}}}};
+const schema11 = {"$id":"trtc.StreamIngestStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":7},"EventType":{"const":701},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"stream-ingest task ID"},"Status":{"type":"integer","description":"0 started | 1 failed to start | 2 restarting (retries at 0, 1 and 3 s)"}}}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="trtc.StreamIngestStart" */;
@@ -91,8 +91,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.Status === undefined){
-const err7 = {instancePath:instancePath+"/EventInfo",schemaPath:"#/properties/EventInfo/required",keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
+if(data3.EventMsTs !== undefined){
+let data4 = data3.EventMsTs;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err7 = {instancePath:instancePath+"/EventInfo/EventMsTs",schemaPath:"#/properties/EventInfo/properties/EventMsTs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -101,10 +103,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.EventMsTs !== undefined){
-let data4 = data3.EventMsTs;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/EventInfo/EventMsTs",schemaPath:"#/properties/EventInfo/properties/EventMsTs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data3.TaskId !== undefined){
+if(typeof data3.TaskId !== "string"){
+const err8 = {instancePath:instancePath+"/EventInfo/TaskId",schemaPath:"#/properties/EventInfo/properties/TaskId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -114,9 +116,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.TaskId !== undefined){
-if(typeof data3.TaskId !== "string"){
-const err9 = {instancePath:instancePath+"/EventInfo/TaskId",schemaPath:"#/properties/EventInfo/properties/TaskId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.Status !== undefined){
+let data6 = data3.Status;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/EventInfo/Status",schemaPath:"#/properties/EventInfo/properties/Status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -126,10 +129,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.Status !== undefined){
-let data6 = data3.Status;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/EventInfo/Status",schemaPath:"#/properties/EventInfo/properties/Status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err10 = {instancePath:instancePath+"/EventInfo",schemaPath:"#/properties/EventInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -141,7 +143,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/EventInfo",schemaPath:"#/properties/EventInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -150,21 +152,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"trtc.StreamIngestStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":7},"EventType":{"const":701},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId","Status"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"stream-ingest task ID"},"Status":{"type":"integer","description":"0 started | 1 failed to start | 2 restarting (retries at 0, 1 and 3 s)"}}}}};
+export const schema = {"$id":"trtc.StreamIngestStart","type":"object","required":["EventGroupId","EventType","EventInfo"],"properties":{"EventGroupId":{"const":7},"EventType":{"const":701},"CallbackMsTs":{"type":"integer","description":"when the callback was sent, Unix milliseconds"},"EventInfo":{"type":"object","required":["TaskId"],"properties":{"EventMsTs":{"type":"integer","description":"when the event happened, Unix milliseconds"},"TaskId":{"type":"string","description":"stream-ingest task ID"},"Status":{"type":"integer","description":"0 started | 1 failed to start | 2 restarting (retries at 0, 1 and 3 s)"}}}}};
