@@ -8,12 +8,16 @@ import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
 import { jobIdFor, redisQueue, type RedisQueue, type RedisQueueOptions } from "../../src/delivery/queue.js";
-import { startRedis, type RedisServer } from "../support/redis.js";
+import { redisForSuite, type RedisServer } from "../support/redis.js";
+import { skipFileUnless } from "../support/server-process.js";
 import { queueContract, type ContractSubject } from "./contract.js";
 import { operationsContract } from "./operations.js";
 import { FakeRunner, makeJob, waitFor } from "./support.js";
 
-const redis: RedisServer = await startRedis();
+// Skipped with one printed line when redis-server is missing (a failure with REQUIRE_SERVERS=1).
+const server = await redisForSuite("test/queue/redis-queue.test.ts");
+skipFileUnless(server);
+const redis = server as RedisServer;
 
 const quiet = () => undefined;
 const make = (options: Partial<RedisQueueOptions> = {}): RedisQueue =>

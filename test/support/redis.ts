@@ -14,6 +14,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { freePort, serverAvailable, watchdog } from "./server-process.js";
 
 export interface RedisServer {
   /** `redis://127.0.0.1:<port>` */
@@ -35,10 +36,24 @@ export function redisServerPath(): string | undefined {
   return found.status === 0 && file !== "" ? file : undefined;
 }
 
-/** Starts a redis-server; call it at the top level of a test file, where `afterAll` registers for the file. */
+/** Why no redis-server can start here (and how to install one), or undefined. */
+export function redisMissing(): string | undefined {
+  return redisServerPath() ? undefined : "redis-server is not installed (apt-get install -y redis-server)";
+}
+
+/**
+ * Starts a redis-server for `suite`, or returns undefined when none is installed (the suite is
+ * skipped with one printed line; REQUIRE_SERVERS=1 makes it a failure). Call it at the top level
+ * of a test file, where `afterAll` registers for the file.
+ */
+export async function redisForSuite(suite: string): Promise<RedisServer | undefined> {
+  return serverAvailable(suite, redisMissing()) ? startRedis() : undefined;
+}
+
+/** Starts a redis-server (it must be installed: see redisForSuite); call it at the top level of a test file. */
 export async function startRedis(): Promise<RedisServer> {
   const binary = redisServerPath();
-  if (!binary) throw new Error("redis-server is not installed (apt-get install -y redis-server); the queue tests need a real one");
+  if (!binary) throw new Error(`${redisMissing()}; the queue tests need a real one`);
   const dir = mkdtempSync(path.join(tmpdir(), "tencent-webhooks-redis-"));
   let port = 0;
   let child: ChildProcess | undefined;
@@ -72,10 +87,7 @@ export async function startRedis(): Promise<RedisServer> {
     );
     // If this process dies without stopping it (a crashed or killed test run), the watchdog's stdin
     // closes and it kills the server: no redis-server outlives the tests.
-    const watchdog = spawn("sh", ["-c", `read _; kill -9 ${proc.pid} 2>/dev/null`], { stdio: ["pipe", "ignore", "ignore"] });
-    watchdog.unref();
-    (watchdog.stdin as unknown as { unref?: () => void }).unref?.();
-    dismissWatchdog = () => watchdog.kill("SIGKILL");
+    dismissWatchdog = watchdog(proc);
     let output = "";
     proc.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -154,17 +166,6 @@ export async function startRedis(): Promise<RedisServer> {
     rmSync(dir, { recursive: true, force: true });
   });
   return server;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Sends one inline command; true once written and the server replied or closed the connection. */
