@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
 import { postgresQueue, type PostgresQueue, type PostgresQueueOptions } from "../../src/delivery/queue.js";
 import { postgresForSuite } from "../support/postgres.js";
-import { queueContract } from "./contract.js";
+import { queueContract, type ContractSubject } from "./contract.js";
+import { operationsContract } from "./operations.js";
 import { FakeRunner, makeJob, waitFor } from "./support.js";
 
 const server = await postgresForSuite("test/queue/postgres-queue.test.ts");
@@ -31,12 +32,15 @@ async function settle(queue: WebhookQueue): Promise<void> {
   );
 }
 
+const subject: ContractSubject = {
+  make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
+  settle,
+  shortTtlSeconds: 1,
+};
+
 describe.skipIf(!server)("postgresQueue", () => {
-  queueContract("postgresQueue", {
-    make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
-    settle,
-    shortTtlSeconds: 1,
-  });
+  queueContract("postgresQueue", subject);
+  operationsContract("postgresQueue", subject);
 
   describe("on a real PostgreSQL", () => {
     const open: Array<{ close(): Promise<void> }> = [];
@@ -54,6 +58,8 @@ describe.skipIf(!server)("postgresQueue", () => {
       const queue = track(make());
       expect(queue.kind).toBe("postgres");
       expect(await queue.dedupe.claim("Live.X:abc", 900)).toBe(true);
+      expect((await queue.health()).reachable).toBe(true);
+      expect(queue.bullmq()[0]!.name).toBe(queue.name); // Reached PostgreSQL: BullMQ's queue is there for dashboards.
       const { rows } = await admin.query(
         "SELECT extract(epoch FROM expires_at - now())::float AS ttl FROM bullmq.tencent_webhooks_claim WHERE queue = $1 AND key = $2",
         [queue.name, "Live.X:abc"],
@@ -127,6 +133,7 @@ describe.skipIf(!server)("postgresQueue", () => {
         onConnectionError: (error) => errors.push(error),
       });
       try {
+        await waitFor(async () => (await queue.health()).reachable, 10_000, "the queue set up"); // The deadline is for callbacks, not the setup.
         const accepted = makeJob();
         await queue.enqueue(accepted);
         expect(await queue.dedupe.claim(accepted.dedupeKey, 60)).toBe(true);
@@ -171,6 +178,7 @@ describe.skipIf(!server)("postgresQueue", () => {
     it("release() while it is down is applied once it is back: the retry is not taken for a duplicate", async () => {
       const queue = postgresQueue({ connectionString: url(), name: `t-${randomUUID()}`, enqueueTimeoutMs: 500, onConnectionError: quiet });
       try {
+        await waitFor(async () => (await queue.health()).reachable, 10_000, "the queue set up");
         expect(await queue.dedupe.claim("given-back", 60)).toBe(true);
         await server!.stop();
         await queue.dedupe.release("given-back"); // Never throws.

@@ -14,11 +14,13 @@ const RETRY_MS = 1000;
 export function postgresEngine(shared: Connection, stopClaims: () => void): Engine {
   const { name, enqueueTimeoutMs } = shared.settings;
   let made: Promise<AnyQueue> | undefined;
+  let current: AnyQueue | undefined;
   const queue = (): Promise<AnyQueue> => {
     made ??= shared.ready().then(async (pool) => {
       const bullmq = new Queue(name, { connection: pool }, createPostgresBackend);
       bullmq.on("error", shared.report);
       await bullmq.waitUntilReady();
+      current = bullmq;
       return bullmq;
     });
     made.catch(() => {
@@ -26,6 +28,7 @@ export function postgresEngine(shared: Connection, stopClaims: () => void): Engi
     });
     return made;
   };
+  void queue().catch(() => undefined); // Connect at once, as redisQueue() does: the first callback should not pay for the setup.
 
   return {
     settings: shared.settings,
@@ -37,6 +40,11 @@ export function postgresEngine(shared: Connection, stopClaims: () => void): Engi
     },
     report: shared.report,
     bounded: shared.bounded,
+    get bullmq(): AnyQueue {
+      if (current) return current;
+      void queue().catch(() => undefined);
+      throw new Error(`tencent-webhooks: postgresQueue "${name}" has not reached PostgreSQL yet: call bullmq() after \`await queue.health()\` says reachable`);
+    },
     queue,
     async close() {
       stopClaims();
