@@ -2,8 +2,8 @@
 import { suggest } from "./args.js";
 import { CliError, EXIT, NAME, type CliIo } from "./io.js";
 
-export const SUBCOMMANDS = ["send", "list", "sample", "help"] as const;
-type Topic = "send" | "list" | "sample";
+export const SUBCOMMANDS = ["send", "list", "sample", "queue", "help"] as const;
+type Topic = "send" | "list" | "sample" | "queue";
 
 export function help(args: string[], io: CliIo): number {
   const [topic, extra] = args;
@@ -12,13 +12,13 @@ export function help(args: string[], io: CliIo): number {
   else if (isTopic(topic)) io.stdout(HELP[topic]);
   else {
     const guess = suggest(topic, SUBCOMMANDS);
-    throw new CliError(`no help for "${topic}"${guess ? ` (did you mean ${guess}?)` : ""}; subcommands: send, list, sample`);
+    throw new CliError(`no help for "${topic}"${guess ? ` (did you mean ${guess}?)` : ""}; subcommands: send, list, sample, queue`);
   }
   return EXIT.ok;
 }
 
 function isTopic(name: string): name is Topic {
-  return name === "send" || name === "list" || name === "sample";
+  return name === "send" || name === "list" || name === "sample" || name === "queue";
 }
 
 export const HELP = {
@@ -31,6 +31,7 @@ Subcommands:
   send <command>     POST a command's sample payload (or your own) to --url, print the reply
   list               the commands and events this package knows, by protocol
   sample <command>   print a command's sample payload (64-bit integers intact)
+  queue <action>     see and operate the durable queue: stats, failed, show, replay, remove
   help [subcommand]  this text, or a subcommand's
 
 send, list and sample take --protocol callback|trtc|css (default callback).
@@ -40,6 +41,42 @@ Options:
   -h, --help         this text
 
 Run \`${NAME} <subcommand> --help\` for its options.
+`,
+  queue: `Usage: ${NAME} queue stats                 [--redis <url>] [--name <queue>] [--json]
+       ${NAME} queue failed [--limit N] [--offset N] [--command C] [--reason R] [--json]
+       ${NAME} queue show <id>                        [--json]
+       ${NAME} queue replay <id> | --all [--command C] [--reason R] [--yes]
+       ${NAME} queue remove <id> | --all [--command C] [--reason R] [--yes]
+
+Sees and operates the queue your receivers write to and your workers take from (redisQueue()
+from tencent-webhooks/queue; needs bullmq and ioredis installed):
+  stats    whether Redis answers, workers connected, backlog, age of the oldest waiting
+           callback, retrying, active and dead-letter counts
+  failed   dead letters, newest first: id, when, command, reason, attempts, the handler's error
+  show     one dead letter in full: error and stack, schema errors, dedupe key, received
+           time, the request as received (raw body)
+  replay   put dead letters back in the queue (attempts reset): one by id, or --all
+  remove   delete dead letters for good: one by id, or --all
+
+Options:
+  --redis <url>          redis://[user:password@]host:port[/db] (default: $REDIS_URL)
+  --name <queue>         the queue's name (default tencent-webhooks, as redisQueue() names it)
+  --prefix <prefix>      BullMQ's key prefix (default bull)
+  --limit <n>            failed: how many to list, 1-1000 (default 20)
+  --offset <n>           failed: how many to skip (default 0)
+  --command <command>    failed, --all: only this command (its canonical name)
+  --reason <reason>      failed, --all: only handler_failed or schema_invalid
+  --all                  replay, remove: every dead letter (that --command / --reason match)
+  -y, --yes              replay, remove --all: do it without asking
+  --json                 print JSON for scripts instead of tables
+  --timeout <ms>         give up on Redis after this long (default 5000)
+  -h, --help             this text
+
+A bulk change (--all) asks for confirmation on a terminal. Without a terminal (a script, a
+pipe) it needs --yes, and is refused with exit status 4 otherwise.
+
+Exit status: 0 done; 1 no dead letter with that id; 2 usage error; 3 Redis not reachable;
+4 a bulk change not confirmed.
 `,
   send: `Usage: ${NAME} send <command> --url <url> --sdk-app-id <id> [--token <token>] [options]
        ${NAME} send --protocol trtc <event> --url <url> --sdk-app-id <id> --key <key> [options]

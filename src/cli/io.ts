@@ -15,10 +15,12 @@ export interface CliIo {
   fetch: typeof fetch;
   /** Clock in milliseconds, for `RequestTime` and the CSS expiry `t`. */
   now: () => number;
+  /** Asks a yes/no question on the terminal; `undefined` when there is none to ask (stdin is not a TTY). */
+  confirm: (question: string) => Promise<boolean | undefined>;
 }
 
 /** Exit codes, documented in docs/cli.md. */
-export const EXIT = { ok: 0, notOk: 1, usage: 2, unreachable: 3 } as const;
+export const EXIT = { ok: 0, notOk: 1, usage: 2, unreachable: 3, unconfirmed: 4 } as const;
 
 export const NAME = "tencent-webhooks";
 
@@ -40,6 +42,7 @@ export function withDefaults(io: Partial<CliIo>): CliIo {
     env: io.env ?? process.env,
     fetch: io.fetch ?? globalThis.fetch,
     now: io.now ?? Date.now,
+    confirm: io.confirm ?? confirmOnTerminal,
   };
 }
 
@@ -50,6 +53,17 @@ export function warn(io: CliIo, message: string): void {
 
 export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+async function confirmOnTerminal(question: string): Promise<boolean | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  const { createInterface } = await import("node:readline/promises");
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
+  } finally {
+    terminal.close();
+  }
 }
 
 async function readProcessStdin(): Promise<string> {

@@ -8,6 +8,7 @@ import { suggest } from "./args.js";
 import { help, HELP, SUBCOMMANDS } from "./help.js";
 import { CliError, describe, EXIT, NAME, warn, withDefaults, type CliIo } from "./io.js";
 import { list, sample } from "./list.js";
+import { queue } from "./queue.js";
 import { send } from "./send.js";
 import { packageVersion } from "./version.js";
 
@@ -37,6 +38,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
         return list(rest, full);
       case "sample":
         return sample(rest, full);
+      case "queue":
+        return await queue(rest, full);
       default:
         throw unknownSubcommand(subcommand);
     }
@@ -47,7 +50,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
 }
 
 /** Options the subcommands take, for `tencent-webhooks --protocol trtc list`. */
-const SUBCOMMAND_OPTIONS = /^--(protocol|url|sdk-app-id|token|key|payload|client-ip|opt-platform|expires-at|timeout|verbose|json)(=|$)/;
+const SUBCOMMAND_OPTIONS =
+  /^--(protocol|url|sdk-app-id|token|key|payload|client-ip|opt-platform|expires-at|timeout|verbose|json|redis|name|limit|offset|command|reason|all|yes)(=|$)/;
 
 function unknownSubcommand(given: string): CliError {
   const run = `run \`${NAME} --help\``;
