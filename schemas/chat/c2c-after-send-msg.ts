@@ -42,4 +42,5 @@ export default defineCommand({
 ],
 "CloudCustomData": "your cloud custom data"
 }`,
+  pages: { en: "https://trtc.io/document/34365", zh: "https://www.tencentcloud.com/zh/document/product/1047/34365" },
 });

@@ -26,4 +26,5 @@ export default defineCommand({
 "CurrentOwner_Account": "user2",
 "OriginalOwner_Account": "user1"
 }`,
+  pages: { en: "https://trtc.io/document/72553", zh: "https://cloud.tencent.com/document/product/647/122445" },
 });

@@ -61,5 +61,22 @@ export default defineCommand({
       note: "this page version's sample puts EventTime inside RoomInfo",
       text: `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{"RoomId":"tandy-test-rest","RoomName":"tandy-test-rest","RoomType":"Live","Owner_Account":"user3","MaxMemberCount":300,"IsMessageDisabled":true,"CustomInfo":"custom123","IsSeatEnabled":true,"TakeSeatMode":"ApplyToTake","MaxSeatCount":16,"CreateTime":1703589922,"IsPublicVisible":true,"CoverURL":"cover url","Category":[1,2],"EventTime":1703589922780}}`,
     },
+    {
+      source: "https://www.tencentcloud.com/zh/document/product/647/64422",
+      note: "the form of the 64422 pages (English and Chinese alike): no EventTime anywhere",
+      text: `{"CallbackCommand":"Live.CallbackAfterCreateRoom","Operator_Account":"admin","RoomInfo":{"RoomId":"tandy-test-rest","RoomName":"tandy-test-rest","RoomType":"Live","Owner_Account":"user3","MaxMemberCount":300,"IsMessageDisabled":true,"CustomInfo":"custom123","IsSeatEnabled":true,"TakeSeatMode":"ApplyToTake","MaxSeatCount":16,"CreateTime":1703589922,"IsPublicVisible":true,"CoverURL":"cover url","Category":[1,2]}}`,
+    },
+  ],
+  pages: { en: "https://trtc.io/document/64422", zh: "https://cloud.tencent.com/document/product/647/110523" },
+  disagreements: [
+    {
+      field: "EventTime",
+      en: { url: "https://trtc.io/document/64422", says: "listed as a top-level Integer, absent from the sample" },
+      zh: {
+        url: "https://cloud.tencent.com/document/product/647/110679",
+        says: "inside RoomInfo in this version's sample (647/110523 puts it at the top level)",
+      },
+      resolution: "accepted in both places, required in neither: payload.EventTime ?? payload.RoomInfo.EventTime",
+    },
   ],
 });

@@ -83,4 +83,20 @@ export default defineCommand({
 "TotalLikesReceived": 0
 }
 }`,
+  pages: { en: "https://trtc.io/document/64423", zh: "https://www.tencentcloud.com/zh/document/product/647/64423" },
+  variants: [
+    {
+      source: "https://www.tencentcloud.com/zh/document/product/647/64423",
+      note: "the Chinese page's sample: no RoomInfo and no Statistic (its missing comma before EventTime added)",
+      text: `{"CallbackCommand":"Live.CallbackAfterDestroyRoom","Operator_Account":"admin","RoomId":"tandy-test-rest","EventType":"DestroyByUser","EventTime":1703589922780}`,
+    },
+  ],
+  disagreements: [
+    {
+      field: "RoomInfo",
+      en: { url: "https://trtc.io/document/64423", says: "sent: the room's last RoomInfo, with Statistic" },
+      zh: { url: "https://www.tencentcloud.com/zh/document/product/647/64423", says: "not sent: neither the sample nor the table has RoomInfo or Statistic" },
+      resolution: "optional, as Statistic: read payload.RoomInfo?.… and payload.Statistic?.…",
+    },
+  ],
 });

@@ -56,4 +56,5 @@ export default defineCommand({
       text: `{"CallbackCommand":"Live.CallbackMemberStateChanged","RoomId":"room_id","EventType":"Offline","EventCause":"HeartbeatInterrupt","MemberList":[{"Member_Account":"jared"}],"EventTime":1703589922780}`,
     },
   ],
+  pages: { en: "https://trtc.io/document/64424" },
 });

@@ -19,4 +19,5 @@ export default defineCommand({
 "RoomId":"tandy-test-rest",
 "EventTime":1703589922780
 }`,
+  pages: { en: "https://trtc.io/document/60732" },
 });

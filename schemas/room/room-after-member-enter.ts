@@ -29,4 +29,5 @@ export default defineCommand({
 "MemberList_Account":["user1"],
 "EventTime":1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60735", zh: "https://www.tencentcloud.com/zh/document/product/647/60735" },
 });

@@ -89,7 +89,7 @@ const steps = {} as { before: Run; staleJsonBeforeGenerate: boolean; stale: Run;
 
 beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), "tencent-webhooks-add-command-"));
-  for (const path of ["schemas", "scripts", "src", "docs", "README.md", "package.json", "tsconfig.json"]) {
+  for (const path of ["schemas", "scripts", "src", "docs", ".changeset", "CHANGELOG.md", "README.md", "package.json", "tsconfig.json"]) {
     cpSync(join(ROOT, path), join(copy, path), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");

@@ -367,6 +367,22 @@ describe("the documented type mismatches", () => {
     return delivery.events[0]!.payload as unknown as PayloadOf<C>;
   }
 
+  it("Group.CallbackAfterMemberFieldChanged: the member as Member_Account (English page) or Modified_Account (Chinese page)", async () => {
+    const definition = registry.get("Group.CallbackAfterMemberFieldChanged")!;
+    const members: (string | undefined)[] = [];
+    for (const { text } of bodiesOf(definition)) {
+      const payload = await delivered("Group.CallbackAfterMemberFieldChanged", text);
+      members.push(payload.Member_Account ?? payload.Modified_Account);
+    }
+    expect(members).toEqual(["123456", "123456"]);
+    expect(definition.disagreements?.map((item) => [item.field, item.zh.url])).toContainEqual([
+      "Member_Account",
+      "https://cloud.tencent.com/document/product/269/105353",
+    ]);
+    expectTypeOf<PayloadOf<"Group.CallbackAfterMemberFieldChanged">["Modified_Account"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<PayloadOf<"Group.CallbackAfterMemberFieldChanged">["Member_Account"]>().toEqualTypeOf<string | undefined>();
+  });
+
   it("64-bit Owner_Account literals of Live.CallbackAfterEndBattle arrive as exact strings", async () => {
     const payload = await delivered("Live.CallbackAfterEndBattle");
     expect(payload.FromRoomInfo?.Owner_Account).toBe("144115245353757792");
@@ -399,14 +415,14 @@ describe("the documented type mismatches", () => {
     expect(payload.From_Account).toBe("1234567");
   });
 
-  it("Live.CallbackAfterCreateRoom: EventTime at the top level or inside RoomInfo (the two pages' forms)", async () => {
+  it("Live.CallbackAfterCreateRoom: EventTime at the top level, inside RoomInfo, or absent (the pages' three forms)", async () => {
     const definition = registry.get("Live.CallbackAfterCreateRoom")!;
     const times: (number | undefined)[] = [];
     for (const { text } of bodiesOf(definition)) {
       const payload = await delivered("Live.CallbackAfterCreateRoom", text);
       times.push(payload.EventTime ?? payload.RoomInfo.EventTime);
     }
-    expect(times).toEqual([1703589922780, 1703589922780]);
+    expect(times).toEqual([1703589922780, 1703589922780, undefined]);
   });
 });
 
