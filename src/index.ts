@@ -1,5 +1,6 @@
 export { createCssDispatcher, createDispatcher, createTrtcDispatcher } from "./dispatcher/create.js";
 export { computeSignature, computeSignatureAsync, signatureMatches, signedQuery, signedQueryAsync } from "./protocols/callback/signature.js";
+export { CALLBACK_PRODUCTS, productsOf } from "./protocols/callback/products.js";
 export { parseJsonObject } from "./json/parse.js";
 export {
   allow,

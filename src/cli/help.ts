@@ -96,6 +96,11 @@ Options:
   --sdk-app-id <id>      callback, trtc: the SDKAppID to send (default: $SDK_APP_ID)
   --token <token>        callback: the callback authentication token; signs the request
                          (default: $TENCENT_CALLBACK_TOKEN; without a token it goes unsigned)
+  --live-token <token>   callback: the token of one product's configuration, for its commands
+  --chat-token, --room-token, --call-token
+                         (Live.*, Mic.*, Follow.*, live-room group messages: live; Room.*, Mic.*:
+                         room; Call.*: call; the rest: chat); before --token. Default
+                         $TENCENT_LIVE_CALLBACK_TOKEN, $TENCENT_CHAT_CALLBACK_TOKEN, …
   --key <key>            trtc, css: the console's callback key; required
                          (default: $TRTC_CALLBACK_KEY, $CSS_CALLBACK_KEY)
   --payload <file|->     send this JSON file, or stdin with "-", instead of the sample;

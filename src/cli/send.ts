@@ -7,6 +7,8 @@ import { jsonReply, post, printable, targetUrl } from "./http.js";
 import { CliError, EXIT, warn, type CliIo } from "./io.js";
 import { payloadFor } from "./payload.js";
 import { callbackRequest, cssRequest, trtcRequest, type SignedRequest } from "./sign.js";
+import { callbackCatalogue } from "../../schemas/index.js";
+import { CALLBACK_PRODUCTS, productsOf, type CallbackProduct } from "../protocols/callback/products.js";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** CSS sets `t` to the send time plus 10 minutes. */
@@ -17,6 +19,10 @@ const SEND_OPTIONS = {
   url: { type: "string" },
   "sdk-app-id": { type: "string" },
   token: { type: "string" },
+  "chat-token": { type: "string" },
+  "live-token": { type: "string" },
+  "room-token": { type: "string" },
+  "call-token": { type: "string" },
   key: { type: "string" },
   payload: { type: "string" },
   "client-ip": { type: "string" },
@@ -30,6 +36,10 @@ const SEND_OPTIONS = {
 const APPLIES_TO: Readonly<Record<string, readonly Protocol[]>> = {
   "sdk-app-id": ["callback", "trtc"],
   token: ["callback"],
+  "chat-token": ["callback"],
+  "live-token": ["callback"],
+  "room-token": ["callback"],
+  "call-token": ["callback"],
   "client-ip": ["callback"],
   "opt-platform": ["callback"],
   key: ["trtc", "css"],
@@ -55,7 +65,7 @@ export async function send(args: string[], io: CliIo): Promise<number> {
   const sdkAppId = protocol === "css" ? "" : requireSdkAppId(values["sdk-app-id"] || io.env.SDK_APP_ID || undefined, protocol);
   const timeoutMs = Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new CliError(`--timeout must be a positive number of milliseconds (got "${values.timeout}")`);
-  const secret = secretFor(protocol, protocol === "callback" ? values.token : values.key, io);
+  const secret = protocol === "callback" ? callbackToken(given, values, io) : { value: secretFor(protocol, values.key, io), product: undefined };
   const expiresAt = protocol === "css" ? expiryOf(values["expires-at"], io.now()) : 0;
 
   const definition = findEvent(protocol, given);
@@ -67,12 +77,13 @@ export async function send(args: string[], io: CliIo): Promise<number> {
           command: given,
           clientIp: values["client-ip"] ?? "127.0.0.1",
           optPlatform: values["opt-platform"] ?? "RESTAPI",
-          token: secret,
+          token: secret.value,
+          product: secret.product,
           nowMs: io.now(),
         })
       : protocol === "trtc"
-        ? await trtcRequest(target, payload.text, { sdkAppId, key: secret! })
-        : await cssRequest(target, payload.text, { key: secret!, expiresAt });
+        ? await trtcRequest(target, payload.text, { sdkAppId, key: secret.value! })
+        : await cssRequest(target, payload.text, { key: secret.value!, expiresAt });
 
   const what = protocol === "callback" ? given : `${TITLES[protocol]} ${definition ? labelOf(definition) : given}`;
   io.stdout(`POST ${printable(request.url, values.verbose === true)}\n`);
@@ -112,6 +123,30 @@ function secretFor(protocol: Protocol, option: string | undefined, io: CliIo): s
     warn(io, `note: ${empty}, which is not a ${protocol === "callback" ? "token" : "key"}: treated as not set, so ${outcome}`);
   }
   return value;
+}
+
+type ProductFlag = `${CallbackProduct}-token`;
+
+/**
+ * The token a callback is signed with: that of the product whose configuration sends the command
+ * (`--live-token`, or $TENCENT_LIVE_CALLBACK_TOKEN, for `Live.*`; see products.ts), else `--token`
+ * (every product). A product token given for other products only is a mistake, not an unsigned send.
+ */
+function callbackToken(command: string, values: Partial<Record<ProductFlag | "token", string>>, io: CliIo) {
+  const products = productsOf(callbackCatalogue.canonical(command));
+  for (const product of products) {
+    const value = values[`${product}-token`] || io.env[`TENCENT_${product.toUpperCase()}_CALLBACK_TOKEN`] || undefined;
+    if (value !== undefined) return { value, product };
+  }
+  const value = secretFor("callback", values.token, io);
+  const others = CALLBACK_PRODUCTS.filter((product) => values[`${product}-token`]);
+  if (value === undefined && others.length > 0) {
+    const flags = products.map((product) => `--${product}-token`).join(" or ");
+    throw new CliError(
+      `${command} is signed with a ${products.join(" or ")} token: give ${flags}, or --token (the ${others.join(", ")} token does not sign it)`,
+    );
+  }
+  return { value, product: undefined };
 }
 
 function expiryOf(value: string | undefined, nowMs: number): number {

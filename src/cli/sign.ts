@@ -25,6 +25,8 @@ export interface CallbackSettings {
   clientIp: string;
   optPlatform: string;
   token: string | undefined;
+  /** The product whose token it is (`--live-token`…), for the summary line. */
+  product?: string | undefined;
   nowMs: number;
 }
 
@@ -40,7 +42,13 @@ export function callbackRequest(target: URL, body: string, settings: CallbackSet
   const { Sign, RequestTime } = signedQuery(settings.token, settings.nowMs);
   url.searchParams.set("Sign", Sign);
   url.searchParams.set("RequestTime", RequestTime);
-  return { url, headers: {}, body, signing: "signed", verbose: [`  Sign: ${Sign} (RequestTime ${RequestTime})`] };
+  return {
+    url,
+    headers: {},
+    body,
+    signing: settings.product ? `signed (${settings.product} token)` : "signed",
+    verbose: [`  Sign: ${Sign} (RequestTime ${RequestTime})`],
+  };
 }
 
 export async function trtcRequest(target: URL, body: string, settings: { sdkAppId: string; key: string }): Promise<SignedRequest> {

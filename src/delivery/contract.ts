@@ -5,6 +5,7 @@
  */
 import type { ProtocolName } from "../../schemas/define.js";
 import type { SchemaError } from "../pipeline/validate.js";
+import type { CallbackProduct } from "../protocols/callback/products.js";
 
 /** Why a callback is in the dead-letter set. */
 export type DeadLetterReason = "handler_failed" | "schema_invalid";
@@ -28,6 +29,8 @@ export interface QueuedCallback {
   /** What the receiver's authentication established: the app, and which token / key signed it. */
   sdkAppId?: string | undefined;
   keyIndex?: number | undefined;
+  /** Tokens keyed by product: whose token signed it. */
+  product?: CallbackProduct | undefined;
   /**
    * Set when the receiver quarantined it (authenticated, but its payload failed the schema): a
    * worker validates it again — a newer package may accept it — and delivers it if it passes, or

@@ -10,6 +10,7 @@ import type { Engine } from "../pipeline/engine.js";
 import { handleRequest, refuse } from "../pipeline/handle.js";
 import { replayRequest } from "../pipeline/replay.js";
 import { ErrorReporter, type Report } from "../pipeline/report.js";
+import { isSigned, type Apps } from "../protocols/callback/apps.js";
 import type { Protocol } from "../protocols/types.js";
 import type {
   AnyHandler,
@@ -112,12 +113,12 @@ function describeSettings(settings: unknown): Pick<ResolvedPublicOptions, "signe
     signatureToleranceSeconds = 0,
     sdkAppIds: ids,
   } = settings as {
-    apps?: ReadonlyMap<string, readonly string[]>;
+    apps?: Apps;
     keys?: readonly string[];
     sdkAppIds?: readonly string[];
     signatureToleranceSeconds?: number;
   };
   const sdkAppIds = apps ? [...apps.keys()] : (ids ?? []);
-  const signed = apps ? [...apps.values()].some((tokens) => tokens.length > 0) : (keys?.length ?? 0) > 0;
+  const signed = apps ? [...apps.values()].some(isSigned) : (keys?.length ?? 0) > 0;
   return { signed, sdkAppId: sdkAppIds[0] ?? "", sdkAppIds, signatureToleranceSeconds };
 }

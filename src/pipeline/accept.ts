@@ -72,6 +72,7 @@ function eventFor(
       clientIp: identity.clientIp,
       optPlatform: normalizePlatform(identity.optPlatform),
       keyIndex: identity.keyIndex,
+      product: identity.product,
       rawBody,
       attempt,
       request: report.request,
@@ -118,6 +119,7 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
         receivedAt: options.now(),
         sdkAppId: event.sdkAppId,
         keyIndex: event.keyIndex,
+        product: event.product,
       });
     } catch (cause) {
       await store?.release(event.dedupeKey).catch(() => undefined);

@@ -26,6 +26,7 @@ export async function deliverJob(engine: Engine, job: QueuedCallback, attempt: D
       commandHint: job.command,
       sdkAppId: job.sdkAppId,
       keyIndex: job.keyIndex,
+      product: job.product,
       clientIp: query.clientip || undefined,
       optPlatform: query.optplatform || undefined,
     };

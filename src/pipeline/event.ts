@@ -1,4 +1,5 @@
 import type { ProtocolName } from "../../schemas/define.js";
+import type { CallbackProduct } from "../protocols/callback/products.js";
 import type { AnyWebhookEvent, ReceivedRequest } from "../types.js";
 
 type Fields = Omit<AnyWebhookEvent, "dedupeKey">;
@@ -17,6 +18,7 @@ export class AcceptedEvent implements AnyWebhookEvent {
   readonly clientIp: string | undefined;
   readonly optPlatform: string | undefined;
   readonly keyIndex: number | undefined;
+  readonly product: CallbackProduct | undefined;
   readonly rawBody: string;
   readonly attempt: number;
   readonly request: ReceivedRequest;
@@ -32,6 +34,7 @@ export class AcceptedEvent implements AnyWebhookEvent {
     this.clientIp = fields.clientIp;
     this.optPlatform = fields.optPlatform;
     this.keyIndex = fields.keyIndex;
+    this.product = fields.product;
     this.rawBody = fields.rawBody;
     this.attempt = fields.attempt;
     this.request = fields.request;

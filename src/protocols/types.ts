@@ -6,6 +6,7 @@ import type { Catalogue } from "../../schemas/catalogue.js";
 import type { CommandInfo, ProtocolName } from "../../schemas/define.js";
 import type { Rejection, WebhookResponse } from "../errors.js";
 import type { Query } from "../pipeline/query.js";
+import type { CallbackProduct } from "./callback/products.js";
 
 /** The request as the pipeline has it when the protocol authenticates it. */
 export interface Incoming {
@@ -24,6 +25,8 @@ export interface Identity {
   sdkAppId?: string | undefined;
   /** Which configured token / key matched (0 for the first: rotation). */
   keyIndex?: number | undefined;
+  /** The callback protocol's tokens keyed by product: whose token matched. */
+  product?: CallbackProduct | undefined;
   /** The command as named outside the body (the callback protocol's query). */
   commandHint?: string | undefined;
   /** The query named two different commands: refused once the body is parsed (a bad body answers first). */

@@ -9,6 +9,8 @@
 import { bodiesOf, callbackCatalogue, cssCatalogue, trtcCatalogue } from "../../schemas/index.js";
 import type { Catalogue, CommandDefinition, CssEventName, KnownCommand, SampleVariant, TrtcEventName } from "../../schemas/index.js";
 import { hmacSha256Base64, md5Hex } from "../crypto.js";
+import { tokenFor, type TokenInput } from "../protocols/callback/apps.js";
+import { productsOf } from "../protocols/callback/products.js";
 import { computeSignature } from "../protocols/callback/signature.js";
 import type { CallbackTypes, CssTypes, KeyOf, TrtcTypes } from "../types.js";
 import { setTopLevelFields } from "./json-text.js";
@@ -46,9 +48,10 @@ export function signedRequest(command: string, ...rest: [unknown, SignedRequestO
   const query = new URLSearchParams({ SdkAppid: String(sdkAppId), CallbackCommand: command, contenttype: "json" });
   if (clientIp !== null) query.set("ClientIP", clientIp);
   if (optPlatform !== null) query.set("OptPlatform", optPlatform);
-  if (token !== undefined) {
+  const signing = token === undefined ? undefined : tokenForCommand(token, command);
+  if (signing !== undefined) {
     const time = String(requestTime instanceof Date ? seconds(requestTime) : (requestTime ?? seconds(new Date())));
-    query.set("Sign", computeSignature(token, time));
+    query.set("Sign", computeSignature(signing, time));
     query.set("RequestTime", time);
   }
   return testRequest(withQuery(path, query), { ...JSON_HEADERS }, body);
@@ -170,4 +173,12 @@ function synchronously(digest: string | Promise<string>, caller: string): string
 
 function fail(message: string): never {
   throw new TypeError(`tencent-webhooks/testing: ${message}`);
+}
+
+/** The token that signs `command` (its canonical name decides the product); a token map without one for it is an error, not an unsigned request. */
+function tokenForCommand(token: TokenInput, command: string): string {
+  const canonical = callbackCatalogue.canonical(command);
+  return (
+    tokenFor(token, canonical) ?? fail(`signedRequest(): the token map has no token for ${productsOf(canonical).join(" or ")} commands such as ${command}`)
+  );
 }

@@ -28,11 +28,17 @@ export type CallbackPayloadInput<C> = PayloadInput<CallbackTypes, C, "CallbackCo
 export type TrtcPayloadInput<E> = PayloadInput<TrtcTypes, E, "EventGroupId" | "EventType">;
 export type CssPayloadInput<E> = PayloadInput<CssTypes, E, "event_type" | "t" | "sign">;
 
+import type { TokenInput } from "../protocols/callback/apps.js";
+
 export interface SignedRequestOptions {
   /** The SDKAppID the callback is for (the `SdkAppid` query parameter). */
   sdkAppId: number | string;
-  /** The callback token: adds `Sign` and `RequestTime`. Leave it out for an unsigned callback. */
-  token?: string | undefined;
+  /**
+   * The callback token: adds `Sign` and `RequestTime`. Leave it out for an unsigned callback. The
+   * dispatcher's `token` option as it is works too: with tokens by product (`{ chat, live, room, call }`)
+   * the command's product signs (the first token of its list), as Tencent signs.
+   */
+  token?: TokenInput | undefined;
   /** `RequestTime`: Unix seconds (or a `Date`). Default now; match it to the dispatcher's `now` option. */
   requestTime?: number | string | Date | undefined;
   /** `ClientIP`. Default `127.0.0.1`; `null` leaves it out. */

@@ -1,6 +1,7 @@
 import type { ProtocolName } from "../../schemas/define.js";
 import type { Rejection, RejectionReason } from "../errors.js";
 import type { SchemaError } from "../pipeline/validate.js";
+import type { CallbackProduct } from "../protocols/callback/products.js";
 import type { ReceivedRequest } from "./request.js";
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -17,8 +18,10 @@ export interface WebhookEvent<C extends string = string, P = Record<string, unkn
   clientIp: string | undefined;
   /** `RESTAPI`, `Web`, `Android`, `iOS`, `Windows`, `Mac`, `iPad`, `Unknown` (case normalised), or as sent. */
   optPlatform: string | undefined;
-  /** Which configured token / key signed it (0 for the first), or `undefined` when unsigned. */
+  /** Which configured token / key signed it (0 for the first; with tokens by product, the index in that product's list), or `undefined` when unsigned. */
   keyIndex: number | undefined;
+  /** With `token: { chat, live, room, call }`: the product whose token signed it; `undefined` for a plain token, unsigned callbacks, TRTC and CSS. */
+  product: CallbackProduct | undefined;
   /** The body text; `request.rawBodyExact` says whether it is byte-for-byte what Tencent sent. */
   rawBody: string;
   /** The idempotency key: the same for a resent callback, different for any other. */

@@ -39,7 +39,11 @@ export interface SharedOptions {
 export interface DispatcherOptions extends SharedOptions {
   /** Your SDKAppID (number or digit string), a list of them, or a map from SDKAppID to its token(s). Others get 403. */
   sdkAppId: SdkAppIdInput;
-  /** The callback token(s) from Tencent's console; with a list, any one signs (rotation). When set, every callback must be signed. */
+  /**
+   * The callback token(s) from Tencent's console; with a list, any one signs (rotation). When set, every callback must be signed.
+   * Keyed by product (`{ chat, live, room, call }`, each a token or a list) when the products' consoles hold different tokens:
+   * a product's token signs only that product's commands (README: "A token per product").
+   */
   token?: TokenInput | undefined;
   /** How far `RequestTime` may be from now, in seconds, past or future. Default 60 (Tencent documents 1 minute). */
   signatureToleranceSeconds?: number;

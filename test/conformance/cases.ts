@@ -74,6 +74,18 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
+    name: "a Live-only token (token: { live }) accepts a Live command signed with it",
+    options: { token: { live: TOKEN } },
+    request: { query: tencentQuery({ command: LIVE, sign: true }), body: sampleOf(LIVE) },
+    expect: ok,
+  },
+  {
+    name: "a Live-only token refuses a Chat command signed with it: 401",
+    options: { token: { live: TOKEN } },
+    request: { query: tencentQuery({ command: "C2C.CallbackAfterSendMsg", sign: true }), body: sampleOf("C2C.CallbackAfterSendMsg") },
+    expect: { status: 401, errorInfo: /No token is configured for chat commands/, on: 0, any: 0, errors: ["signature_invalid"] },
+  },
+  {
     name: "a before callback whose handlers do not decide in time is blocked with 504",
     behaviour: "hang",
     options: { decisionTimeoutMs: 100 },

@@ -125,3 +125,20 @@ describe("replay()", () => {
     void webhooks.replay({ method: "POST", url: "/", body: "{}" });
   });
 });
+
+describe("a token per product", () => {
+  it("takes a token, a list, or a map by product (also as a per-app value); says which product signed", () => {
+    createDispatcher({ sdkAppId: 1400000000, token: "t" });
+    createDispatcher({ sdkAppId: 1400000000, token: ["old", "new"] });
+    createDispatcher({ sdkAppId: 1400000000, token: { chat: "c", live: ["l1", "l2"], room: "r", call: "k" } });
+    createDispatcher({ sdkAppId: { 1400000000: { live: "l" }, 1400000001: "t" } });
+    // @ts-expect-error -- products are chat, live, room, call
+    createDispatcher({ sdkAppId: 1400000000, token: { chta: "c" } });
+    // @ts-expect-error -- a token is a string
+    createDispatcher({ sdkAppId: 1400000000, token: { live: 5 } });
+    webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
+      expectTypeOf(event.product).toEqualTypeOf<"chat" | "live" | "room" | "call" | undefined>();
+      expectTypeOf(event.keyIndex).toEqualTypeOf<number | undefined>();
+    });
+  });
+});

@@ -6,7 +6,9 @@ import { callbackCatalogue } from "../../../schemas/runtime.js";
 import { reject } from "../../errors.js";
 import { CONFLICT, optional, single, type Query } from "../../pipeline/query.js";
 import type { Identity, Protocol } from "../types.js";
-import { querySdkAppId, resolveApps, type Apps } from "./apps.js";
+import type { CallbackProduct } from "./products.js";
+import { candidateTokens, querySdkAppId, resolveApps, type Apps } from "./apps.js";
+import { productsOf } from "./products.js";
 import { decide } from "./decide.js";
 import { failReply, okReply } from "./reply.js";
 import { checkSignature } from "./signature.js";
@@ -38,16 +40,46 @@ export const callbackProtocol: Protocol<CallbackSettings> = {
   authenticate({ query }, settings, nowMs) {
     const sdkAppId = querySdkAppId(query, settings.apps);
     const tokens = settings.apps.get(sdkAppId)!;
-    const identity = (keyIndex: number | undefined): Identity => ({
+    const named = queryCommand(query);
+    const identity = (matched: { index: number; product?: CallbackProduct | undefined } | undefined): Identity => ({
       sdkAppId,
-      keyIndex,
-      ...queryCommand(query),
+      keyIndex: matched?.index,
+      product: matched?.product,
+      ...named,
       clientIp: optional(query, "clientip"),
       optPlatform: optional(query, "optplatform"),
     });
-    if (tokens.length === 0) return identity(undefined);
-    const matched = checkSignature(query, tokens, nowMs, settings.signatureToleranceSeconds);
-    return typeof matched === "number" ? identity(matched) : matched.then(identity);
+    if ("any" in tokens) {
+      // One token list for every product: the common case, no per-request allocation.
+      if (tokens.any.length === 0) return identity(undefined);
+      const matched = checkSignature(query, tokens.any, nowMs, settings.signatureToleranceSeconds);
+      return typeof matched === "number" ? identity({ index: matched }) : matched.then((index) => identity({ index }));
+    }
+    // Tokens by product: only the products that send this command may sign it; without a name in
+    // the query, any product's token, checked against the body's command in authenticatePayload.
+    const command = named.commandHint === undefined ? undefined : callbackCatalogue.canonical(named.commandHint);
+    const candidates = candidateTokens(tokens, command);
+    if (candidates.length === 0) {
+      throw reject("signature_invalid", `No token is configured for ${productsOf(command!).join(" or ")} commands such as ${command}`);
+    }
+    const matched = checkSignature(
+      query,
+      candidates.map((candidate) => candidate.token),
+      nowMs,
+      settings.signatureToleranceSeconds,
+    );
+    return typeof matched === "number" ? identity(candidates[matched]) : matched.then((index) => identity(candidates[index]));
+  },
+
+  /** Tokens by product, and the query named no command: the token that matched must be one of the body's command's products. */
+  authenticatePayload(payload, identity) {
+    if (identity.product === undefined || identity.commandHint !== undefined || identity.commandConflict) return;
+    const named = payload.CallbackCommand;
+    if (typeof named !== "string" || named === "") return; // commandOf refuses it
+    const products = productsOf(callbackCatalogue.canonical(named));
+    if (!products.includes(identity.product)) {
+      throw reject("signature_invalid", `A ${identity.product} token does not sign ${named} (${products.join(" or ")} commands)`);
+    }
   },
 
   withoutAgeLimit: (settings) => ({ ...settings, signatureToleranceSeconds: Number.POSITIVE_INFINITY }),

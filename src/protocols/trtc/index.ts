@@ -25,7 +25,7 @@ export const trtcProtocol: Protocol<TrtcSettings> = {
   settings(options) {
     const sdkAppIds = sdkAppIdList(options.sdkAppId);
     const keys = keyList(options.key, "key");
-    return { apps: new Map(sdkAppIds.map((id) => [id, keys])), keys, sdkAppIds };
+    return { apps: new Map(sdkAppIds.map((id) => [id, { any: keys }])), keys, sdkAppIds };
   },
 
   async authenticate({ headers, raw }, settings) {
