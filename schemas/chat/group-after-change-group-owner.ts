@@ -24,4 +24,5 @@ export default defineCommand({
 "NewOwner_Account": "user2",
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/60396", zh: "https://trtc.io/zh/document/60396" },
 });

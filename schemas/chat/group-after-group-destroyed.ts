@@ -37,4 +37,5 @@ export default defineCommand({
 ],
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/34377", zh: "https://www.tencentcloud.com/zh/document/product/1047/34377" },
 });

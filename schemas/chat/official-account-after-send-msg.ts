@@ -28,4 +28,5 @@ export default defineCommand({
 "CloudCustomData": "your cloud custom data",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60804", zh: "https://cloud.tencent.com/document/product/269/102324" },
 });

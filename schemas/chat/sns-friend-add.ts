@@ -49,4 +49,5 @@ export default defineCommand({
 "Admin_Account":"",
 "ForceFlag":1
 }`,
+  pages: { en: "https://trtc.io/document/34359", zh: "https://www.tencentcloud.com/zh/document/product/1047/34359" },
 });

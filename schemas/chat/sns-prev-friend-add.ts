@@ -45,4 +45,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/43468" },
 });

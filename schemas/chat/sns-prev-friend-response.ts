@@ -53,4 +53,5 @@ export default defineCommand({
 ],
 "EventTime": 1631777645424
 }`,
+  pages: { en: "https://trtc.io/document/43467", zh: "https://www.tencentcloud.com/zh/document/product/1047/43467" },
 });

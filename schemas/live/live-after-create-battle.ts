@@ -38,4 +38,5 @@ export default defineCommand({
 "ExtensionInfo": "extension pk",
 "EventTime":1739954005000
 }`,
+  pages: { en: "https://trtc.io/document/68259", zh: "https://trtc.io/zh/document/68259" },
 });

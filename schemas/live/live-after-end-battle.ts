@@ -51,4 +51,5 @@ export default defineCommand({
 ],
 "EventTime": 1739956146119
 }`,
+  pages: { en: "https://trtc.io/document/68261", zh: "https://trtc.io/zh/document/68261" },
 });

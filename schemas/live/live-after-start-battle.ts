@@ -42,4 +42,5 @@ export default defineCommand({
 ],
 "EventTime": 1739954005000
 }`,
+  pages: { en: "https://trtc.io/document/68260" },
 });

@@ -45,4 +45,5 @@ export default defineCommand({
 },
 "EventTime":1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/67938" },
 });

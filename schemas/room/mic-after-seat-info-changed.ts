@@ -54,4 +54,5 @@ export default defineCommand({
       text: `{"CallbackCommand":"Mic.CallbackAfterSeatInfoChanged","Operator_Account":"user1","RoomId":"rid-123","SeatList":[{"Index": 1,"Member_Account": 144115233775727695,"IsTakenDisabled": false,"IsVideoDisabled": false,"IsAudioDisabled": false}],"EventTime":1670574414123}`,
     },
   ],
+  pages: { en: "https://trtc.io/document/64425" },
 });

@@ -30,4 +30,5 @@ export default defineCommand({
 "Reason":"xxxx",
 "EventTime":1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60734" },
 });
