@@ -3450,6 +3450,47 @@ export interface TrtcAiStartOfSpeechPayload {
 }
 
 /**
+ * AiTranscriptionStart: an AI transcription/translation 2.0 task started (or failed to).
+ * @see https://trtc.io/document/80094
+ */
+export interface TrtcAiTranscriptionStartPayload {
+  EventGroupId: 14;
+  EventType: 1401;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * AI transcription task ID
+     */
+    TaskId: string;
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * 0 numeric room ID | 1 string room ID
+     */
+    RoomIdType?: number;
+    /**
+     * user ID of the transcription robot
+     */
+    RobotId?: string;
+    Payload?: {
+      /**
+       * 0 started | non-zero failed to start
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
  * ChangeRole: a user switched role (anchor / audience).
  * @see https://trtc.io/document/39558
  */
@@ -3485,6 +3526,256 @@ export interface TrtcChangeRolePayload {
      * 20 anchor (MEMBER_TRTC_ANCHOR) | 21 audience (MEMBER_TRTC_VIEWER)
      */
     Role?: number;
+  };
+}
+
+/**
+ * CloudModerationSendStart: a cloud moderation task started.
+ * @see https://trtc.io/document/73394
+ */
+export interface TrtcCloudModerationSendStartPayload {
+  EventGroupId: 11;
+  EventType: 1103;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the pull-stream (moderation) robot
+     */
+    UserId?: string;
+    /**
+     * moderation task ID, unique per cloud moderation task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * 0 started | 1 failed to start
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
+ * CloudModerationSendStop: cloud moderation submission ended.
+ * @see https://trtc.io/document/73394
+ */
+export interface TrtcCloudModerationSendStopPayload {
+  EventGroupId: 11;
+  EventType: 1105;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the pull-stream (moderation) robot
+     */
+    UserId?: string;
+    /**
+     * moderation task ID, unique per cloud moderation task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * the page says only: end of the submission for review
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
+ * CloudModerationStart: the cloud moderation module started (or failed to).
+ * @see https://trtc.io/document/73394
+ */
+export interface TrtcCloudModerationStartPayload {
+  EventGroupId: 11;
+  EventType: 1101;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the pull-stream (moderation) robot
+     */
+    UserId?: string;
+    /**
+     * moderation task ID, unique per cloud moderation task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * 0 started | 1 failed to start
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
+ * CloudModerationStop: the cloud moderation module exited.
+ * @see https://trtc.io/document/73394
+ */
+export interface TrtcCloudModerationStopPayload {
+  EventGroupId: 11;
+  EventType: 1102;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the pull-stream (moderation) robot
+     */
+    UserId?: string;
+    /**
+     * moderation task ID, unique per cloud moderation task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * 0 stopped normally | 1 the app removed the robot | 2 the app dissolved the room | 3 the server removed the robot | 4 the server dissolved the room | 99 no other user in the room for the set time | 100 timeout | 101 the same user entered the same room again
+       */
+      LeaveCode?: number;
+    };
+  };
+}
+
+/**
+ * CloudModerationTaskInfo: a cloud moderation result.
+ * @see https://trtc.io/document/73394
+ */
+export interface TrtcCloudModerationTaskInfoPayload {
+  EventGroupId: 11;
+  EventType: 1104;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the pull-stream (moderation) robot
+     */
+    UserId?: string;
+    /**
+     * moderation task ID, unique per cloud moderation task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * user ID of the anchor whose stream was moderated
+       */
+      StreamUserId?: string;
+    };
+  };
+}
+
+/**
+ * CloudModerationUploadError: the moderation delivery module hit an error.
+ * @see https://trtc.io/document/73394
+ */
+export interface TrtcCloudModerationUploadErrorPayload {
+  EventGroupId: 11;
+  EventType: 1106;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the pull-stream (moderation) robot
+     */
+    UserId?: string;
+    /**
+     * moderation task ID, unique per cloud moderation task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * error code
+       */
+      Code?: number;
+      /**
+       * error message
+       */
+      Message?: string;
+    };
   };
 }
 
@@ -4070,6 +4361,256 @@ export interface TrtcCloudRecordingVodStopPayload {
     Payload?: {
       /**
        * 0 the VOD upload task exited normally | 1 it exited abnormally
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
+ * CloudSliceFileInfo: an audio slice or video screenshot was uploaded (COS only).
+ * @see https://trtc.io/document/73393
+ */
+export interface TrtcCloudSliceFileInfoPayload {
+  EventGroupId: 10;
+  EventType: 1004;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the slicing robot
+     */
+    UserId?: string;
+    /**
+     * slicing task ID, unique per cloud slicing task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * user ID of the anchor whose stream was sliced
+       */
+      StreamUserId?: string;
+    };
+  };
+}
+
+/**
+ * CloudSliceStart: the cloud slicing module started (or failed to).
+ * @see https://trtc.io/document/73393
+ */
+export interface TrtcCloudSliceStartPayload {
+  EventGroupId: 10;
+  EventType: 1001;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the slicing robot
+     */
+    UserId?: string;
+    /**
+     * slicing task ID, unique per cloud slicing task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * 0 started | 1 failed to start
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
+ * CloudSliceStop: the cloud slicing module exited.
+ * @see https://trtc.io/document/73393
+ */
+export interface TrtcCloudSliceStopPayload {
+  EventGroupId: 10;
+  EventType: 1002;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the slicing robot
+     */
+    UserId?: string;
+    /**
+     * slicing task ID, unique per cloud slicing task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * 0 stopped normally | 1 the app removed the robot | 2 the app dissolved the room | 3 the server removed the robot | 4 the server dissolved the room | 99 no other user in the room for the set time | 100 timeout | 101 the same user entered the same room again
+       */
+      LeaveCode?: number;
+    };
+  };
+}
+
+/**
+ * CloudSliceUploadError: the slicing delivery module hit a storage error.
+ * @see https://trtc.io/document/73393
+ */
+export interface TrtcCloudSliceUploadErrorPayload {
+  EventGroupId: 10;
+  EventType: 1006;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the slicing robot
+     */
+    UserId?: string;
+    /**
+     * slicing task ID, unique per cloud slicing task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * COS or third-party storage error code
+       */
+      Code?: number;
+      /**
+       * COS or third-party storage error message
+       */
+      Message?: string;
+    };
+  };
+}
+
+/**
+ * CloudSliceUploadStart: slice upload started (COS only).
+ * @see https://trtc.io/document/73393
+ */
+export interface TrtcCloudSliceUploadStartPayload {
+  EventGroupId: 10;
+  EventType: 1003;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the slicing robot
+     */
+    UserId?: string;
+    /**
+     * slicing task ID, unique per cloud slicing task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * 0 the upload module started | 1 it failed to initialise
+       */
+      Status?: number;
+    };
+  };
+}
+
+/**
+ * CloudSliceUploadStop: slice upload finished (COS only).
+ * @see https://trtc.io/document/73393
+ */
+export interface TrtcCloudSliceUploadStopPayload {
+  EventGroupId: 10;
+  EventType: 1005;
+  /**
+   * when the callback was sent, Unix milliseconds
+   */
+  CallbackTs?: number;
+  EventInfo: {
+    /**
+     * room ID, numeric or string as the client entered it (a number arrives as its decimal string)
+     */
+    RoomId: string;
+    /**
+     * when the event happened, Unix seconds (kept for compatibility; prefer EventMsTs)
+     */
+    EventTs?: number;
+    /**
+     * when the event happened, Unix milliseconds
+     */
+    EventMsTs?: number;
+    /**
+     * user ID of the slicing robot
+     */
+    UserId?: string;
+    /**
+     * slicing task ID, unique per cloud slicing task
+     */
+    TaskId: string;
+    Payload?: {
+      /**
+       * the page says only: end of the upload
        */
       Status?: number;
     };
@@ -5550,7 +6091,14 @@ export interface TrtcPayloads {
   "AiSessionStatusCallback": TrtcAiSessionStatusCallbackPayload;
   "AiSpeakingFinished": TrtcAiSpeakingFinishedPayload;
   "AiStartOfSpeech": TrtcAiStartOfSpeechPayload;
+  "AiTranscriptionStart": TrtcAiTranscriptionStartPayload;
   "ChangeRole": TrtcChangeRolePayload;
+  "CloudModerationSendStart": TrtcCloudModerationSendStartPayload;
+  "CloudModerationSendStop": TrtcCloudModerationSendStopPayload;
+  "CloudModerationStart": TrtcCloudModerationStartPayload;
+  "CloudModerationStop": TrtcCloudModerationStopPayload;
+  "CloudModerationTaskInfo": TrtcCloudModerationTaskInfoPayload;
+  "CloudModerationUploadError": TrtcCloudModerationUploadErrorPayload;
   "CloudPublishCdnStatus": TrtcCloudPublishCdnStatusPayload;
   "CloudRecordingDownloadImageError": TrtcCloudRecordingDownloadImageErrorPayload;
   "CloudRecordingFailover": TrtcCloudRecordingFailoverPayload;
@@ -5563,6 +6111,12 @@ export interface TrtcPayloads {
   "CloudRecordingUploadStop": TrtcCloudRecordingUploadStopPayload;
   "CloudRecordingVodCommit": TrtcCloudRecordingVodCommitPayload;
   "CloudRecordingVodStop": TrtcCloudRecordingVodStopPayload;
+  "CloudSliceFileInfo": TrtcCloudSliceFileInfoPayload;
+  "CloudSliceStart": TrtcCloudSliceStartPayload;
+  "CloudSliceStop": TrtcCloudSliceStopPayload;
+  "CloudSliceUploadError": TrtcCloudSliceUploadErrorPayload;
+  "CloudSliceUploadStart": TrtcCloudSliceUploadStartPayload;
+  "CloudSliceUploadStop": TrtcCloudSliceUploadStopPayload;
   "CreateRoom": TrtcCreateRoomPayload;
   "DismissRoom": TrtcDismissRoomPayload;
   "EnterRoom": TrtcEnterRoomPayload;
@@ -5592,7 +6146,14 @@ export interface TrtcCodes {
   "AiSessionStatusCallback": 909;
   "AiSpeakingFinished": 905;
   "AiStartOfSpeech": 904;
+  "AiTranscriptionStart": 1401;
   "ChangeRole": 105;
+  "CloudModerationSendStart": 1103;
+  "CloudModerationSendStop": 1105;
+  "CloudModerationStart": 1101;
+  "CloudModerationStop": 1102;
+  "CloudModerationTaskInfo": 1104;
+  "CloudModerationUploadError": 1106;
   "CloudPublishCdnStatus": 401;
   "CloudRecordingDownloadImageError": 309;
   "CloudRecordingFailover": 306;
@@ -5605,6 +6166,12 @@ export interface TrtcCodes {
   "CloudRecordingUploadStop": 305;
   "CloudRecordingVodCommit": 311;
   "CloudRecordingVodStop": 312;
+  "CloudSliceFileInfo": 1004;
+  "CloudSliceStart": 1001;
+  "CloudSliceStop": 1002;
+  "CloudSliceUploadError": 1006;
+  "CloudSliceUploadStart": 1003;
+  "CloudSliceUploadStop": 1005;
   "CreateRoom": 101;
   "DismissRoom": 102;
   "EnterRoom": 103;

@@ -93,7 +93,14 @@ import trtc_aiServiceStop from "../trtc/ai-service-stop.js";
 import trtc_aiSessionStatusCallback from "../trtc/ai-session-status-callback.js";
 import trtc_aiSpeakingFinished from "../trtc/ai-speaking-finished.js";
 import trtc_aiStartOfSpeech from "../trtc/ai-start-of-speech.js";
+import trtc_aiTranscriptionStart from "../trtc/ai-transcription-start.js";
 import trtc_changeRole from "../trtc/change-role.js";
+import trtc_cloudModerationSendStart from "../trtc/cloud-moderation-send-start.js";
+import trtc_cloudModerationSendStop from "../trtc/cloud-moderation-send-stop.js";
+import trtc_cloudModerationStart from "../trtc/cloud-moderation-start.js";
+import trtc_cloudModerationStop from "../trtc/cloud-moderation-stop.js";
+import trtc_cloudModerationTaskInfo from "../trtc/cloud-moderation-task-info.js";
+import trtc_cloudModerationUploadError from "../trtc/cloud-moderation-upload-error.js";
 import trtc_cloudPublishCdnStatus from "../trtc/cloud-publish-cdn-status.js";
 import trtc_cloudRecordingDownloadImageError from "../trtc/cloud-recording-download-image-error.js";
 import trtc_cloudRecordingFailover from "../trtc/cloud-recording-failover.js";
@@ -106,6 +113,12 @@ import trtc_cloudRecordingUploadStart from "../trtc/cloud-recording-upload-start
 import trtc_cloudRecordingUploadStop from "../trtc/cloud-recording-upload-stop.js";
 import trtc_cloudRecordingVodCommit from "../trtc/cloud-recording-vod-commit.js";
 import trtc_cloudRecordingVodStop from "../trtc/cloud-recording-vod-stop.js";
+import trtc_cloudSliceFileInfo from "../trtc/cloud-slice-file-info.js";
+import trtc_cloudSliceStart from "../trtc/cloud-slice-start.js";
+import trtc_cloudSliceStop from "../trtc/cloud-slice-stop.js";
+import trtc_cloudSliceUploadError from "../trtc/cloud-slice-upload-error.js";
+import trtc_cloudSliceUploadStart from "../trtc/cloud-slice-upload-start.js";
+import trtc_cloudSliceUploadStop from "../trtc/cloud-slice-upload-stop.js";
 import trtc_createRoom from "../trtc/create-room.js";
 import trtc_dismissRoom from "../trtc/dismiss-room.js";
 import trtc_enterRoom from "../trtc/enter-room.js";
@@ -232,7 +245,14 @@ export const trtcDefinitions = [
   trtc_aiSessionStatusCallback,
   trtc_aiSpeakingFinished,
   trtc_aiStartOfSpeech,
+  trtc_aiTranscriptionStart,
   trtc_changeRole,
+  trtc_cloudModerationSendStart,
+  trtc_cloudModerationSendStop,
+  trtc_cloudModerationStart,
+  trtc_cloudModerationStop,
+  trtc_cloudModerationTaskInfo,
+  trtc_cloudModerationUploadError,
   trtc_cloudPublishCdnStatus,
   trtc_cloudRecordingDownloadImageError,
   trtc_cloudRecordingFailover,
@@ -245,6 +265,12 @@ export const trtcDefinitions = [
   trtc_cloudRecordingUploadStop,
   trtc_cloudRecordingVodCommit,
   trtc_cloudRecordingVodStop,
+  trtc_cloudSliceFileInfo,
+  trtc_cloudSliceStart,
+  trtc_cloudSliceStop,
+  trtc_cloudSliceUploadError,
+  trtc_cloudSliceUploadStart,
+  trtc_cloudSliceUploadStop,
   trtc_createRoom,
   trtc_dismissRoom,
   trtc_enterRoom,

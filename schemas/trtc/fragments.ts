@@ -106,19 +106,27 @@ export const roomDedupe = ["EventInfo.RoomId", "EventInfo.EventMsTs"] as const;
 
 export const taskDedupe = ["EventInfo.TaskId", "EventInfo.EventMsTs"] as const;
 
-/** Group 3 (cloud recording): trtc.io/document/54914. */
-export function recordingEvent(payloadProperties: Properties): JsonSchema {
+/**
+ * A task run by a robot that joins the room (cloud recording, slicing, moderation): the room, the
+ * event's time, the robot's user ID, the task ID and the event's `Payload`.
+ */
+export function robotTaskEvent(robot: string, task: string, payloadProperties: Properties): JsonSchema {
   return trtcEvent({
     eventInfo: {
       RoomId: roomId,
       EventTs: eventTs,
       EventMsTs: eventMsTs,
-      UserId: str("user ID of the recording robot"),
-      TaskId: str("recording task ID, unique per cloud recording task"),
+      UserId: str(`user ID of the ${robot} robot`),
+      TaskId: str(task),
       Payload: payload(payloadProperties),
     },
     required: ["RoomId", "TaskId"],
   });
+}
+
+/** Group 3 (cloud recording): trtc.io/document/54914. */
+export function recordingEvent(payloadProperties: Properties): JsonSchema {
+  return robotTaskEvent("recording", "recording task ID, unique per cloud recording task", payloadProperties);
 }
 
 export const trackType = str("audio | video | audio_video");
@@ -167,3 +175,17 @@ export function aiEvent(payloadProperties: Properties): JsonSchema {
 }
 
 export const roundId = str("conversation round ID (a UUID)");
+
+// Groups 10 (cloud slicing, trtc.io/document/73393) and 11 (cloud moderation, trtc.io/document/73394).
+
+/** Group 10: a slicing robot's task (audio slices, video screenshots). */
+export const sliceEvent = (payloadProperties: Properties) => robotTaskEvent("slicing", "slicing task ID, unique per cloud slicing task", payloadProperties);
+
+/** Group 11: a moderation ("cloud content understanding") robot's task. */
+export const moderationEvent = (payloadProperties: Properties) =>
+  robotTaskEvent("pull-stream (moderation)", "moderation task ID, unique per cloud moderation task", payloadProperties);
+
+/** The robot's exit reason of groups 3, 10 and 11 (their pages list the same codes). */
+export const leaveCode = int(
+  "0 stopped normally | 1 the app removed the robot | 2 the app dissolved the room | 3 the server removed the robot | 4 the server dissolved the room | 99 no other user in the room for the set time | 100 timeout | 101 the same user entered the same room again",
+);
