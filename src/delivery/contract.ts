@@ -129,6 +129,14 @@ export interface WebhookQueue {
   readonly dedupeTtlSeconds: number;
   /** Writes one job durably; resolves only once the write is acknowledged, rejects (within its timeout) otherwise. */
   enqueue(job: QueuedCallback): Promise<void>;
+  /**
+   * The dedupe claim and the write in one step (one round trip), where the engine can: claims
+   * `job.dedupeKey` for `ttlSeconds` and writes the job atomically. Resolves true once both are
+   * acknowledged, false for a duplicate (the key was claimed: nothing written); rejects (within
+   * its timeout) otherwise. A claim exists only with its job, so a refusal leaves nothing to give
+   * back. Without it, the receiver claims through `dedupe`, then calls `enqueue`.
+   */
+  claimAndEnqueue?(job: QueuedCallback, ttlSeconds: number): Promise<boolean>;
   /** Runs jobs with `runner` (a dispatcher), retrying with exponential backoff up to the queue's attempts. */
   work(runner: JobRunner, options?: WorkOptions): QueueWorker;
   /** The dead-letter set (jobs whose last attempt failed), newest failure first: a page of it, filtered by command or reason. */

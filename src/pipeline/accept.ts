@@ -4,6 +4,7 @@
  */
 import type { CommandInfo } from "../../schemas/define.js";
 import { syncDigests } from "../crypto.js";
+import type { QueuedCallback } from "../delivery/contract.js";
 import { dedupeKey } from "../delivery/dedupe-key.js";
 import { reject, type WebhookResponse } from "../errors.js";
 import { normalizePlatform } from "../protocols/callback/platform.js";
@@ -95,6 +96,18 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
   const { event, definition } = isThenable(prepared) ? await prepared : prepared;
   const { options, protocol } = engine;
   if (definition?.kind === "before") return decideInline(engine, event, definition, report);
+  const once = options.queue?.claimAndEnqueue;
+  if (once) {
+    // The claim and the write in one step: a refused callback leaves no claim behind.
+    let written: boolean;
+    try {
+      written = await once.call(options.queue, queuedCallback(engine, event, report), options.dedupeTtlSeconds);
+    } catch (cause) {
+      report.cause = cause;
+      throw reject("queue_unavailable", "The queue could not take the callback; it was not accepted");
+    }
+    return written ? protocol.ok() : duplicate(engine, event);
+  }
   const store = options.dedupe;
   if (store) {
     let first: boolean;
@@ -108,19 +121,7 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
   }
   if (options.queue) {
     try {
-      await options.queue.enqueue({
-        protocol: protocol.name,
-        command: event.command,
-        dedupeKey: event.dedupeKey,
-        rawBody: event.rawBody,
-        method: report.request.method,
-        url: report.request.url,
-        headers: report.request.headers,
-        receivedAt: options.now(),
-        sdkAppId: event.sdkAppId,
-        keyIndex: event.keyIndex,
-        product: event.product,
-      });
+      await options.queue.enqueue(queuedCallback(engine, event, report));
     } catch (cause) {
       await store?.release(event.dedupeKey).catch(() => undefined);
       report.cause = cause;
@@ -136,6 +137,23 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
     return protocol.refuse(run.failure);
   }
   return protocol.ok();
+}
+
+/** The job a queue keeps for an accepted callback. */
+function queuedCallback(engine: Engine, event: AnyWebhookEvent, report: Report): QueuedCallback {
+  return {
+    protocol: engine.protocol.name,
+    command: event.command,
+    dedupeKey: event.dedupeKey,
+    rawBody: event.rawBody,
+    method: report.request.method,
+    url: report.request.url,
+    headers: report.request.headers,
+    receivedAt: engine.options.now(),
+    sdkAppId: event.sdkAppId,
+    keyIndex: event.keyIndex,
+    product: event.product,
+  };
 }
 
 async function duplicate(engine: Engine, event: AnyWebhookEvent): Promise<WebhookResponse> {

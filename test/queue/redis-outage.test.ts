@@ -10,15 +10,12 @@
  *    retries of the refused ones are accepted (their claims were given back) and handled once.
  */
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, expect, it } from "vitest";
-import { nodeMiddleware } from "../../adapters/node.js";
 import { createDispatcher, signedQuery, type WebhookErrorEvent } from "../../src/index.js";
 import { redisQueue } from "../../src/delivery/queue.js";
 import { redisForSuite, type RedisServer } from "../support/redis.js";
 import { skipFileUnless } from "../support/server-process.js";
-import { post, sleep, waitFor } from "./support.js";
+import { post, serveQueued, sleep, traffic, waitFor } from "./support.js";
 
 const APP_ID = "1400000000";
 const TOKEN = "outage-token";
@@ -42,14 +39,6 @@ const pathNow = () => {
   return `/tencent/callback?SdkAppid=${APP_ID}&CallbackCommand=${COMMAND}&contenttype=json&ClientIP=203.0.113.7&OptPlatform=RESTAPI&Sign=${Sign}&RequestTime=${RequestTime}`;
 };
 
-interface Sent {
-  i: number;
-  sentAt: number;
-  answeredAt: number;
-  status: number;
-  body: string;
-}
-
 it("Redis stops mid-traffic: 503 + onError and never 200 while down; back: 200 again, nothing accepted is lost, refused ones go through on retry", async () => {
   const queue = redisQueue({
     connection: redis.url,
@@ -71,37 +60,10 @@ it("Redis stops mid-traffic: 503 + onError and never 200 while down; back: 200 a
     errors.push(error);
   });
   const worker = queue.work(dispatcher, { concurrency: CONCURRENCY });
-  const server = http.createServer(nodeMiddleware(dispatcher));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: LANES });
-  closers.push(async () => {
-    agent.destroy();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await worker.close();
-    await queue.close();
-  });
+  const { port, agent, close } = await serveQueued(dispatcher, queue, worker, LANES);
+  closers.push(close);
 
-  const sent: Sent[] = [];
-  const clientErrors: unknown[] = [];
-  let next = 0;
-  let flowing = true;
-  const okCount = () => sent.filter((reply) => reply.status === 200).length;
-  const traffic = Promise.all(
-    Array.from({ length: LANES }, async () => {
-      while (flowing) {
-        const i = next++;
-        const sentAt = performance.now();
-        try {
-          const reply = await post(port, pathNow(), bodyOf(i), agent);
-          sent.push({ i, sentAt, answeredAt: performance.now(), ...reply });
-        } catch (error) {
-          clientErrors.push(error);
-        }
-      }
-    }),
-  );
+  const { sent, clientErrors, okCount, stop } = traffic(LANES, (i) => post(port, pathNow(), bodyOf(i), agent));
 
   await waitFor(() => okCount() >= 300, 20_000, "300 accepted callbacks");
   await redis.stop();
@@ -111,8 +73,7 @@ it("Redis stops mid-traffic: 503 + onError and never 200 while down; back: 200 a
   await redis.restart();
   const okBeforeRestart = okCount();
   await waitFor(() => okCount() >= okBeforeRestart + 300, 20_000, "300 more accepted after the restart");
-  flowing = false;
-  await traffic;
+  await stop();
   expect(clientErrors).toEqual([]);
 
   // While Redis was down: only 503s with a FAIL body, each one reported to onError.

@@ -4,6 +4,7 @@
  * service back after a restart with what was accepted before intact, job ids BullMQ accepts.
  */
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
@@ -12,7 +13,7 @@ import { redisForSuite, type RedisServer } from "../support/redis.js";
 import { skipFileUnless } from "../support/server-process.js";
 import { queueContract, type ContractSubject } from "./contract.js";
 import { operationsContract } from "./operations.js";
-import { FakeRunner, makeJob, waitFor } from "./support.js";
+import { FakeRunner, makeJob, settled, waitFor } from "./support.js";
 
 // Skipped with one printed line when redis-server is missing (a failure with REQUIRE_SERVERS=1).
 const server = await redisForSuite("test/queue/redis-queue.test.ts");
@@ -23,16 +24,7 @@ const quiet = () => undefined;
 const make = (options: Partial<RedisQueueOptions> = {}): RedisQueue =>
   redisQueue({ connection: redis.url, name: `t-${randomUUID()}`, backoff: { type: "exponential", delay: 10 }, onConnectionError: quiet, ...options });
 
-async function settle(queue: WebhookQueue): Promise<void> {
-  await waitFor(
-    async () => {
-      const counts = await (queue as RedisQueue).counts();
-      return counts.waiting + counts.delayed + counts.active === 0;
-    },
-    15_000,
-    "the queue to settle",
-  );
-}
+const settle = (queue: WebhookQueue) => settled(queue as RedisQueue);
 
 const subject: ContractSubject = {
   make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
@@ -42,15 +34,20 @@ const subject: ContractSubject = {
 queueContract("redisQueue", subject);
 operationsContract("redisQueue", subject);
 
-describe("redisQueue on a real redis-server", () => {
+/** Closes what it was handed (last first) after the describe block it is created in. */
+function tracker() {
   const open: Array<{ close(): Promise<void> }> = [];
   afterAll(async () => {
     for (const closable of open.splice(0).reverse()) await closable.close();
   });
-  const track = <T extends { close(): Promise<void> }>(closable: T): T => {
+  return <T extends { close(): Promise<void> }>(closable: T): T => {
     open.push(closable);
     return closable;
   };
+}
+
+describe("redisQueue on a real redis-server", () => {
+  const track = tracker();
 
   it("connection may be ioredis options instead of a URL", async () => {
     const queue = track(redisQueue({ connection: { host: "127.0.0.1", port: redis.port }, name: `t-${randomUUID()}`, onConnectionError: quiet }));
@@ -64,8 +61,8 @@ describe("redisQueue on a real redis-server", () => {
     expect(await queue.dedupe.claim("Live.X:abc", 900)).toBe(true);
     const client = new Redis(redis.url);
     try {
-      expect(await client.get(`pfx:${name}:dedupe:Live.X:abc`)).toBe("1");
-      const ttl = await client.ttl(`pfx:${name}:dedupe:Live.X:abc`);
+      expect(await client.get(`pfx:${name}:de:Live.X:abc`)).toBe("1");
+      const ttl = await client.ttl(`pfx:${name}:de:Live.X:abc`);
       expect(ttl).toBeGreaterThan(895);
       expect(ttl).toBeLessThanOrEqual(900);
     } finally {
@@ -137,6 +134,124 @@ describe("redisQueue on a real redis-server", () => {
   });
 });
 
+describe("redisQueue: the claim and the job in one write (BullMQ deduplication)", () => {
+  const track = tracker();
+
+  it("the dedupe key lands with its TTL and the job, in one command; the key outlives the completed (removed) job", async () => {
+    const name = `t-${randomUUID()}`;
+    const queue = track(make({ name }));
+    const job = makeJob();
+    const admin = new Redis(redis.url);
+    // MONITOR over a plain socket: one line per command, `[0 lua]` for a script's own calls.
+    const monitor = net.connect(redis.port, "127.0.0.1");
+    const sent: string[] = [];
+    let text = "";
+    monitor.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const lines = text.split("\r\n");
+      text = lines.pop()!;
+      for (const line of lines) {
+        const match = /^\+\d+\.\d+ \[\d+ ([^\]]+)\] "([^"]+)"/.exec(line);
+        if (match && match[1] !== "lua") sent.push(match[2]!.toLowerCase());
+      }
+    });
+    try {
+      expect(await queue.claimAndEnqueue!(makeJob(), 900)).toBe(true); // Connected, BullMQ's script loaded.
+      monitor.write("MONITOR\r\n");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await queue.claimAndEnqueue!(job, 900)).toBe(true);
+      await waitFor(() => sent.length >= 1, 5000, "the monitor to see the write");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // One command from any client (the script's own calls aside): the claim and the job together.
+      expect(sent).toEqual(["evalsha"]);
+      const ttl = await admin.pttl(`bull:${name}:de:${job.dedupeKey}`);
+      expect(ttl).toBeGreaterThan(895_000);
+      expect(await queue.counts()).toEqual({ waiting: 2, delayed: 0, active: 0, failed: 0 });
+
+      const runner = new FakeRunner();
+      const worker = track(queue.work(runner));
+      await waitFor(() => runner.deliveries.length === 2, 10_000, "the deliveries");
+      await settle(queue);
+      await worker.close();
+      expect(await admin.zcard(`bull:${name}:completed`)).toBe(0); // removeOnComplete: true (the default)
+      expect(await admin.pttl(`bull:${name}:de:${job.dedupeKey}`)).toBeGreaterThan(890_000);
+      expect(await queue.claimAndEnqueue!({ ...job }, 900)).toBe(false); // Tencent's retry after the job is gone: still a duplicate.
+      expect(await queue.counts()).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 0 });
+      expect(await queue.dedupe.claim(job.dedupeKey, 60)).toBe(false); // One key for both paths.
+    } finally {
+      monitor.destroy();
+      admin.disconnect();
+    }
+  });
+
+  it("50 concurrent writes of one callback over two receivers' connections: exactly one true, one job", async () => {
+    const name = `t-${randomUUID()}`;
+    const a = track(make({ name }));
+    const b = track(make({ name }));
+    await Promise.all([a.dedupe.claim("warm-a", 60), b.dedupe.claim("warm-b", 60)]);
+    for (let round = 0; round < 3; round++) {
+      const job = makeJob();
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).claimAndEnqueue!({ ...job }, 60)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    }
+    expect((await a.counts()).waiting).toBe(3);
+  });
+
+  it("a write refused at its deadline that lands later leaves its job with its claim: the retry is a duplicate, and the callback runs", async () => {
+    const name = `t-${randomUUID()}`;
+    const queue = track(make({ name, enqueueTimeoutMs: 300 }));
+    const admin = new Redis(redis.url);
+    try {
+      expect(await queue.claimAndEnqueue!(makeJob(), 60)).toBe(true);
+      await admin.call("CLIENT", "PAUSE", "800", "WRITE");
+      const late = makeJob();
+      await expect(queue.claimAndEnqueue!(late, 60)).rejects.toThrow(/within 300 ms/);
+      await waitFor(async () => (await queue.counts().catch(() => undefined))?.waiting === 2, 5000, "the late write to land");
+      expect(await queue.claimAndEnqueue!({ ...late }, 60)).toBe(false);
+      const runner = new FakeRunner();
+      track(queue.work(runner));
+      await waitFor(() => runner.of(late.dedupeKey).length === 1, 10_000, "the late job delivered");
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it("BullMQ's events stream stays capped at eventsMaxLen under a stream of jobs", async () => {
+    const name = `t-${randomUUID()}`;
+    const queue = track(make({ name, eventsMaxLen: 50 }));
+    const runner = new FakeRunner();
+    track(queue.work(runner, { concurrency: 4 }));
+    await Promise.all(Array.from({ length: 400 }, () => queue.claimAndEnqueue!(makeJob(), 60)));
+    await waitFor(() => runner.deliveries.length === 400, 20_000, "400 deliveries");
+    const admin = new Redis(redis.url);
+    try {
+      // Trimmed approximately (MAXLEN ~): whole radix-tree nodes of 100 entries go at once.
+      expect(await admin.xlen(`bull:${name}:events`)).toBeLessThanOrEqual(50 + 100);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it("removeOnComplete: { count } keeps that many completed jobs", async () => {
+    const name = `t-${randomUUID()}`;
+    const queue = track(make({ name, removeOnComplete: { count: 3 } }));
+    const runner = new FakeRunner();
+    track(queue.work(runner));
+    for (let i = 0; i < 6; i++) await queue.claimAndEnqueue!(makeJob(), 60);
+    await waitFor(() => runner.deliveries.length === 6, 10_000, "6 deliveries");
+    await settle(queue);
+    const admin = new Redis(redis.url);
+    try {
+      expect(await admin.zcard(`bull:${name}:completed`)).toBe(3);
+    } finally {
+      admin.disconnect();
+    }
+    expect(() => make({ removeOnComplete: { age: -1 } })).toThrow(/removeOnComplete/);
+    expect(() => make({ removeOnComplete: "yes" as never })).toThrow(/removeOnComplete/);
+    expect(() => make({ eventsMaxLen: 0 })).toThrow(/eventsMaxLen/);
+  });
+});
+
 describe("redisQueue: a claim never outlives a refusal", () => {
   it("a claim that wins after its deadline (Redis slow) is given back: the caller was told it failed", async () => {
     const name = `t-${randomUUID()}`;
@@ -148,12 +263,12 @@ describe("redisQueue: a claim never outlives a refusal", () => {
       await expect(queue.dedupe.claim("slow", 60)).rejects.toThrow(/within 300 ms/);
       // Once the pause ends the SET runs (and wins), then the DEL that gives it back.
       await waitFor(
-        async () => (await admin.exists(`bull:${name}:dedupe:slow`)) === 0 && (await admin.exists(`bull:${name}:dedupe:warm`)) === 1,
+        async () => (await admin.exists(`bull:${name}:de:slow`)) === 0 && (await admin.exists(`bull:${name}:de:warm`)) === 1,
         5000,
         "the late claim given back",
       );
       await new Promise((resolve) => setTimeout(resolve, 900));
-      expect(await admin.exists(`bull:${name}:dedupe:slow`)).toBe(0);
+      expect(await admin.exists(`bull:${name}:de:slow`)).toBe(0);
       expect(await queue.dedupe.claim("slow", 60)).toBe(true);
     } finally {
       admin.disconnect();

@@ -1,8 +1,11 @@
 /** What the queue tests share: a fake JobRunner that records every delivery, jobs, polling, child processes, a keep-alive POST. */
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { DeliveryAttempt, JobRunner, QueuedCallback } from "../../src/delivery/contract.js";
+import { nodeMiddleware } from "../../adapters/node.js";
+import type { DeliveryAttempt, JobRunner, QueuedCallback, QueueWorker, WebhookQueue } from "../../src/delivery/contract.js";
+import type { Dispatcher } from "../../src/index.js";
 
 export interface Delivery {
   key: string;
@@ -174,4 +177,75 @@ export function post(port: number, path: string, body: string, agent: http.Agent
     request.on("error", reject);
     request.end(body);
   });
+}
+
+/** Resolves once a BullMQ queue has nothing waiting, backing off or running. */
+export async function settled(queue: { counts(): Promise<{ waiting: number; delayed: number; active: number }> }, timeoutMs = 15_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const counts = await queue.counts();
+      return counts.waiting + counts.delayed + counts.active === 0;
+    },
+    timeoutMs,
+    "the queue to settle",
+  );
+}
+
+/**
+ * A receiver over real HTTP (node:http + nodeMiddleware, 127.0.0.1, port 0) in queued mode, with
+ * `worker` draining `queue` in this process; `close()` stops all of them.
+ */
+export async function serveQueued(dispatcher: Dispatcher, queue: WebhookQueue, worker: QueueWorker, lanes: number) {
+  const server = http.createServer(nodeMiddleware(dispatcher));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: lanes });
+  return {
+    port,
+    agent,
+    async close() {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
+
+export interface Sent extends Reply {
+  i: number;
+  sentAt: number;
+  answeredAt: number;
+}
+
+/** `lanes` loops sending request 0, 1, 2, … with `send(i)` until `stop()`; every answer and client error is kept. */
+export function traffic(lanes: number, send: (i: number) => Promise<Reply>) {
+  const sent: Sent[] = [];
+  const clientErrors: unknown[] = [];
+  let next = 0;
+  let flowing = true;
+  const running = Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (flowing) {
+        const i = next++;
+        const sentAt = performance.now();
+        try {
+          const reply = await send(i);
+          sent.push({ i, sentAt, answeredAt: performance.now(), ...reply });
+        } catch (error) {
+          clientErrors.push(error);
+        }
+      }
+    }),
+  );
+  return {
+    sent,
+    clientErrors,
+    okCount: () => sent.filter((reply) => reply.status === 200).length,
+    async stop() {
+      flowing = false;
+      await running;
+    },
+  };
 }

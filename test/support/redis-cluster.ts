@@ -2,9 +2,10 @@
  * A real Redis Cluster for the queue tests: six `redis-server` processes on 127.0.0.1 (free ports,
  * one temp dir), joined by `redis-cli --cluster create … --cluster-replicas 1 --cluster-yes` into
  * three masters, each with a replica. `cluster-node-timeout` is small (default 1000 ms), so a
- * killed master's replica is promoted within a couple of seconds. Called at the top level of a
- * test file, it stops every server (and removes the dir) in `afterAll`; a watchdog kills them if
- * the test process dies first.
+ * killed master's replica is promoted within a few seconds. Called at the top level of a test
+ * file, it stops every server (and removes the dir) in `afterAll`; a watchdog kills them if the
+ * test process dies first. Without redis-server / redis-cli the suite is skipped with one line
+ * (a failure under REQUIRE_SERVERS=1), as for a single Redis (server-process.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,6 +13,8 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { redisMissing, redisServerPath } from "./redis.js";
+import { freePort, serverAvailable, watchdog } from "./server-process.js";
 
 export interface ClusterNode {
   port: number;
@@ -41,20 +44,23 @@ export function redisCliPath(): string | undefined {
   return found.status === 0 && file !== "" ? file : undefined;
 }
 
-/** Starts the cluster; call it at the top level of a test file, where `afterAll` registers for the file. */
+/** Starts the cluster for `suite`, or returns undefined when redis-server / redis-cli are missing (the suite is skipped). */
+export async function redisClusterForSuite(suite: string, options: { nodeTimeoutMs?: number } = {}): Promise<RedisCluster | undefined> {
+  const missing = redisMissing() ?? (redisCliPath() ? undefined : "redis-cli is not installed (apt-get install -y redis-tools)");
+  return serverAvailable(suite, missing) ? startRedisCluster(options) : undefined;
+}
+
+/** Starts the cluster (redis-server and redis-cli must be installed: see redisClusterForSuite). */
 export async function startRedisCluster(options: { nodeTimeoutMs?: number } = {}): Promise<RedisCluster> {
-  const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
-  const server = found.stdout.trim();
+  const server = redisServerPath();
   const cliBinary = redisCliPath();
-  if (found.status !== 0 || server === "" || !cliBinary) {
-    throw new Error("redis-server / redis-cli are not installed (apt-get install -y redis-server); the cluster tests need real ones");
-  }
+  if (!server || !cliBinary) throw new Error("redis-server / redis-cli are not installed (apt-get install -y redis-server)");
   const nodeTimeout = options.nodeTimeoutMs ?? 1000;
   const dir = mkdtempSync(path.join(tmpdir(), "tencent-webhooks-redis-cluster-"));
   const ports = await freePorts(6);
   const children = new Map<number, ChildProcess>();
   const exits = new Map<number, Promise<void>>();
-  const pids: number[] = [];
+  const dismissals: Array<() => void> = [];
 
   const launch = (port: number) => {
     const child = spawn(
@@ -91,10 +97,10 @@ export async function startRedisCluster(options: { nodeTimeoutMs?: number } = {}
         "--loglevel",
         "warning",
       ],
-      { stdio: ["ignore", "ignore", "pipe"] },
+      { stdio: ["ignore", "ignore", "ignore"] },
     );
     children.set(port, child);
-    pids.push(child.pid!);
+    dismissals.push(watchdog(child));
     exits.set(
       port,
       new Promise<void>((resolve) =>
@@ -106,13 +112,9 @@ export async function startRedisCluster(options: { nodeTimeoutMs?: number } = {}
     );
   };
   for (const port of ports) launch(port);
-  // If this process dies without stopping them, the guard's stdin closes and it kills them all.
-  const guard = spawn("sh", ["-c", `read _; kill -9 ${pids.join(" ")} 2>/dev/null`], { stdio: ["pipe", "ignore", "ignore"] });
-  guard.unref();
-  (guard.stdin as unknown as { unref?: () => void }).unref?.();
 
   const stopAll = async () => {
-    guard.kill("SIGKILL");
+    for (const dismiss of dismissals) dismiss();
     for (const child of children.values()) child.kill("SIGKILL");
     await Promise.all(exits.values());
   };
@@ -230,17 +232,6 @@ async function freePorts(count: number): Promise<number[]> {
     if (await isFree(port + 10_000)) ports.push(port);
   }
   return ports;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function isFree(port: number): Promise<boolean> {

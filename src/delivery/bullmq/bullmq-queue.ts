@@ -1,6 +1,6 @@
 /**
- * The {@link WebhookQueue} every BullMQ engine shares: jobs are BullMQ jobs whose id is derived
- * from the dedupe key (enqueue.ts), workers are BullMQ workers (worker.ts), the dead-letter set is
+ * The {@link WebhookQueue} every BullMQ engine shares: a receiver claims and writes a job in one
+ * BullMQ `add` with deduplication (enqueue.ts), workers are BullMQ workers (worker.ts), the dead-letter set is
  * BullMQ's failed set (dead-letter.ts). The engine (Redis, PostgreSQL) brings its connections and
  * its dedupe store.
  */
@@ -8,7 +8,7 @@ import type { DedupeStore, QueueWorker, WebhookQueue } from "../contract.js";
 import { countJobs, type BullmqQueueCounts } from "./counts.js";
 import { deadLetters } from "./dead-letter.js";
 import type { AnyQueue, Engine } from "./engine.js";
-import { enqueuer } from "./enqueue.js";
+import { enqueuers } from "./enqueue.js";
 import { queueHealth } from "./health.js";
 import { startWorker } from "./worker.js";
 
@@ -27,6 +27,7 @@ export interface BullmqQueue extends WebhookQueue {
 
 /** The queue handle: `close()` closes the workers it started, then the engine's connections. */
 export function bullmqQueue<Kind extends WebhookQueue["kind"]>(kind: Kind, engine: Engine, dedupe: DedupeStore): BullmqQueue & { readonly kind: Kind } {
+  const { enqueue, claimAndEnqueue } = enqueuers(engine);
   const workers = new Set<QueueWorker>();
   let closing: Promise<void> | undefined;
   return {
@@ -34,7 +35,8 @@ export function bullmqQueue<Kind extends WebhookQueue["kind"]>(kind: Kind, engin
     name: engine.settings.name,
     dedupe,
     dedupeTtlSeconds: engine.settings.dedupeTtlSeconds,
-    enqueue: enqueuer(engine),
+    enqueue,
+    claimAndEnqueue,
     work: (runner, workOptions) => startWorker(engine, workers, runner, workOptions),
     ...deadLetters(engine),
     counts: () => countJobs(engine),

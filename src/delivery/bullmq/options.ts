@@ -18,11 +18,24 @@ export interface BullmqQueueOptions {
   /** Workers: how many times a job may stall before it goes to the failed set. Default 1. */
   maxStalledCount?: number;
   /**
+   * What happens to a job once it completed: `true` (default) removes it at once — Tencent's
+   * retries are answered by the dedupe key, which keeps its TTL, not by the job — `false` keeps
+   * every one, a number keeps that many of the latest, `{ age, count }` keeps them up to `age`
+   * seconds and/or the `count` latest (BullMQ's `removeOnComplete`). Failed jobs are always kept
+   * (the dead-letter set) until replayed or removed.
+   */
+  removeOnComplete?: boolean | number | KeepCompleted;
+  /** How many entries BullMQ's events stream keeps (approximately; `streams.events.maxLen`). Default 1000. */
+  eventsMaxLen?: number;
+  /**
    * Connection errors (server down, refused, reset). Default: one `console.warn` per outage.
    * Callbacks refused meanwhile reach the dispatcher's `onError` as usual.
    */
   onConnectionError?: (error: Error) => void;
 }
+
+/** Completed jobs kept up to `age` seconds old (and at most `count` of them), or the `count` latest. */
+export type KeepCompleted = { age: number; count?: number } | { count: number };
 
 /** The options checked, defaults filled in. */
 export interface QueueSettings {
@@ -38,6 +51,8 @@ export interface QueueSettings {
   lockDuration: number;
   stalledInterval: number;
   maxStalledCount: number;
+  removeOnComplete: boolean | number | KeepCompleted;
+  eventsMaxLen: number;
   onConnectionError: ((error: Error) => void) | undefined;
 }
 
@@ -59,6 +74,8 @@ export function queueSettings(options: BullmqQueueOptions, engine: string, facto
   const stalledInterval = positiveInteger("stalledIntervalMs", options.stalledIntervalMs, 30_000);
   const maxStalledCount = options.maxStalledCount ?? 1;
   if (!Number.isSafeInteger(maxStalledCount) || maxStalledCount < 0) fail("`maxStalledCount` must be an integer >= 0");
+  const removeOnComplete = keepPolicy(options.removeOnComplete);
+  const eventsMaxLen = positiveInteger("eventsMaxLen", options.eventsMaxLen, 1000);
   return {
     engine,
     factory,
@@ -70,6 +87,8 @@ export function queueSettings(options: BullmqQueueOptions, engine: string, facto
     lockDuration,
     stalledInterval,
     maxStalledCount,
+    removeOnComplete,
+    eventsMaxLen,
     onConnectionError: options.onConnectionError,
   };
 }
@@ -86,4 +105,19 @@ export function positiveInteger(name: string, value: unknown, fallback: number):
 
 function nonNegative(name: string, value: unknown): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(`\`${name}\` must be a number >= 0, got ${JSON.stringify(value)}`);
+}
+
+function keepPolicy(value: unknown): QueueSettings["removeOnComplete"] {
+  if (value === undefined) return true;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const { age, count, ...rest } = value as { age?: unknown; count?: unknown };
+    const whole = (n: unknown) => n === undefined || (typeof n === "number" && Number.isSafeInteger(n) && n >= 0);
+    if (Object.keys(rest).length === 0 && whole(age) && whole(count)) {
+      if (age !== undefined) return count === undefined ? { age: age as number } : { age: age as number, count: count as number };
+      if (count !== undefined) return { count: count as number };
+    }
+  }
+  fail(`\`removeOnComplete\` must be true, false, a count >= 0 or { age?: seconds, count? }, got ${JSON.stringify(value)}`);
 }

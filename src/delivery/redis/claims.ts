@@ -1,6 +1,6 @@
 /**
- * The Redis {@link DedupeStore}: a claim is one `SET key 1 NX EX ttl` on the receiver's
- * connection. A claim whose reply was lost or came too late, and a release that could not be
+ * The Redis {@link DedupeStore} (inline mode's `dedupe: queue.dedupe`): a claim is one
+ * `SET key 1 NX EX ttl` on the receiver's connection, on the key BullMQ's deduplication uses. A claim whose reply was lost or came too late, and a release that could not be
  * sent, are given back (deleted) as soon as the connection is back, so that Tencent's retry of a
  * refused callback is not taken for a duplicate.
  */
@@ -11,7 +11,8 @@ const MAX_PENDING_RELEASES = 10_000;
 
 export function redisClaims(shared: Connection): DedupeStore {
   const { client: receiver, report: reportError, settings } = shared;
-  const dedupeKey = (key: string) => `${settings.prefix}:${settings.name}:dedupe:${key}`;
+  // BullMQ's own deduplication key: `claim()` and a queued write's claim (`claimAndEnqueue`) are one key.
+  const dedupeKey = (key: string) => `${settings.prefix}:${settings.name}:de:${key}`;
 
   // Releases that failed (Redis down) are retried once it is back, so that the claim does not
   // outlive the callback it was for and Tencent's retry is not taken for a duplicate.

@@ -3,7 +3,8 @@
  * another connection is opened, where connection errors go, the deadline a receiver's work runs
  * against, and whether the queue is closed.
  */
-import { Redis, type RedisOptions } from "ioredis";
+import type { RedisOptions } from "ioredis";
+import { openClient, ownRetryStrategy, type RedisClient } from "./clients.js";
 import { withinDeadline, settleWithin } from "../bullmq/deadline.js";
 import type { Engine } from "../bullmq/engine.js";
 import type { Settings } from "./options.js";
@@ -11,11 +12,11 @@ import type { Settings } from "./options.js";
 export interface Connection extends Pick<Engine, "report" | "bounded"> {
   readonly settings: Settings;
   /** The receiver's client: fails fast, never queues or resends a command. */
-  readonly client: Redis;
+  readonly client: RedisClient;
   /** Set by the queue's `close()`: no receiver work starts after it. */
   closed: boolean;
-  /** Another client to the same Redis, with `overrides`. */
-  open(overrides: RedisOptions): Redis;
+  /** Another client to the same Redis (or Cluster), with `overrides`. */
+  open(overrides: RedisOptions): RedisClient;
   /** Resolves once the receiver's client is connected. */
   connected(): Promise<void>;
 }
@@ -39,8 +40,7 @@ export function receiverConnection(settings: Settings): Connection {
     }
   };
 
-  const open = (overrides: RedisOptions): Redis =>
-    typeof connection === "string" ? new Redis(connection, overrides) : new Redis({ ...connection, ...overrides });
+  const open = (overrides: RedisOptions): RedisClient => openClient(connection, overrides);
 
   // The receiver side: fail fast, never queue or resend a command, reconnect every <= 1 s.
   const client = open({
@@ -48,7 +48,7 @@ export function receiverConnection(settings: Settings): Connection {
     autoResendUnfulfilledCommands: false,
     maxRetriesPerRequest: 0,
     commandTimeout: enqueueTimeoutMs,
-    retryStrategy: (typeof connection === "object" && connection.retryStrategy) || ((times: number) => Math.min(times * 100, 1000)),
+    retryStrategy: ownRetryStrategy(connection) ?? ((times: number) => Math.min(times * 100, 1000)),
   });
   client.on("error", report);
   // The default warning is once per outage: connected again, the next error warns again.
@@ -85,7 +85,7 @@ export function receiverConnection(settings: Settings): Connection {
 }
 
 /** Closes a client: QUIT if connected (at most 1 s), then disconnect. */
-export async function quit(client: Redis): Promise<void> {
+export async function quit(client: RedisClient): Promise<void> {
   if (client.status === "end") return;
   if (client.status === "ready") {
     try {

@@ -9,8 +9,8 @@ import type { Engine } from "../bullmq/engine.js";
 import { quit, type Connection } from "./connection.js";
 
 export function redisEngine(shared: Connection): Engine {
-  const { name, prefix, enqueueTimeoutMs } = shared.settings;
-  const queue = new Queue(name, { connection: shared.client, prefix });
+  const { name, prefix, enqueueTimeoutMs, eventsMaxLen } = shared.settings;
+  const queue = new Queue(name, { connection: shared.client, prefix, streams: { events: { maxLen: eventsMaxLen } } });
   queue.on("error", shared.report);
   const queueReady = queue.waitUntilReady();
   queueReady.catch(() => undefined);
