@@ -53,7 +53,8 @@ export interface ApiGatewayProxyEventV1 {
   stageVariables?: Maybe<StringMap>;
   body?: Maybe<string>;
   isBase64Encoded?: boolean;
-  requestContext?: Record<string, unknown>;
+  // `object`, not a record: @types/aws-lambda's request contexts are interfaces (no index signature).
+  requestContext?: object;
 }
 
 /**
@@ -62,7 +63,8 @@ export interface ApiGatewayProxyEventV1 {
  * https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
  */
 export interface ApiGatewayProxyEventV2 {
-  version: "2.0";
+  /** "2.0" (typed `string`, as @types/aws-lambda types it). */
+  version: string;
   routeKey?: string;
   rawPath: string;
   /** The query exactly as sent (without `?`). */
@@ -79,7 +81,6 @@ export interface ApiGatewayProxyEventV2 {
   isBase64Encoded?: boolean;
   requestContext: {
     http: { method: string; path?: string; protocol?: string; sourceIp?: string; userAgent?: string };
-    [key: string]: unknown;
   };
 }
 

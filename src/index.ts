@@ -16,7 +16,15 @@ export {
   type FriendResult,
   type GroupMessageRejectCode,
   type MessageRejectCode,
-  type MsgElement,
+  type ReplyFields,
+  type PlainDecision,
+  type GiftDecision,
+  type MessageDecision,
+  type GroupMessageDecision,
+  type InviteDecision,
+  type SubscriberDecision,
+  type FriendDecision,
+  type SignalDecision,
 } from "./protocols/callback/decision.js";
 export type { TencentReply } from "./protocols/callback/reply.js";
 export type { RejectionReason, Rejection, WebhookResponse } from "./errors.js";

@@ -6,3 +6,4 @@ export type * from "./types/options.js";
 export type * from "./types/request.js";
 export type * from "./types/events.js";
 export type * from "./types/dispatcher.js";
+export type * from "./types/message.js";

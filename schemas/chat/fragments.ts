@@ -9,13 +9,15 @@ export const msgElement = {
   properties: {
     MsgType: {
       type: "string",
-      description: "TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem",
+      description: "TIMTextElem, TIMLocationElem, TIMFaceElem, TIMCustomElem, TIMSoundElem, TIMImageElem, TIMFileElem, TIMVideoFileElem, TIMRelayElem",
     },
     MsgContent: { type: "object" },
   },
+  // Types only (json-schema-to-typescript): MsgContent typed per MsgType, see src/types/message.ts.
+  tsType: "MsgElement",
 } as const;
 
-/** A message body: its elements in order (https://trtc.io/document/34349, message formats). */
+/** A message body: its elements in order (https://cloud.tencent.com/document/product/269/2720, message formats). */
 export const msgBody = { type: "array", items: msgElement } as const;
 
 /** The message's elements and custom data, as every message callback sends them. */

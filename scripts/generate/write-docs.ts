@@ -36,12 +36,20 @@ export function readmeWithTables(readme: string, loaded: readonly LoadedDefiniti
   return text;
 }
 
+/**
+ * A schema as it ships: draft-07, without the `tsType` hints for the generated TypeScript types
+ * (a strict Ajv in the consumer's code would refuse an unknown keyword).
+ */
+export function shippedSchema(schema: object): Record<string, unknown> {
+  const json = { $schema: "http://json-schema.org/draft-07/schema#", ...schema };
+  return JSON.parse(JSON.stringify(json, (key, value: unknown) => (key === "tsType" ? undefined : value))) as Record<string, unknown>;
+}
+
 /** `schemas/json/<$id>.json`, for consumers that are not TypeScript. */
 export function jsonSchemas(loaded: readonly LoadedDefinition[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const { definition } of loaded) {
-    const json = { $schema: "http://json-schema.org/draft-07/schema#", ...definition.schema };
-    files.set(`${String(definition.schema.$id)}.json`, `${JSON.stringify(json, null, 2)}\n`);
+    files.set(`${String(definition.schema.$id)}.json`, `${JSON.stringify(shippedSchema(definition.schema), null, 2)}\n`);
   }
   return files;
 }

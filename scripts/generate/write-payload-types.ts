@@ -33,7 +33,8 @@ function map(name: string, doc: string, entries: [string | number, string][]): s
 }
 
 export async function payloadTypesModule(loaded: readonly LoadedDefinition[]): Promise<string> {
-  const parts = [GENERATED];
+  // Types that schemas name with `tsType` (json-schema-to-typescript's hint), e.g. the Chat message element.
+  const parts = [GENERATED, 'import type { MsgElement } from "../../src/types/message.js";\n'];
   for (const { definition } of loaded) parts.push(await payloadInterface(definition));
   const of = (protocol: ProtocolName) => loaded.map(({ definition }) => definition).filter((d) => d.protocol === protocol);
   const callback = of("callback");

@@ -24,6 +24,7 @@ export function validatorFile(module: string): string {
 
 function validatorModule(definition: CommandDefinition): string {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
+  ajv.addKeyword({ keyword: "tsType", schemaType: "string" }); // a type hint for write-payload-types, no validation
   let code = standalone(ajv, ajv.compile(definition.schema as object));
   // Ajv emits CommonJS requires for its small runtime helpers even in ESM mode.
   const imports: string[] = [];

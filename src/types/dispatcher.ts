@@ -59,12 +59,16 @@ type DecisionOf<T extends ProtocolTypes, N> = N extends keyof T["replies"]
   : never;
 
 /**
- * A handler for "before" commands may return a decision the command's page allows; handlers for
- * "after" commands (or a mix) return nothing that matters.
+ * A handler for "before" commands may return a decision the command's page allows (or nothing:
+ * allow). What a handler of "after" commands returns is ignored, so an expression arrow such as
+ * `(event) => log(event.payload)` fits. A handler for a mix of both returns nothing: a decision
+ * there would be read for some commands and ignored for others.
  */
 export type HandlerOf<T extends ProtocolTypes, K> = [Resolve<T, K>] extends [keyof T["replies"]]
   ? (event: EventOf<T, Resolve<T, K>>) => MaybePromise<DecisionOf<T, Resolve<T, K>> | void>
-  : (event: EventOf<T, Resolve<T, K>>) => MaybePromise<void>;
+  : [Extract<Resolve<T, K>, keyof T["replies"]>] extends [never]
+    ? (event: EventOf<T, Resolve<T, K>>) => unknown
+    : (event: EventOf<T, Resolve<T, K>>) => MaybePromise<void>;
 
 /** The resolved shared options, as adapters read them (no secrets). */
 export interface ResolvedPublicOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allow, block, createDispatcher, type WebhookErrorEvent } from "../../src/index.js";
+import { allow, block, createDispatcher, type MsgElement, type WebhookErrorEvent } from "../../src/index.js";
 import { APP_ID, CALLBACK_PATH, sampleOf, tencentQuery } from "../support/fixtures.js";
 
 const GIFT = "Live.CallbackBeforeSendGift";
@@ -44,7 +44,7 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
 
   it("allow(extra) fields reach the reply (e.g. a rewritten MsgBody)", async () => {
     const dispatcher = createDispatcher({ sdkAppId: APP_ID });
-    const MsgBody = [{ MsgType: "TIMTextElem", MsgContent: { Text: "***" } }];
+    const MsgBody: MsgElement[] = [{ MsgType: "TIMTextElem", MsgContent: { Text: "***" } }];
     dispatcher.on(MSG, () => allow({ MsgBody }));
     expect(JSON.parse((await send(dispatcher, MSG)).body)).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0, MsgBody });
   });
@@ -66,7 +66,6 @@ describe("before callbacks: the handlers' return values decide the reply", () =>
 
   it("an after callback ignores whatever its handlers return", async () => {
     const dispatcher = createDispatcher({ sdkAppId: APP_ID });
-    // @ts-expect-error -- not allowed by the types either
     dispatcher.on("Room.CallbackAfterDestroyRoom", () => block(1, "ignored"));
     const response = await dispatcher.handle({
       method: "POST",

@@ -5,11 +5,11 @@
  * refused 500 decision_invalid, reported to onError, never sent to Tencent.
  */
 import { describe, expect, it } from "vitest";
-import { allow, block, createDispatcher, discard, friendResults, type BeforeCommand, type WebhookErrorEvent } from "../../src/index.js";
+import { allow, block, createDispatcher, discard, friendResults, type BeforeCommand, type MsgElement, type WebhookErrorEvent } from "../../src/index.js";
 import { registry } from "../../schemas/index.js";
 import { APP_ID, CALLBACK_PATH, SILENT_LOGGER, sampleOf, tencentQuery } from "../support/fixtures.js";
 
-const MsgBody = [{ MsgType: "TIMTextElem", MsgContent: { Text: "***" } }];
+const MsgBody: MsgElement[] = [{ MsgType: "TIMTextElem", MsgContent: { Text: "***" } }];
 
 async function decide(command: BeforeCommand, decision: () => unknown) {
   const dispatcher = createDispatcher({ sdkAppId: APP_ID, logger: SILENT_LOGGER });

@@ -1,3 +1,5 @@
+import type { MsgElement } from "../../types/message.js";
+
 /**
  * What a handler of a "before" callback returns. Tencent goes ahead only when the reply's
  * `ErrorCode` is 0; each command's page says what else a reply may carry (`ReplyKind`), and the
@@ -35,11 +37,7 @@ export interface DiscardDecision {
 }
 export type BeforeDecision = AllowDecision<string> | BlockDecision | DiscardDecision;
 
-/** A message element of a replacement body (`MsgBody`). */
-export interface MsgElement {
-  MsgType: string;
-  MsgContent: Record<string, unknown>;
-}
+export type { MsgElement };
 /** A per-friend answer of `Sns.CallbackPrevFriendAdd` / `…Response`. */
 export interface FriendResult<C extends number = number> {
   To_Account: string;
@@ -48,27 +46,48 @@ export interface FriendResult<C extends number = number> {
   ResultInfo?: string;
 }
 
+// One named type per reply kind (the README's table), so a compile error names the kind.
+/** `plain` reply kind: `allow()` or `block(code, why)`. */
+export type PlainDecision = AllowDecision | BlockDecision;
+/** `gift` reply kind (`Live.CallbackBeforeSendGift`): `allow()` or `block(code, why)`. */
+export type GiftDecision = AllowDecision | BlockDecision;
+/** `message` reply kind: `allow()`, `allow({ MsgBody, CloudCustomData })`, `block(1 | 120001…130000, why)`, `discard()`. */
+export type MessageDecision = AllowDecision<"MsgBody" | "CloudCustomData"> | BlockDecision<MessageRejectCode> | DiscardDecision;
+/** `groupMessage` reply kind: like `message`, with reject codes 1 or 10100…10200. */
+export type GroupMessageDecision = AllowDecision<"MsgBody" | "CloudCustomData"> | BlockDecision<GroupMessageRejectCode> | DiscardDecision;
+/** `invite` reply kind: `allow({ RefusedMembers_Account })` or `block(code, why)`. */
+export type InviteDecision = AllowDecision<"RefusedMembers_Account"> | BlockDecision;
+/** `subscriber` reply kind: `allow({ RefusedSubscribers_Account })` or `block(code, why)`. */
+export type SubscriberDecision = AllowDecision<"RefusedSubscribers_Account"> | BlockDecision;
+/** `friend` reply kind: `friendResults([...])` or `block(code, why)`. */
+export type FriendDecision = AllowDecision<"ResultItem"> | BlockDecision;
+/** `signal` reply kind (`Chatbot.OnC2CSignalMessage`): `allow({ RspData })` or `block(code, why)`. */
+export type SignalDecision = AllowDecision<"RspData"> | BlockDecision;
+
 /** What each reply kind lets a handler return. */
 export interface DecisionByReply {
-  plain: AllowDecision | BlockDecision;
-  gift: AllowDecision | BlockDecision;
-  message: AllowDecision<"MsgBody" | "CloudCustomData"> | BlockDecision<MessageRejectCode> | DiscardDecision;
-  groupMessage: AllowDecision<"MsgBody" | "CloudCustomData"> | BlockDecision<GroupMessageRejectCode> | DiscardDecision;
-  invite: AllowDecision<"RefusedMembers_Account"> | BlockDecision;
-  subscriber: AllowDecision<"RefusedSubscribers_Account"> | BlockDecision;
-  friend: AllowDecision<"ResultItem"> | BlockDecision;
-  signal: AllowDecision<"RspData"> | BlockDecision;
+  plain: PlainDecision;
+  gift: GiftDecision;
+  message: MessageDecision;
+  groupMessage: GroupMessageDecision;
+  invite: InviteDecision;
+  subscriber: SubscriberDecision;
+  friend: FriendDecision;
+  signal: SignalDecision;
 }
 
-/** Fields a decision may carry, by name, as Tencent's pages type them. */
+/**
+ * Fields a decision may carry, by name, as Tencent's pages type them. `MsgBody` takes the
+ * payload's own elements (`allow({ MsgBody: event.payload.MsgBody })`); `undefined` leaves a field out.
+ */
 export interface ReplyFields {
-  MsgBody?: readonly MsgElement[];
-  CloudCustomData?: string;
-  RefusedMembers_Account?: readonly string[];
-  RefusedSubscribers_Account?: readonly string[];
-  ResultItem?: readonly FriendResult<FriendRejectCode>[];
+  MsgBody?: readonly MsgElement[] | undefined;
+  CloudCustomData?: string | undefined;
+  RefusedMembers_Account?: readonly string[] | undefined;
+  RefusedSubscribers_Account?: readonly string[] | undefined;
+  ResultItem?: readonly FriendResult<FriendRejectCode>[] | undefined;
   /** Chatbot.OnC2CSignalMessage: the answer to the app's pass-through content, handed back to the chatbot. */
-  RspData?: string;
+  RspData?: string | undefined;
 }
 
 const RESERVED = new Set(["ActionStatus", "ErrorCode", "ErrorInfo"]);
@@ -76,6 +95,7 @@ const RESERVED = new Set(["ActionStatus", "ErrorCode", "ErrorInfo"]);
 function extraFields(reply: object | undefined): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(reply ?? {})) {
+    if (value === undefined) continue;
     if (RESERVED.has(key)) throw new TypeError(`tencent-webhooks: reply field ${key} is set by the decision itself`);
     fields[key] = value;
   }
@@ -83,7 +103,7 @@ function extraFields(reply: object | undefined): Record<string, unknown> {
 }
 
 /** Let the action happen (`ErrorCode` 0), optionally with the reply fields the command allows (a new `MsgBody`, refused members, …). */
-export function allow<const R extends ReplyFields = Record<never, never>>(reply?: R & ReplyFields): AllowDecision<keyof R & string> {
+export function allow<const R extends ReplyFields = Record<never, never>>(reply?: R): AllowDecision<keyof R & string> {
   return Object.freeze({ action: "allow", code: 0, message: "", reply: extraFields(reply) }) as AllowDecision<keyof R & string>;
 }
 
