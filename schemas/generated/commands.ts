@@ -155,6 +155,7 @@ export const cssCommands: readonly CommandInfo[] = [
   { protocol: "css", command: "PushError", code: 321, kind: "after", dedupe: ["event_type","sequence","stream_id","data_time"], summary: "push errors were detected on a live stream", source: "https://www.tencentcloud.com/document/product/267/53310" },
   { protocol: "css", command: "RecordFile", code: 100, kind: "after", dedupe: ["event_type","stream_id","record_file_id"], summary: "a recording file was generated", source: "https://www.tencentcloud.com/document/product/267/38082" },
   { protocol: "css", command: "RecordStatus", code: 332, kind: "after", dedupe: ["event_type","stream_id","seq","record_event","event_time"], summary: "a cloud-native recording task changed state", source: "https://www.tencentcloud.com/document/product/267/58590" },
+  { protocol: "css", command: "RelayTask", code: 314, kind: "after", dedupe: ["event_type","task_id","callback_event","msg"], summary: "a pull-and-relay task started, moved to a source file, or exited", source: "https://www.tencentcloud.com/document/product/267/42525" },
   { protocol: "css", command: "Screenshot", code: 200, kind: "after", dedupe: ["event_type","stream_id","pic_url"], summary: "a live screenshot was stored", source: "https://www.tencentcloud.com/document/product/267/38083" },
   { protocol: "css", command: "Summary", code: 348, kind: "after", dedupe: ["event_type","stream_id","begin_time","end_time"], summary: "a live streaming summary was generated", source: "https://www.tencentcloud.com/document/product/267/74671" },
 ];

@@ -5797,6 +5797,66 @@ export interface CssRecordStatusPayload {
 }
 
 /**
+ * RelayTask: a pull-and-relay task started, moved to a source file, or exited.
+ * @see https://www.tencentcloud.com/document/product/267/42525
+ */
+export interface CssRelayTaskPayload {
+  event_type: 314;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * live stream name
+   */
+  stream_id?: string;
+  /**
+   * Unix seconds when the event was generated
+   */
+  event_time?: number;
+  /**
+   * task ID (API-created tasks)
+   */
+  task_id: string;
+  /**
+   * TaskStart | VodSourceFileStart | VodSourceFileFinish | TaskExit, …
+   */
+  callback_event: string;
+  /**
+   * the event's details as JSON text: task_start_time (ms) | url, index, duration (s) of the VOD source file | task_exit_time (ms), code, message
+   */
+  msg?: string;
+  /**
+   * the task's source URLs, a JSON array as text
+   */
+  source_urls?: string;
+  /**
+   * the push destination URL
+   */
+  to_url?: string;
+  /**
+   * the task's callback URL
+   */
+  callback_url?: string;
+  /**
+   * general_callback
+   */
+  interface?: string;
+  /**
+   * pullpush
+   */
+  product_name?: string;
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t?: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign?: string;
+}
+
+/**
  * Screenshot: a live screenshot was stored.
  * @see https://www.tencentcloud.com/document/product/267/38083
  */
@@ -6136,6 +6196,7 @@ export interface CssPayloads {
   "PushError": CssPushErrorPayload;
   "RecordFile": CssRecordFilePayload;
   "RecordStatus": CssRecordStatusPayload;
+  "RelayTask": CssRelayTaskPayload;
   "Screenshot": CssScreenshotPayload;
   "Summary": CssSummaryPayload;
 }
@@ -6149,6 +6210,7 @@ export interface CssCodes {
   "PushError": 321;
   "RecordFile": 100;
   "RecordStatus": 332;
+  "RelayTask": 314;
   "Screenshot": 200;
   "Summary": 348;
 }

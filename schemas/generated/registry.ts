@@ -143,6 +143,7 @@ import css_pushEnd from "../css/push-end.js";
 import css_pushError from "../css/push-error.js";
 import css_recordFile from "../css/record-file.js";
 import css_recordStatus from "../css/record-status.js";
+import css_relayTask from "../css/relay-task.js";
 import css_screenshot from "../css/screenshot.js";
 import css_summary from "../css/summary.js";
 
@@ -299,6 +300,7 @@ export const cssDefinitions = [
   css_pushError,
   css_recordFile,
   css_recordStatus,
+  css_relayTask,
   css_screenshot,
   css_summary,
 ] as const;

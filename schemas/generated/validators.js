@@ -145,6 +145,7 @@ export const validatorLoaders = {
   "css.PushError": () => import("./validators/css-push-error.js"),
   "css.RecordFile": () => import("./validators/css-record-file.js"),
   "css.RecordStatus": () => import("./validators/css-record-status.js"),
+  "css.RelayTask": () => import("./validators/css-relay-task.js"),
   "css.Screenshot": () => import("./validators/css-screenshot.js"),
   "css.Summary": () => import("./validators/css-summary.js"),
 };
