@@ -102,10 +102,10 @@ export interface PageDisagreement {
   readonly resolution: string;
 }
 
-/** The language of a Tencent page: cloud.tencent.com and the `/zh/` pages of trtc.io / tencentcloud.com are Chinese. */
+/** The language of a Tencent page: cloud.tencent.com (.cn) and the `/zh/` pages of trtc.io / tencentcloud.com are Chinese. */
 export function languageOf(url: string): "en" | "zh" {
   const { hostname, pathname } = new URL(url);
-  return hostname === "cloud.tencent.com" || pathname.startsWith("/zh/") ? "zh" : "en";
+  return /^cloud\.tencent\.(com|cn|com\.cn)$/.test(hostname) || pathname.startsWith("/zh/") ? "zh" : "en";
 }
 
 /** Every documented body of a command, the canonical sample first, each with the page it comes from. */

@@ -28,4 +28,29 @@ export default defineCommand({
 "MsgKey": "48374_2837546_1557481126",
 "UnreadMsgNum": 7
 }`,
+  pages: { en: "https://trtc.io/document/43466", zh: "https://cloud.tencent.cn/document/product/269/61697" },
+  variants: [
+    {
+      source: "https://cloud.tencent.cn/document/product/269/61697",
+      note: "the mainland Chinese page's sample: EventTime instead of UnreadMsgNum",
+      text: `{
+"CallbackCommand": "C2C.CallbackAfterMsgWithDraw",
+"From_Account": "jared",
+"To_Account": "Jonh",
+"MsgKey": "48374_2837546_1557481126",
+"EventTime": 1670574414123
+}`,
+    },
+  ],
+  disagreements: [
+    {
+      field: "UnreadMsgNum",
+      en: {
+        url: "https://trtc.io/document/43466",
+        says: "UnreadMsgNum: Integer, the recipient's unread one-to-one messages (also on tencentcloud.com/zh 1047/43466)",
+      },
+      zh: { url: "https://cloud.tencent.cn/document/product/269/61697", says: "no UnreadMsgNum; EventTime: Integer, milliseconds" },
+      resolution: "both optional: read payload.UnreadMsgNum and payload.EventTime as either may be missing",
+    },
+  ],
 });

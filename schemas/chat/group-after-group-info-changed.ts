@@ -57,4 +57,5 @@ export default defineCommand({
 }`,
     },
   ],
+  pages: { en: "https://trtc.io/document/34378" },
 });

@@ -40,4 +40,5 @@ export default defineCommand({
 "TopicId":"@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic",
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/46979", zh: "https://www.tencentcloud.com/zh/document/product/1047/46979" },
 });

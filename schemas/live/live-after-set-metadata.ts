@@ -42,4 +42,5 @@ export default defineCommand({
 ],
 "EventTime": 1739965885831
 }`,
+  pages: { en: "https://trtc.io/document/68222" },
 });

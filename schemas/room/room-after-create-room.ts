@@ -60,4 +60,5 @@ export default defineCommand({
 "ScheduleInviteeList_Account":["user2", "user3", "user3"],
 "EventTime":1703589922780
 }`,
+  pages: { en: "https://trtc.io/document/60733" },
 });

@@ -282,7 +282,7 @@ describe("every sample and variant through the package", () => {
 
 describe("variants and page disagreements (the command files' records of Tencent's pages)", () => {
   const isTencentPage = (url: string) =>
-    /^https:\/\/(cloud\.tencent\.com|trtc\.io|(www\.|intl\.cloud\.)?tencentcloud\.com|intl\.cloud\.tencent\.com)\//.test(url);
+    /^https:\/\/(cloud\.tencent\.(com|cn)|trtc\.io|(www\.|intl\.cloud\.)?tencentcloud\.com|intl\.cloud\.tencent\.com)\//.test(url);
 
   it.each(ALL.map((definition) => [label(definition), definition] as const))(
     "%s: every body names its page; pages and disagreements cite both languages",
@@ -310,6 +310,7 @@ describe("variants and page disagreements (the command files' records of Tencent
     expect(languageOf("https://cloud.tencent.com/document/product/269/105353")).toBe("zh");
     expect(languageOf("https://trtc.io/document/60393")).toBe("en");
     expect(languageOf("https://trtc.io/zh/document/34375")).toBe("zh");
+    expect(languageOf("https://cloud.tencent.cn/document/product/269/61697")).toBe("zh");
     expect(languageOf("https://www.tencentcloud.com/document/product/1047/76006")).toBe("en");
   });
 
