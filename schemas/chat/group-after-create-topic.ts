@@ -35,4 +35,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/49464", zh: "https://trtc.io/zh/document/49464" },
 });

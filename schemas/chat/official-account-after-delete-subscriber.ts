@@ -24,4 +24,5 @@ export default defineCommand({
 ],
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60802", zh: "https://trtc.io/zh/document/60802" },
 });

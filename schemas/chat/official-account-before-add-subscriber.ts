@@ -33,4 +33,5 @@ export default defineCommand({
 ],
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60799", zh: "https://trtc.io/zh/document/60799" },
 });

@@ -1184,6 +1184,10 @@ export interface C2CAfterMsgReportPayload {
    * the user's total number of unread one-to-one messages, across all one-to-one conversations
    */
   UnreadMsgNum?: number;
+  /**
+   * milliseconds since the epoch
+   */
+  EventTime?: number;
 }
 
 /**

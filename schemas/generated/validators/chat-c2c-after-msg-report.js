@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"C2C.CallbackAfterMsgReport","type":"object","required":["Report_Account","Peer_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterMsgReport"},"Report_Account":{"type":"string","description":"the user who marked the conversation as read"},"Peer_Account":{"type":"string","description":"the other user of the conversation"},"LastReadTime":{"type":"integer","description":"the read time, seconds since the epoch"},"UnreadMsgNum":{"type":"integer","description":"the user's total number of unread one-to-one messages, across all one-to-one conversations"}}};
+const schema11 = {"$id":"C2C.CallbackAfterMsgReport","type":"object","required":["Report_Account","Peer_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterMsgReport"},"Report_Account":{"type":"string","description":"the user who marked the conversation as read"},"Peer_Account":{"type":"string","description":"the other user of the conversation"},"LastReadTime":{"type":"integer","description":"the read time, seconds since the epoch"},"UnreadMsgNum":{"type":"integer","description":"the user's total number of unread one-to-one messages, across all one-to-one conversations"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="C2C.CallbackAfterMsgReport" */;
@@ -93,9 +93,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.EventTime !== undefined){
+let data5 = data.EventTime;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err7 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -104,9 +105,21 @@ vErrors.push(err7);
 }
 errors++;
 }
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"C2C.CallbackAfterMsgReport","type":"object","required":["Report_Account","Peer_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterMsgReport"},"Report_Account":{"type":"string","description":"the user who marked the conversation as read"},"Peer_Account":{"type":"string","description":"the other user of the conversation"},"LastReadTime":{"type":"integer","description":"the read time, seconds since the epoch"},"UnreadMsgNum":{"type":"integer","description":"the user's total number of unread one-to-one messages, across all one-to-one conversations"}}};
+export const schema = {"$id":"C2C.CallbackAfterMsgReport","type":"object","required":["Report_Account","Peer_Account"],"properties":{"CallbackCommand":{"const":"C2C.CallbackAfterMsgReport"},"Report_Account":{"type":"string","description":"the user who marked the conversation as read"},"Peer_Account":{"type":"string","description":"the other user of the conversation"},"LastReadTime":{"type":"integer","description":"the read time, seconds since the epoch"},"UnreadMsgNum":{"type":"integer","description":"the user's total number of unread one-to-one messages, across all one-to-one conversations"},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
