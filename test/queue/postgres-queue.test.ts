@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
-import { postgresQueue, type PostgresQueue, type PostgresQueueOptions } from "../../src/delivery/queue.js";
+import { postgresQueue, type BullmqQueueOptions, type PostgresQueue } from "../../src/delivery/queue.js";
 import { postgresForSuite } from "../support/postgres.js";
 import { queueContract, type ContractSubject } from "./contract.js";
 import { operationsContract } from "./operations.js";
@@ -18,7 +18,7 @@ const server = await postgresForSuite("test/queue/postgres-queue.test.ts");
 const url = () => server!.url;
 
 const quiet = () => undefined;
-const make = (options: Partial<PostgresQueueOptions> = {}): PostgresQueue =>
+const make = (options: BullmqQueueOptions = {}): PostgresQueue =>
   postgresQueue({ connectionString: url(), name: `t-${randomUUID()}`, backoff: { type: "exponential", delay: 10 }, onConnectionError: quiet, ...options });
 
 async function settle(queue: WebhookQueue): Promise<void> {

@@ -8,18 +8,27 @@ export interface PgPoolLike {
   end(): Promise<void>;
 }
 
-export interface PostgresQueueOptions extends BullmqQueueOptions {
-  /** `postgres://user:password@host:5432/db`: the queue opens its own pools (needs the `pg` package). */
-  connectionString?: string;
-  /**
-   * A `pg.Pool` of yours instead (never closed by the queue). Its connections must have
-   * `search_path` set to `bullmq` (BullMQ's schema): `new pg.Pool({ …, options: "-c search_path=bullmq" })`.
-   * Workers share it: size it for `2 + concurrency` per worker on top of the receiver's use.
-   */
-  pool?: PgPoolLike;
-  /** With `connectionString`: connections in the receiver's pool. Default 10. */
-  poolSize?: number;
-}
+/** Where the queue's PostgreSQL is: a connection string, or a `pg.Pool` of yours (one of the two). */
+export type PostgresConnectionOption =
+  | {
+      /** `postgres://user:password@host:5432/db`: the queue opens its own pools (needs the `pg` package). */
+      connectionString: string;
+      pool?: never;
+      /** Connections in the receiver's pool. Default 10. */
+      poolSize?: number;
+    }
+  | {
+      connectionString?: never;
+      /**
+       * A `pg.Pool` of yours (never closed by the queue). Its connections must have `search_path`
+       * set to `bullmq` (BullMQ's schema): `new pg.Pool({ …, options: "-c search_path=bullmq" })`.
+       * Workers share it: size it for `2 + concurrency` per worker on top of the receiver's use.
+       */
+      pool: PgPoolLike;
+      poolSize?: never;
+    };
+
+export type PostgresQueueOptions = BullmqQueueOptions & PostgresConnectionOption;
 
 /** The options checked, defaults filled in. */
 export interface Settings extends QueueSettings {
