@@ -5649,6 +5649,57 @@ export interface CssPushErrorPayload {
 }
 
 /**
+ * RecordException: a live recording session hit an exception.
+ * @see https://www.tencentcloud.com/document/product/267/68622
+ */
+export interface CssRecordExceptionPayload {
+  event_type: 341;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * the recording session: tells recording tasks apart
+   */
+  session_id: string;
+  /**
+   * FLV | TS | MP4 | AAC
+   */
+  file_format?: string;
+  /**
+   * when the exception was called back, Unix seconds
+   */
+  timestamp?: number;
+  /**
+   * info | warning | error
+   */
+  exception_level?: string;
+  exception?: {
+    /**
+     * -8 audio timestamps jump | -9 video timestamps jump | -10 audio and video timestamps far apart | -11 invalid video timestamp | -16 pulling the stream failed | -17 no audio though the template records audio | -18 no video though it records video | …
+     */
+    type?: number;
+    /**
+     * how often it happened in the statistics period
+     */
+    occurs?: number;
+    desc?: string;
+  };
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign: string;
+}
+
+/**
  * RecordFile: a recording file was generated.
  * @see https://www.tencentcloud.com/document/product/267/38082
  */
@@ -5914,6 +5965,75 @@ export interface CssScreenshotPayload {
    * download URL
    */
   pic_full_url?: string;
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign: string;
+}
+
+/**
+ * SmartErase: smart erasing silenced keywords in a stretch of a live stream.
+ * @see https://www.tencentcloud.com/document/product/267/73169
+ */
+export interface CssSmartErasePayload {
+  event_type: 347;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * same as the stream name
+   */
+  channel_id?: string;
+  /**
+   * task ID (API-created tasks)
+   */
+  task_id: string;
+  /**
+   * the processing result
+   */
+  data?: {
+    subtitle_tmp_res?: {
+      /**
+       * the recognised text of the audio
+       */
+      src_txt?: string;
+      /**
+       * start of src_txt in the audio stream, ms
+       */
+      start_pts?: number;
+      /**
+       * end of src_txt in the audio stream, ms
+       */
+      end_pts?: number;
+      /**
+       * start of src_txt, Unix time of the live stream
+       */
+      start_unix_time?: number;
+      /**
+       * end of src_txt, Unix time of the live stream
+       */
+      end_unix_time?: number;
+      /**
+       * the keywords silenced
+       */
+      keywords_info?: {
+        word?: string;
+        /**
+         * where the keyword starts (the table is cut off after this field)
+         */
+        begin_time?: number;
+      }[];
+    };
+  };
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
@@ -6198,10 +6318,12 @@ export interface CssPayloads {
   "PushBegin": CssPushBeginPayload;
   "PushEnd": CssPushEndPayload;
   "PushError": CssPushErrorPayload;
+  "RecordException": CssRecordExceptionPayload;
   "RecordFile": CssRecordFilePayload;
   "RecordStatus": CssRecordStatusPayload;
   "RelayTask": CssRelayTaskPayload;
   "Screenshot": CssScreenshotPayload;
+  "SmartErase": CssSmartErasePayload;
   "Summary": CssSummaryPayload;
 }
 
@@ -6212,9 +6334,11 @@ export interface CssCodes {
   "PushBegin": 1;
   "PushEnd": 0;
   "PushError": 321;
+  "RecordException": 341;
   "RecordFile": 100;
   "RecordStatus": 332;
   "RelayTask": 314;
   "Screenshot": 200;
+  "SmartErase": 347;
   "Summary": 348;
 }

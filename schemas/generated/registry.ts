@@ -141,10 +141,12 @@ import css_moderation from "../css/moderation.js";
 import css_pushBegin from "../css/push-begin.js";
 import css_pushEnd from "../css/push-end.js";
 import css_pushError from "../css/push-error.js";
+import css_recordException from "../css/record-exception.js";
 import css_recordFile from "../css/record-file.js";
 import css_recordStatus from "../css/record-status.js";
 import css_relayTask from "../css/relay-task.js";
 import css_screenshot from "../css/screenshot.js";
+import css_smartErase from "../css/smart-erase.js";
 import css_summary from "../css/summary.js";
 
 /** The callback endpoint's commands (Live, Room, Chat, …). */
@@ -298,9 +300,11 @@ export const cssDefinitions = [
   css_pushBegin,
   css_pushEnd,
   css_pushError,
+  css_recordException,
   css_recordFile,
   css_recordStatus,
   css_relayTask,
   css_screenshot,
+  css_smartErase,
   css_summary,
 ] as const;

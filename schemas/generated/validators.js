@@ -143,9 +143,11 @@ export const validatorLoaders = {
   "css.PushBegin": () => import("./validators/css-push-begin.js"),
   "css.PushEnd": () => import("./validators/css-push-end.js"),
   "css.PushError": () => import("./validators/css-push-error.js"),
+  "css.RecordException": () => import("./validators/css-record-exception.js"),
   "css.RecordFile": () => import("./validators/css-record-file.js"),
   "css.RecordStatus": () => import("./validators/css-record-status.js"),
   "css.RelayTask": () => import("./validators/css-relay-task.js"),
   "css.Screenshot": () => import("./validators/css-screenshot.js"),
+  "css.SmartErase": () => import("./validators/css-smart-erase.js"),
   "css.Summary": () => import("./validators/css-summary.js"),
 };
