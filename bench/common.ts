@@ -18,6 +18,10 @@ export const OK_BODY = JSON.stringify(OK);
 /** The frameworks of the HTTP benchmark (bench/servers.ts serves each). */
 export const FRAMEWORKS = ["express", "fastify", "koa", "node"] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
+/** The peer row: @octokit/webhooks' `createNodeMiddleware` (the "bare" side) against our node adapter, both on node:http. */
+export const PEER = "octokit";
+/** The path octokit's middleware answers on. */
+export const OCTOKIT_PATH = "/api/github/webhooks";
 
 /** What bench/servers.ts tells the parent. */
 export type ServerMessage =
@@ -25,7 +29,7 @@ export type ServerMessage =
   | { type: "cpu"; micros: number; handled: number; failed: number };
 
 /** The modes of the queue benchmark (bench/queue.ts, bench/queue-server.ts). */
-export const QUEUE_VARIANTS = ["inline", "memory", "redis"] as const;
+export const QUEUE_VARIANTS = ["inline", "memory", "redis", "cluster"] as const;
 export type QueueVariant = (typeof QUEUE_VARIANTS)[number];
 
 export type QueueServerMessage =

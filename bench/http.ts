@@ -13,7 +13,21 @@
  * window is the default 60 s). Any non-2xx answer or socket error fails the benchmark.
  */
 import autocannon from "autocannon";
-import { FRAMEWORKS, MAIN_COMMAND, median, sampleOf, signedPath, startChild, type Child, type Framework, type ServerMessage } from "./common.js";
+import { randomUUID } from "node:crypto";
+import {
+  FRAMEWORKS,
+  MAIN_COMMAND,
+  OCTOKIT_PATH,
+  PEER,
+  median,
+  octokitDelivery,
+  sampleOf,
+  signedPath,
+  startChild,
+  type Child,
+  type Framework,
+  type ServerMessage,
+} from "./common.js";
 
 export interface HttpRun {
   variant: "bare" | "adapter";
@@ -24,7 +38,8 @@ export interface HttpRun {
   cpuUsPerReq: number;
 }
 export interface HttpRow {
-  framework: Framework;
+  /** A framework (bare route vs adapter), or the peer (octokit's middleware vs our node adapter). */
+  framework: Framework | typeof PEER;
   runs: HttpRun[];
   bare: { reqPerSec: number; p50: number; p99: number; cpuUsPerReq: number };
   adapter: { reqPerSec: number; p50: number; p99: number; cpuUsPerReq: number };
@@ -46,12 +61,32 @@ export interface HttpOptions {
 
 export const DEFAULT_HTTP: Omit<HttpOptions, "log"> = { pairs: 5, seconds: 3, warmupSeconds: 2, connections: 10, frameworks: FRAMEWORKS };
 
-async function load(port: number, path: string, seconds: number, connections: number): Promise<autocannon.Result> {
+const SAMPLE = sampleOf(MAIN_COMMAND);
+/** GitHub's delivery of the same size as our sample, signed as GitHub signs it. */
+const OCTOKIT = octokitDelivery(Buffer.byteLength(SAMPLE));
+
+async function load(port: number, path: string, seconds: number, connections: number, peer = false): Promise<autocannon.Result> {
+  if (peer) {
+    return autocannon({
+      url: `http://127.0.0.1:${port}${OCTOKIT_PATH}`,
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": OCTOKIT.name,
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": OCTOKIT.signature,
+      },
+      body: OCTOKIT.payload,
+      connections,
+      pipelining: 1,
+      duration: seconds,
+    });
+  }
   return autocannon({
     url: `http://127.0.0.1:${port}${path}`,
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: sampleOf(MAIN_COMMAND),
+    body: SAMPLE,
     connections,
     pipelining: 1,
     duration: seconds,
@@ -65,10 +100,17 @@ async function cpu(server: Child<ServerMessage>): Promise<Extract<ServerMessage,
   return message;
 }
 
-async function measure(server: Child<ServerMessage>, port: number, variant: HttpRun["variant"], seconds: number, connections: number): Promise<HttpRun> {
+async function measure(
+  server: Child<ServerMessage>,
+  port: number,
+  variant: HttpRun["variant"],
+  seconds: number,
+  connections: number,
+  peer: boolean,
+): Promise<HttpRun> {
   const path = signedPath(MAIN_COMMAND);
   const before = await cpu(server);
-  const result = await load(port, path, seconds, connections);
+  const result = await load(port, path, seconds, connections, peer && variant === "bare");
   const after = await cpu(server);
   if (result.non2xx > 0 || result.errors > 0 || after.failed > before.failed) {
     throw new Error(`${variant} on :${port}: ${result.non2xx} non-2xx, ${result.errors} errors, ${after.failed - before.failed} refused`);
@@ -92,19 +134,20 @@ function summary(runs: HttpRun[]) {
   };
 }
 
-async function benchFramework(framework: Framework, options: HttpOptions): Promise<HttpRow> {
+async function benchFramework(framework: Framework | typeof PEER, options: HttpOptions): Promise<HttpRow> {
+  const peer = framework === PEER;
   const server = startChild<ServerMessage>("./servers.ts", [], [framework]);
   try {
     const ready = await server.next();
     if (ready.type !== "ready") throw new Error(`servers.ts ${framework}: expected ready`);
     const port = { bare: ready.bare, adapter: ready.adapter };
     for (const variant of ["bare", "adapter"] as const) {
-      await load(port[variant], signedPath(MAIN_COMMAND), options.warmupSeconds, options.connections);
+      await load(port[variant], signedPath(MAIN_COMMAND), options.warmupSeconds, options.connections, peer && variant === "bare");
     }
     const runs: HttpRun[] = [];
     for (let pair = 0; pair < options.pairs; pair++) {
       for (const variant of ["bare", "adapter"] as const) {
-        const run = await measure(server, port[variant], variant, options.seconds, options.connections);
+        const run = await measure(server, port[variant], variant, options.seconds, options.connections, peer);
         runs.push(run);
         options.log(
           `  ${framework.padEnd(7)} ${variant.padEnd(7)} ${Math.round(run.reqPerSec).toString().padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUsPerReq.toFixed(1)} µs CPU/req`,
@@ -129,5 +172,7 @@ async function benchFramework(framework: Framework, options: HttpOptions): Promi
 export async function runHttp(options: HttpOptions): Promise<HttpRow[]> {
   const rows: HttpRow[] = [];
   for (const framework of options.frameworks) rows.push(await benchFramework(framework, options));
+  // The peer row, in the same run: @octokit/webhooks' createNodeMiddleware against our node adapter.
+  if (options.frameworks.includes("node")) rows.push(await benchFramework(PEER, options));
   return rows;
 }

@@ -8,8 +8,10 @@
  *               process (`queue.work(dispatcher, { concurrency })`: memoryQueue is one process only)
  *       redis   createDispatcher({ sdkAppId, token, queue: redisQueue({ connection }) }): the receiver
  *               only; its jobs run in the worker process below
- *   `queue-server.ts worker <redis-url> <concurrency>`  the Redis worker: its own redisQueue and
- *       dispatcher, `queue.work(dispatcher, { concurrency })`, as README's receiver / worker split
+ *       cluster the same on a Redis Cluster (`connection`: the node URLs)
+ *   `queue-server.ts worker <redis-url> <concurrency> <cluster-urls>`  the workers: for each of
+ *       Redis and the cluster its own redisQueue and dispatcher, `queue.work(dispatcher, { concurrency })`,
+ *       as README's receiver / worker split
  *
  * Both answer `{ type: "stats" }` with their CPU time and how many callbacks each variant's handler
  * has run (each handler also checks the 64-bit Owner_Account arrived exact), and stop on
@@ -22,26 +24,35 @@ import { loadLibrary, loadQueueEntry } from "./library.js";
 import { APP_ID, CALLBACK_PATH, MAIN_COMMAND, TOKEN, type QueueServerMessage, type QueueVariant } from "./common.js";
 
 const OWNER = "144115216631667826";
-const [mode = "", redisUrl = "", concurrencyArg = "8"] = process.argv.slice(2);
+const [mode = "", redisUrl = "", concurrencyArg = "8", clusterArg = ""] = process.argv.slice(2);
+const clusterUrls = clusterArg.split(",").filter(Boolean);
 const library = await loadLibrary();
 const { createDispatcher, memoryQueue } = library.core;
 const { nodeMiddleware } = library.node;
 const { redisQueue } = await loadQueueEntry();
 
-const handled: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0 };
-const enqueued: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0 };
+const handled: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0, cluster: 0 };
+const enqueued: Record<QueueVariant, number> = { inline: 0, memory: 0, redis: 0, cluster: 0 };
 
 /**
  * The queue as given, but counting acknowledged writes: autocannon stops waiting for the replies
  * in flight when its time is up, so its 200s undercount the jobs written by up to one per connection.
  */
 function counting<Q extends WebhookQueue>(queue: Q, variant: QueueVariant): Q {
+  const claimAndEnqueue = queue.claimAndEnqueue?.bind(queue);
   return {
     ...queue,
     enqueue: (job: QueuedCallback) =>
       queue.enqueue(job).then(() => {
         enqueued[variant]++;
       }),
+    ...(claimAndEnqueue && {
+      claimAndEnqueue: (job: QueuedCallback, ttlSeconds: number) =>
+        claimAndEnqueue(job, ttlSeconds).then((written) => {
+          if (written) enqueued[variant]++;
+          return written;
+        }),
+    }),
   };
 }
 let failed = 0;
@@ -72,14 +83,17 @@ const cpuMicros = () => {
 async function server(): Promise<void> {
   const memory = memoryQueue();
   const redis = redisQueue({ connection: redisUrl });
+  const cluster = redisQueue({ connection: clusterUrls });
   const inlineDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN }), "inline");
   const memoryDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: counting(memory, "memory") }), "memory");
   const redisDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: counting(redis, "redis") }), "redis");
+  const clusterDispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: counting(cluster, "cluster") }), "cluster");
   const memoryWorker = memory.work(memoryDispatcher, { concurrency: Number(concurrencyArg) });
   const servers = {
     inline: await listen(nodeMiddleware(inlineDispatcher, { path: CALLBACK_PATH })),
     memory: await listen(nodeMiddleware(memoryDispatcher, { path: CALLBACK_PATH })),
     redis: await listen(nodeMiddleware(redisDispatcher, { path: CALLBACK_PATH })),
+    cluster: await listen(nodeMiddleware(clusterDispatcher, { path: CALLBACK_PATH })),
   };
   const stop = async () => {
     for (const { server } of Object.values(servers)) {
@@ -87,13 +101,13 @@ async function server(): Promise<void> {
       server.close();
     }
     await memoryWorker.close();
-    await Promise.allSettled([memory.close(), redis.close()]);
+    await Promise.allSettled([memory.close(), redis.close(), cluster.close()]);
     process.exit(0);
   };
   process.on("message", (message: { type: string }) => {
     if (message.type === "stats") {
-      void redis.counts().then(
-        (counts) => {
+      void Promise.all([redis.counts(), cluster.counts()]).then(
+        ([counts, clusterCounts]) => {
           const m = memory.counts();
           send({
             type: "stats",
@@ -101,8 +115,12 @@ async function server(): Promise<void> {
             handled: { ...handled },
             enqueued: { ...enqueued },
             failed,
-            pending: { memory: m.waiting + m.delayed + m.running, redis: counts.waiting + counts.delayed + counts.active },
-            dead: m.failed + counts.failed,
+            pending: {
+              memory: m.waiting + m.delayed + m.running,
+              redis: counts.waiting + counts.delayed + counts.active,
+              cluster: clusterCounts.waiting + clusterCounts.delayed + clusterCounts.active,
+            },
+            dead: m.failed + counts.failed + clusterCounts.failed,
           });
         },
         (error: unknown) => {
@@ -115,22 +133,29 @@ async function server(): Promise<void> {
     }
   });
   process.on("disconnect", () => void stop());
-  send({ type: "ready", ports: { inline: servers.inline.port, memory: servers.memory.port, redis: servers.redis.port }, library: library.kind });
+  send({
+    type: "ready",
+    ports: { inline: servers.inline.port, memory: servers.memory.port, redis: servers.redis.port, cluster: servers.cluster.port },
+    library: library.kind,
+  });
 }
 
 async function worker(): Promise<void> {
-  const redis = redisQueue({ connection: redisUrl });
-  const dispatcher = withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue: redis }), "redis");
-  const running = redis.work(dispatcher, { concurrency: Number(concurrencyArg) });
+  const engines = [
+    { variant: "redis" as const, queue: redisQueue({ connection: redisUrl }) },
+    { variant: "cluster" as const, queue: redisQueue({ connection: clusterUrls }) },
+  ];
+  const running = engines.map(({ variant, queue }) =>
+    queue.work(withHandler(createDispatcher({ sdkAppId: APP_ID, token: TOKEN, queue }), variant), { concurrency: Number(concurrencyArg) }),
+  );
   process.on("message", (message: { type: string }) => {
     if (message.type === "stats")
       send({ type: "stats", micros: cpuMicros(), handled: { ...handled }, enqueued: { ...enqueued }, failed, pending: {}, dead: 0 });
     else if (message.type === "stop") process.disconnect();
   });
   process.on("disconnect", () => {
-    void running
-      .close()
-      .then(() => redis.close())
+    void Promise.allSettled(running.map((one) => one.close()))
+      .then(() => Promise.allSettled(engines.map(({ queue }) => queue.close())))
       .finally(() => process.exit(0));
   });
   send({ type: "ready-worker", library: library.kind });
@@ -138,4 +163,4 @@ async function worker(): Promise<void> {
 
 if (mode === "server") await server();
 else if (mode === "worker") await worker();
-else throw new Error("usage: queue-server.ts server|worker <redis-url> [concurrency]");
+else throw new Error("usage: queue-server.ts server|worker <redis-url> <concurrency> <cluster-node-urls,…>");

@@ -22,6 +22,7 @@ import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { MAIN_COMMAND, QUEUE_VARIANTS, median, sampleOf, signedPath, startChild, type Child, type QueueServerMessage, type QueueVariant } from "./common.js";
 import { startRedis, type BenchRedis } from "./redis.js";
+import { startRedisCluster, type BenchCluster } from "./redis-cluster.js";
 
 export interface QueueRun {
   variant: QueueVariant;
@@ -34,8 +35,11 @@ export interface QueueRun {
   serverCpuUsPerReq: number;
   /** Worker process CPU per job, µs (redis only). */
   workerCpuUsPerJob?: number;
-  /** redis-server CPU per request, µs (redis only; from /proc). */
+  /** redis-server CPU per request, µs (redis, cluster: all six nodes; from /proc). */
   redisCpuUsPerReq?: number;
+  /** Redis `used_memory` before and after the run, bytes (redis, cluster: summed over nodes). */
+  redisMemoryBefore?: number;
+  redisMemoryAfter?: number;
   /** Seconds from the end of the load until every accepted job had been handled (queued only). */
   drainSeconds?: number;
   /** Jobs handled ÷ (run + drain) seconds (queued only). */
@@ -48,14 +52,18 @@ export interface QueueResult {
   runs: QueueRun[];
   summary: Record<QueueVariant, QueueSummary>;
   /** Median over rounds of (variant req/s ÷ inline req/s of the same round). */
-  ratio: { memory: number; redis: number };
-  roundRatios: { memory: number[]; redis: number[] };
+  ratio: Record<QueuedVariant, number>;
+  roundRatios: Record<QueuedVariant, number[]>;
   redisVersion: string;
   workerConcurrency: number;
   connections: number;
   seconds: number;
   rounds: number;
 }
+/** The variants with a queue (all but inline). */
+export type QueuedVariant = Exclude<QueueVariant, "inline">;
+const QUEUED = QUEUE_VARIANTS.filter((variant): variant is QueuedVariant => variant !== "inline");
+
 export interface QueueOptions {
   rounds: number;
   seconds: number;
@@ -133,12 +141,16 @@ async function measure(
   ports: Record<QueueVariant, number>,
   server: Child<QueueServerMessage>,
   worker: Child<QueueServerMessage>,
-  redis: BenchRedis,
+  engines: { redis: BenchRedis; cluster: BenchCluster },
   options: QueueOptions,
 ): Promise<QueueRun> {
+  const redisPids = variant === "cluster" ? engines.cluster.nodes.map((node) => node.pid) : [engines.redis.pid];
+  const redisCpu = () => redisPids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
+  const redisMemory = () => (variant === "cluster" ? engines.cluster.usedMemory() : engines.redis.usedMemory());
+  const m0 = variant === "redis" || variant === "cluster" ? redisMemory() : 0;
   const s0 = await stats(server);
   const w0 = await stats(worker);
-  const r0 = processCpuMicros(redis.pid);
+  const r0 = redisCpu();
   const started = performance.now();
   const result = await load(ports[variant], options.seconds, options.connections);
   const loadEnded = performance.now();
@@ -167,7 +179,7 @@ async function measure(
   if (variant === "inline") return run;
   // Wait for the backlog: every job accepted in this run handled by its worker.
   const handledBy = async () =>
-    variant === "memory" ? (await stats(server)).handled.memory - s0.handled.memory : (await stats(worker)).handled.redis - w0.handled.redis;
+    variant === "memory" ? (await stats(server)).handled.memory - s0.handled.memory : (await stats(worker)).handled[variant] - w0.handled[variant];
   const deadline = loadEnded + options.drainTimeoutSeconds * 1000;
   let done = await handledBy();
   while (done < accepted && performance.now() < deadline) {
@@ -179,12 +191,14 @@ async function measure(
   if (done > accepted) throw new Error(`${variant}: ${done} jobs handled for ${accepted} accepted callbacks (a duplicate ran)`);
   run.drainSeconds = (drained - loadEnded) / 1000;
   run.workerJobsPerSec = done / ((drained - started) / 1000);
-  if (variant === "redis") {
+  if (variant === "redis" || variant === "cluster") {
     const w2 = await stats(worker);
     run.workerCpuUsPerJob = (w2.micros - w0.micros) / Math.max(1, done);
     // CPU per request below: per accepted callback (what the servers answered 200).
     // Receiving and working both: the claims and writes, then the worker's fetches and completions.
-    if (r0 > 0) run.redisCpuUsPerReq = (processCpuMicros(redis.pid) - r0) / Math.max(1, accepted);
+    if (r0 > 0) run.redisCpuUsPerReq = (redisCpu() - r0) / Math.max(1, accepted);
+    run.redisMemoryBefore = m0;
+    run.redisMemoryAfter = redisMemory();
   }
   const after = await stats(server);
   if (after.dead > 0) throw new Error(`${variant}: ${after.dead} jobs in the dead-letter set`);
@@ -207,6 +221,8 @@ function summarise(runs: QueueRun[]): QueueSummary {
     workerCpuUsPerJob: m((r) => r.workerCpuUsPerJob),
     redisCpuUsPerReq: m((r) => r.redisCpuUsPerReq),
     drainSeconds: m((r) => r.drainSeconds),
+    redisMemoryBefore: m((r) => r.redisMemoryBefore),
+    redisMemoryAfter: m((r) => r.redisMemoryAfter),
     workerJobsPerSec: m((r) => r.workerJobsPerSec),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) summary[key as keyof typeof optional] = value;
@@ -215,27 +231,34 @@ function summarise(runs: QueueRun[]): QueueSummary {
 
 export async function runQueue(options: QueueOptions): Promise<QueueResult> {
   const redis = await startRedis();
+  const cluster = await startRedisCluster().catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
+  const engines = { redis, cluster };
   let server: Child<QueueServerMessage> | undefined;
   let worker: Child<QueueServerMessage> | undefined;
   try {
     // BENCH_CPU_PROF_DIR=<dir>: both children run under `node --cpu-prof` (read them with `tsx bench/profile.ts --summarise <file>`).
     const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`, "--cpu-prof-interval=200"] : [];
-    server = startChild<QueueServerMessage>("./queue-server.ts", profile, ["server", redis.url, String(options.workerConcurrency)]);
-    worker = startChild<QueueServerMessage>("./queue-server.ts", profile, ["worker", redis.url, String(options.workerConcurrency)]);
+    const args = [redis.url, String(options.workerConcurrency), cluster.urls.join(",")];
+    server = startChild<QueueServerMessage>("./queue-server.ts", profile, ["server", ...args]);
+    worker = startChild<QueueServerMessage>("./queue-server.ts", profile, ["worker", ...args]);
     const ready = await server.next();
     if (ready.type !== "ready") throw new Error(`queue-server: expected ready, got ${ready.type}`);
     const workerReady = await worker.next();
     if (workerReady.type !== "ready-worker") throw new Error(`queue worker: expected ready-worker, got ${workerReady.type}`);
     const { ports } = ready;
     options.log(
-      `  redis-server ${redis.version.replace(/^Redis server /, "")} on :${redis.port}; servers inline :${ports.inline}, memory :${ports.memory}, redis :${ports.redis}`,
+      `  redis-server ${redis.version.replace(/^Redis server /, "")} on :${redis.port}, a cluster on :${cluster.nodes.map((node) => node.port).join(", :")}; ` +
+        `servers inline :${ports.inline}, memory :${ports.memory}, redis :${ports.redis}, cluster :${ports.cluster}`,
     );
     const warm = { ...options, seconds: options.warmupSeconds };
-    for (const variant of QUEUE_VARIANTS) await measure(variant, 0, ports, server, worker, redis, warm);
+    for (const variant of QUEUE_VARIANTS) await measure(variant, 0, ports, server, worker, engines, warm);
     const runs: QueueRun[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       for (const variant of QUEUE_VARIANTS) {
-        const run = await measure(variant, round, ports, server, worker, redis, options);
+        const run = await measure(variant, round, ports, server, worker, engines, options);
         runs.push(run);
         const drain = run.drainSeconds === undefined ? "" : `  drained in ${run.drainSeconds.toFixed(2)} s (${Math.round(run.workerJobsPerSec!)} jobs/s)`;
         options.log(
@@ -244,17 +267,17 @@ export async function runQueue(options: QueueOptions): Promise<QueueResult> {
       }
     }
     const byVariant = (variant: QueueVariant) => runs.filter((r) => r.variant === variant);
-    const roundRatios = { memory: [] as number[], redis: [] as number[] };
+    const roundRatios = Object.fromEntries(QUEUED.map((variant) => [variant, [] as number[]])) as Record<QueuedVariant, number[]>;
     for (let round = 1; round <= options.rounds; round++) {
       const inline = runs.find((r) => r.round === round && r.variant === "inline")!;
-      for (const variant of ["memory", "redis"] as const) {
+      for (const variant of QUEUED) {
         roundRatios[variant].push(runs.find((r) => r.round === round && r.variant === variant)!.reqPerSec / inline.reqPerSec);
       }
     }
     return {
       runs,
-      summary: { inline: summarise(byVariant("inline")), memory: summarise(byVariant("memory")), redis: summarise(byVariant("redis")) },
-      ratio: { memory: median(roundRatios.memory), redis: median(roundRatios.redis) },
+      summary: Object.fromEntries(QUEUE_VARIANTS.map((variant) => [variant, summarise(byVariant(variant))])) as Record<QueueVariant, QueueSummary>,
+      ratio: Object.fromEntries(QUEUED.map((variant) => [variant, median(roundRatios[variant])])) as Record<QueuedVariant, number>,
       roundRatios,
       redisVersion: redis.version,
       workerConcurrency: options.workerConcurrency,
@@ -265,6 +288,6 @@ export async function runQueue(options: QueueOptions): Promise<QueueResult> {
   } finally {
     for (const child of [server, worker]) child?.send({ type: "stop" });
     await Promise.all([server?.exited, worker?.exited]);
-    await redis.stop();
+    await Promise.all([redis.stop(), cluster.stop()]);
   }
 }

@@ -21,6 +21,8 @@ export interface BenchRedis {
   version: string;
   /** Sends one inline command and returns the first reply line (e.g. `INFO memory` is not for this). */
   command(line: string): Promise<string>;
+  /** `used_memory` in bytes (redis-cli INFO memory). */
+  usedMemory(): number;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,8 @@ export function redisServerPath(): string | undefined {
   return found.status === 0 && file !== "" ? file : undefined;
 }
 
-export async function startRedis(): Promise<BenchRedis> {
+/** Starts one redis-server; `extraArgs` go after ours (e.g. `--cluster-enabled yes` for a cluster node). */
+export async function startRedis(extraArgs: readonly string[] = []): Promise<BenchRedis> {
   const binary = redisServerPath();
   if (!binary) throw new Error("redis-server is not installed (apt-get install -y redis-server): the queue benchmark needs a real one");
   const version = spawnSync(binary, ["--version"], { encoding: "utf8" }).stdout.trim().split("\n")[0] ?? "?";
@@ -57,6 +60,7 @@ export async function startRedis(): Promise<BenchRedis> {
         "no",
         "--loglevel",
         "warning",
+        ...extraArgs,
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -83,6 +87,7 @@ export async function startRedis(): Promise<BenchRedis> {
       pid: proc.pid!,
       version,
       command: (line) => command(port, line),
+      usedMemory: () => usedMemory(port),
       stop: async () => {
         process.off("exit", onExit);
         watchdog.kill("SIGKILL");
@@ -136,4 +141,10 @@ async function waitForPing(port: number, timeoutMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return false;
+}
+
+/** `used_memory` of the server on `port`, bytes (0 when redis-cli is missing or it does not answer). */
+export function usedMemory(port: number): number {
+  const info = spawnSync("redis-cli", ["-h", "127.0.0.1", "-p", String(port), "INFO", "memory"], { encoding: "utf8", timeout: 5000 }).stdout ?? "";
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }

@@ -21,7 +21,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { runColdStart } from "./cold-start.js";
-import { FRAMEWORKS, MAIN_COMMAND, fmt, startChild, table, type Framework } from "./common.js";
+import { FRAMEWORKS, MAIN_COMMAND, PEER, fmt, startChild, table, type Framework, type QueueVariant } from "./common.js";
 import type { CoreResult } from "./core.js";
 import { DEFAULT_HTTP, runHttp, type HttpRow } from "./http.js";
 import { LIBRARY_ENV, buildLibrary, removeLibrary } from "./library.js";
@@ -40,6 +40,8 @@ const TARGET = {
   adapterRatio: 0.9,
   /** queued (Redis) ÷ inline req/s, at least */
   queueRatio: 0.5,
+  /** our node adapter ÷ @octokit/webhooks createNodeMiddleware req/s, at least */
+  peerRatio: 1.3,
 };
 const COLD_START_RUNS = 15;
 /** Heap growth from the 100,000th call to the last that still counts as flat. */
@@ -158,7 +160,11 @@ async function http(): Promise<void> {
         "CPU ratio",
       ],
       rows.map((row) => [
-        row.framework === "node" ? "node:http" : row.framework,
+        row.framework === PEER
+          ? "peer: @octokit/webhooks createNodeMiddleware (bare column) vs our node adapter"
+          : row.framework === "node"
+            ? "node:http"
+            : row.framework,
         fmt.int(row.bare.reqPerSec),
         fmt.int(row.adapter.reqPerSec),
         `**${fmt.ratio(row.ratio)}**`,
@@ -176,6 +182,14 @@ async function http(): Promise<void> {
       "CPU ratio: bare ÷ adapter server CPU time per request, median over pairs (1.00x = the adapter adds no server work).\n",
   );
   for (const row of rows) {
+    if (row.framework === PEER) {
+      targets.push({
+        name: `node adapter >= ${TARGET.peerRatio.toFixed(2)}x @octokit/webhooks createNodeMiddleware (node:http, same body size)`,
+        met: row.ratio >= TARGET.peerRatio,
+        detail: `${fmt.ratio(row.ratio)} req/s (pairs ${row.pairRatios.map((r) => r.toFixed(2)).join(", ")}); ${fmt.ratio(row.cpuRatio)} CPU`,
+      });
+      continue;
+    }
     targets.push({
       name: `${row.framework === "node" ? "node:http" : row.framework} adapter >= 0.90x its bare route`,
       met: row.ratio >= TARGET.adapterRatio,
@@ -232,12 +246,13 @@ async function coldStart(): Promise<void> {
 async function queue(): Promise<void> {
   const options = args.quick ? { ...DEFAULT_QUEUE, rounds: 1, seconds: 1, warmupSeconds: 1, log } : { ...DEFAULT_QUEUE, log };
   log(
-    `queue: node adapter inline / memoryQueue / redisQueue, autocannon ${options.connections} connections, ${options.rounds} rounds × ${options.seconds} s after ${options.warmupSeconds} s warm-up each …`,
+    `queue: node adapter inline / memoryQueue / redisQueue (Redis, Redis Cluster), autocannon ${options.connections} connections, ${options.rounds} rounds × ${options.seconds} s after ${options.warmupSeconds} s warm-up each …`,
   );
   const result = await runQueue(options);
   const { summary: s } = result;
   const us = (n: number | undefined) => (n === undefined ? "–" : fmt.us(n));
-  const cell = (variant: "inline" | "memory" | "redis", name: string, ratio: string, rounds: string) => [
+  const mib = (n: number | undefined) => (n === undefined ? "–" : (n / 1024 / 1024).toFixed(1));
+  const cell = (variant: QueueVariant, name: string, ratio: string, rounds: string) => [
     name,
     fmt.int(s[variant].reqPerSec),
     ratio,
@@ -246,6 +261,7 @@ async function queue(): Promise<void> {
     fmt.us(s[variant].serverCpuUsPerReq),
     us(s[variant].workerCpuUsPerJob),
     us(s[variant].redisCpuUsPerReq),
+    s[variant].redisMemoryBefore === undefined ? "–" : `${mib(s[variant].redisMemoryBefore)} → ${mib(s[variant].redisMemoryAfter)}`,
     s[variant].drainSeconds === undefined ? "–" : `${s[variant].drainSeconds!.toFixed(2)} s (${fmt.int(s[variant].workerJobsPerSec!)}/s)`,
   ];
   print(
@@ -262,6 +278,7 @@ async function queue(): Promise<void> {
         "receiver CPU µs/req",
         "worker CPU µs/job",
         "redis-server CPU µs/req",
+        "Redis used_memory MiB before → after",
         "backlog drained after load (worker jobs/s)",
       ],
       [
@@ -278,11 +295,17 @@ async function queue(): Promise<void> {
           `**${fmt.ratio(result.ratio.redis)}**`,
           result.roundRatios.redis.map((r) => r.toFixed(2)).join(" "),
         ),
+        cell(
+          "cluster",
+          `redisQueue() on a local Redis Cluster (3 masters + 3 replicas), worker in its own process (concurrency ${result.workerConcurrency})`,
+          `**${fmt.ratio(result.ratio.cluster)}**`,
+          result.roundRatios.cluster.map((r) => r.toFixed(2)).join(" "),
+        ),
       ],
     ),
   );
   print(
-    `\n${result.redisVersion}, \`--save "" --appendonly no\`, 127.0.0.1. ÷ inline: median over rounds of the mode's req/s ÷ the inline run of the same round. ` +
+    `\n${result.redisVersion}, \`--save "" --appendonly no\`, 127.0.0.1 (the cluster: six such servers; its CPU and memory are summed over them). ÷ inline: median over rounds of the mode's req/s ÷ the inline run of the same round. ` +
       "Reply times are autocannon's (client side, ms). The worker drains while the load runs; a queued run ends once its backlog is handled (so no run inherits another's work).\n",
   );
   targets.push({
@@ -290,7 +313,17 @@ async function queue(): Promise<void> {
     met: result.ratio.redis >= TARGET.queueRatio,
     detail:
       `${fmt.ratio(result.ratio.redis)} (rounds ${result.roundRatios.redis.map((r) => r.toFixed(2)).join(", ")}); p99 ${s.redis.p99} ms queued vs ${s.inline.p99} ms inline; ` +
-      `memoryQueue ${fmt.ratio(result.ratio.memory)}, p99 ${s.memory.p99} ms`,
+      `memoryQueue ${fmt.ratio(result.ratio.memory)}, p99 ${s.memory.p99} ms; Redis Cluster ${fmt.ratio(result.ratio.cluster)}, p99 ${s.cluster.p99} ms`,
+  });
+  targets.push({
+    name: "queued mode (Redis) p99 reply <= 10 ms",
+    met: s.redis.p99 <= 10,
+    detail: `p99 ${s.redis.p99} ms (inline ${s.inline.p99} ms)`,
+  });
+  targets.push({
+    name: "queued mode (Redis) receiver CPU per callback <= 1.5x inline's",
+    met: s.redis.serverCpuUsPerReq <= 1.5 * s.inline.serverCpuUsPerReq,
+    detail: `${fmt.ratio(s.redis.serverCpuUsPerReq / s.inline.serverCpuUsPerReq)} (${fmt.us(s.redis.serverCpuUsPerReq)} vs ${fmt.us(s.inline.serverCpuUsPerReq)} µs)`,
   });
 }
 

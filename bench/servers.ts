@@ -18,7 +18,20 @@ import express from "express";
 import Fastify from "fastify";
 import Koa from "koa";
 import { loadLibrary } from "./library.js";
-import { APP_ID, CALLBACK_PATH, FRAMEWORKS, MAIN_COMMAND, OK, OK_BODY, TOKEN, type Framework, type ServerMessage } from "./common.js";
+import {
+  APP_ID,
+  CALLBACK_PATH,
+  FRAMEWORKS,
+  MAIN_COMMAND,
+  OCTOKIT_PATH,
+  OCTOKIT_SECRET,
+  OK,
+  OK_BODY,
+  PEER,
+  TOKEN,
+  type Framework,
+  type ServerMessage,
+} from "./common.js";
 
 interface Running {
   port: number;
@@ -148,11 +161,24 @@ async function start(framework: Framework, variant: "bare" | "adapter"): Promise
   }
 }
 
+/** The peer: @octokit/webhooks verifying and dispatching a GitHub delivery, on node:http. */
+async function startOctokit(): Promise<Running> {
+  const { Webhooks, createNodeMiddleware } = await import("@octokit/webhooks");
+  const webhooks = new Webhooks({ secret: OCTOKIT_SECRET });
+  webhooks.on("issues.opened", () => {
+    handled++;
+  });
+  webhooks.onError(() => {
+    failed++;
+  });
+  return listen(http.createServer(createNodeMiddleware(webhooks, { path: OCTOKIT_PATH })));
+}
+
 async function main(): Promise<void> {
-  const framework = process.argv[2] as Framework;
-  if (!FRAMEWORKS.includes(framework)) throw new Error(`usage: servers.ts <${FRAMEWORKS.join("|")}>`);
-  const bare = await start(framework, "bare");
-  const adapter = await start(framework, "adapter");
+  const framework = process.argv[2] as Framework | typeof PEER;
+  if (framework !== PEER && !FRAMEWORKS.includes(framework)) throw new Error(`usage: servers.ts <${[...FRAMEWORKS, PEER].join("|")}>`);
+  const bare = framework === PEER ? await startOctokit() : await start(framework, "bare");
+  const adapter = await start(framework === PEER ? "node" : framework, "adapter");
   const send = (message: ServerMessage) => process.send?.(message);
   process.on("message", (message: { type: string }) => {
     if (message.type === "cpu") {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { WebhookQueue } from "../../src/delivery/contract.js";
-import { FakeRunner, makeJob, waitFor } from "./support.js";
+import { FakeRunner, makeJob, sleep, waitFor } from "./support.js";
 
 export interface ContractSubject {
   /** A fresh queue (its own namespace); the backoff base delay is ~10 ms. */
@@ -142,6 +142,21 @@ export function queueContract(label: string, subject: ContractSubject): void {
       await waitFor(() => runner.deliveries.length >= 1, 10_000, "the delivery");
       await subject.settle(queue);
       expect(runner.deliveries).toHaveLength(1);
+    });
+
+    it("claimAndEnqueue (where offered): the first write wins, a duplicate writes nothing, and its claim outlives the completed job", async (context) => {
+      const queue = make({ attempts: 1 });
+      if (!queue.claimAndEnqueue) return context.skip();
+      const job = makeJob();
+      expect(await queue.claimAndEnqueue(job, 60)).toBe(true);
+      expect(await queue.claimAndEnqueue({ ...job }, 60)).toBe(false);
+      const runner = new FakeRunner();
+      work(queue, runner);
+      await waitFor(() => runner.deliveries.length >= 1, 10_000, "the delivery");
+      await subject.settle(queue);
+      expect(await queue.claimAndEnqueue({ ...job }, 60)).toBe(false); // Tencent's retry after the job is done.
+      await sleep(100);
+      expect(runner.deliveries.map((delivery) => delivery.job)).toEqual([job]);
     });
 
     it("dedupe: the first claim wins, later ones are duplicates, release gives the key back", async () => {
