@@ -1,7 +1,7 @@
 /**
  * The delivery guarantees across processes, over real HTTP, on every engine with a real server
- * (Redis: one redis-server; PostgreSQL: its own cluster; the in-memory queue is one process, so
- * only the contract suite applies to it):
+ * (Redis: one redis-server; Redis Cluster: three masters with a replica each; PostgreSQL: its own
+ * cluster; the in-memory queue is one process, so only the contract suite applies to it):
  *
  *  - 2 receiver processes (node:http + nodeMiddleware, queued mode on the engine's queue) and 2
  *    worker processes (queue.work(dispatcher)), each its own `node --import tsx` process;
@@ -31,6 +31,7 @@ import { afterAll, expect, it } from "vitest";
 import { signedQuery } from "../../src/index.js";
 import { postgresForSuite } from "../support/postgres.js";
 import { redisForSuite } from "../support/redis.js";
+import { redisClusterForSuite } from "../support/redis-cluster.js";
 import { engineQueue, type EngineName } from "./fixtures/engine-queue.js";
 import { post, sleep, startFixture, waitFor, type Fixture } from "./support.js";
 
@@ -39,6 +40,12 @@ const override = process.env.GUARANTEE_CALLBACKS ? Number(process.env.GUARANTEE_
 /** Sized so that each engine's run takes about a minute on a busy 2-core machine. */
 const ENGINES: Array<{ engine: EngineName; label: string; callbacks: number; url: string | undefined }> = [
   { engine: "redis", label: "Redis", callbacks: override ?? 10_000, url: (await redisForSuite(`${SUITE} (Redis)`))?.url },
+  {
+    engine: "cluster",
+    label: "Redis Cluster",
+    callbacks: override ?? 4_000,
+    url: (await redisClusterForSuite(`${SUITE} (Redis Cluster)`))?.nodes.map((node) => node.url).join(","),
+  },
   { engine: "postgres", label: "PostgreSQL", callbacks: override ?? 2_000, url: (await postgresForSuite(`${SUITE} (PostgreSQL)`))?.url },
 ];
 const IN_FLIGHT = 48;

@@ -13,7 +13,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { redisMissing, redisServerPath } from "./redis.js";
+import { redisClusterMissing, redisServerPath } from "./redis.js";
 import { freePort, serverAvailable, watchdog } from "./server-process.js";
 
 export interface ClusterNode {
@@ -46,8 +46,7 @@ export function redisCliPath(): string | undefined {
 
 /** Starts the cluster for `suite`, or returns undefined when redis-server / redis-cli are missing (the suite is skipped). */
 export async function redisClusterForSuite(suite: string, options: { nodeTimeoutMs?: number } = {}): Promise<RedisCluster | undefined> {
-  const missing = redisMissing() ?? (redisCliPath() ? undefined : "redis-cli is not installed (apt-get install -y redis-tools)");
-  return serverAvailable(suite, missing) ? startRedisCluster(options) : undefined;
+  return serverAvailable(suite, redisClusterMissing()) ? startRedisCluster(options) : undefined;
 }
 
 /** Starts the cluster (redis-server and redis-cli must be installed: see redisClusterForSuite). */
