@@ -46,7 +46,7 @@ export default defineConfig({
   clean: true,
   target: "node20",
   // The frameworks and the queue engine are the user's (optional peer dependencies), never bundled.
-  external: ["express", "fastify", "koa", "hono", "bullmq", "ioredis", "pg"],
+  external: ["express", "fastify", "koa", "hono", "bullmq", "ioredis", "pg", "@opentelemetry/api"],
   ...BUNDLING,
   tsconfig: "tsconfig.build.json",
 });

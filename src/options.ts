@@ -27,6 +27,7 @@ export const SHARED_KEYS = [
   "dedupe",
   "dedupeTtlSeconds",
   "now",
+  "telemetry",
 ] as const;
 
 export function fail(message: string): never {

@@ -37,6 +37,8 @@ export interface QueuedCallback {
    * dead-letters it at once (no retries) with this reason and these errors.
    */
   invalid?: { reason: "schema_invalid"; schemaErrors: SchemaError[] } | undefined;
+  /** The receiver's span (W3C `traceparent`) when telemetry is on: the worker's span links to it. */
+  traceparent?: string | undefined;
 }
 
 export interface DeliveryAttempt {

@@ -23,6 +23,7 @@ import type {
   ResolvedPublicOptions,
   WebhookRequest,
 } from "../types.js";
+import { createTelemetry } from "../telemetry/telemetry.js";
 import { Listeners } from "./listeners.js";
 
 /** One dispatcher, whatever the protocol: listeners plus the shared pipeline. */
@@ -41,6 +42,8 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
     const listeners = new Listeners(protocol.catalogue, protocol.name);
     const reporter = new ErrorReporter(listeners.error, resolved.logger, protocol.name, resolved.now);
     this.#engine = { protocol, settings, options: resolved, listeners, reporter };
+    if (options.telemetry !== undefined && typeof options.telemetry !== "boolean") throw new TypeError("tencent-webhooks: `telemetry` must be true or false");
+    if (options.telemetry) this.#engine.telemetry = createTelemetry(protocol.name, (command) => protocol.catalogue.byName.has(command), resolved.queue);
     this.options = Object.freeze({ protocol: protocol.name, ...publicOptions(resolved), ...describeSettings(settings) });
   }
 
@@ -70,11 +73,13 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
   }
 
   handle(request: WebhookRequest): Promise<WebhookResponse> {
-    return handleRequest(this.#engine as Engine, request);
+    const { telemetry } = this.#engine;
+    return telemetry ? telemetry.receive(() => handleRequest(this.#engine as Engine, request)) : handleRequest(this.#engine as Engine, request);
   }
 
   replay(request: ReceivedRequest): Promise<WebhookResponse> {
-    return replayRequest(this.#engine as Engine, request);
+    const { telemetry } = this.#engine;
+    return telemetry ? telemetry.receive(() => replayRequest(this.#engine as Engine, request)) : replayRequest(this.#engine as Engine, request);
   }
 
   async dispatch(payload: unknown, meta: DispatchMeta = {}): Promise<WebhookResponse> {
@@ -96,7 +101,10 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
   }
 
   deliver(job: QueuedCallback, attempt: DeliveryAttempt): Promise<void> {
-    return deliverJob(this.#engine as Engine, job, attempt);
+    const { telemetry } = this.#engine;
+    return telemetry
+      ? telemetry.deliver(job, attempt, () => deliverJob(this.#engine as Engine, job, attempt))
+      : deliverJob(this.#engine as Engine, job, attempt);
   }
 }
 

@@ -95,6 +95,7 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
   const prepared = prepare(engine, payload, report, identity);
   const { event, definition } = isThenable(prepared) ? await prepared : prepared;
   const { options, protocol } = engine;
+  engine.telemetry?.note({ command: event.command, dedupeKey: event.dedupeKey });
   if (definition?.kind === "before") return decideInline(engine, event, definition, report);
   const once = options.queue?.claimAndEnqueue;
   if (once) {
@@ -132,6 +133,7 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
   const running = runAll(engine, event, report, options.handlerTimeoutMs);
   const run = isThenable(running) ? await running : running;
   if (run.failure) {
+    engine.telemetry?.note({ reason: run.failure.data!.reason });
     // Not handled: let Tencent's retry (TRTC, CSS) through rather than take it for a duplicate.
     await store?.release(event.dedupeKey).catch(() => undefined);
     return protocol.refuse(run.failure);
@@ -153,10 +155,12 @@ function queuedCallback(engine: Engine, event: AnyWebhookEvent, report: Report):
     sdkAppId: event.sdkAppId,
     keyIndex: event.keyIndex,
     product: event.product,
+    traceparent: engine.telemetry?.traceparent(),
   };
 }
 
 async function duplicate(engine: Engine, event: AnyWebhookEvent): Promise<WebhookResponse> {
+  engine.telemetry?.note({ outcome: "duplicate" });
   const { listeners, reporter, protocol } = engine;
   const notice = { protocol: protocol.name, command: event.command, dedupeKey: event.dedupeKey, request: event.request };
   if (listeners.duplicate.length === 0) reporter.duplicate(event.command, event.dedupeKey);

@@ -2,6 +2,7 @@
 import type { Listeners } from "../dispatcher/listeners.js";
 import type { ResolvedOptions } from "../options.js";
 import type { Protocol } from "../protocols/types.js";
+import type { Telemetry } from "../telemetry/telemetry.js";
 import type { ErrorReporter } from "./report.js";
 
 export interface Engine<S = unknown> {
@@ -10,4 +11,6 @@ export interface Engine<S = unknown> {
   options: ResolvedOptions;
   listeners: Listeners;
   reporter: ErrorReporter;
+  /** Set with `telemetry: true`: spans and metrics (the pipeline notes what it learns). */
+  telemetry?: Telemetry | undefined;
 }

@@ -57,6 +57,7 @@ export async function handleRequest(engine: Engine, request: WebhookRequest): Pr
 /** Anything that is not a Rejection is a bug of ours: answer 500 rather than crash or hang. */
 export async function refuse(engine: Engine, error: unknown, report: Report | undefined): Promise<WebhookResponse> {
   const rejection = isRejection(error) ? error : reject("handler_failed", "Internal error");
+  engine.telemetry?.note({ reason: rejection.data!.reason, command: report?.command });
   if (report && !SILENT_REASONS.has(rejection.data!.reason)) {
     await settlesWithin(engine.reporter.emit(rejection, isRejection(error) ? report : { ...report, cause: error }), engine.options.handlerTimeoutMs);
   }

@@ -34,6 +34,11 @@ export interface SharedOptions {
   dedupeTtlSeconds?: number;
   /** Clock in milliseconds, for tests. Default `Date.now`. */
   now?: () => number;
+  /**
+   * OpenTelemetry spans and metrics through `@opentelemetry/api` (install it; the app registers
+   * the SDK). Default false. Names: docs/telemetry.md.
+   */
+  telemetry?: boolean | undefined;
 }
 
 export interface DispatcherOptions extends SharedOptions {

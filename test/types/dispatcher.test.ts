@@ -140,3 +140,11 @@ describe("a token per product", () => {
     });
   });
 });
+
+describe("telemetry", () => {
+  it("is a boolean option on every dispatcher", () => {
+    createDispatcher({ sdkAppId: 1, telemetry: true });
+    // @ts-expect-error: not a boolean
+    createDispatcher({ sdkAppId: 1, telemetry: "on" });
+  });
+});
