@@ -16,4 +16,5 @@ export default defineCommand({
 "CallbackCommand": "Group.CallbackAfterGroupFull",
 "GroupId": "@TGS#2J4SZEAEL"
 }`,
+  pages: { en: "https://trtc.io/document/34376" },
 });

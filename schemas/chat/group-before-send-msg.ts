@@ -68,4 +68,5 @@ export default defineCommand({
 }`,
     },
   ],
+  pages: { en: "https://trtc.io/document/34374", zh: "https://trtc.io/zh/document/34374" },
 });

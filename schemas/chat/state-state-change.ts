@@ -57,4 +57,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/34357", zh: "https://www.tencentcloud.com/zh/document/product/1047/34357" },
 });

@@ -95,7 +95,10 @@ export default defineCommand({
     {
       field: "RoomInfo",
       en: { url: "https://trtc.io/document/64423", says: "sent: the room's last RoomInfo, with Statistic" },
-      zh: { url: "https://www.tencentcloud.com/zh/document/product/647/64423", says: "not sent: neither the sample nor the table has RoomInfo or Statistic" },
+      zh: {
+        url: "https://www.tencentcloud.com/zh/document/product/647/64423",
+        says: "not sent: neither the sample nor the table has RoomInfo or Statistic (the TUILiveKit copy, tencentcloud.com/zh 1071/78184, does send both)",
+      },
       resolution: "optional, as Statistic: read payload.RoomInfo?.… and payload.Statistic?.…",
     },
   ],

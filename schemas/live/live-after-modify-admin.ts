@@ -27,4 +27,5 @@ export default defineCommand({
 "Admin_Account": ["user1", "user2"],
 "opType": "add"
 }`,
+  pages: { en: "https://trtc.io/document/72554" },
 });

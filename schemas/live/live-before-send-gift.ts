@@ -48,4 +48,5 @@ export default defineCommand({
 "Coins": 1000
 }
 }`,
+  pages: { en: "https://trtc.io/document/72210" },
 });
