@@ -36,6 +36,7 @@ const libraries = {
   serverless: "adapters/serverless.ts",
   queue: "src/delivery/queue.ts",
   testing: "src/testing/index.ts",
+  nestjs: "adapters/nestjs/index.ts",
 };
 
 export default defineConfig({
@@ -46,7 +47,7 @@ export default defineConfig({
   clean: true,
   target: "node20",
   // The frameworks and the queue engine are the user's (optional peer dependencies), never bundled.
-  external: ["express", "fastify", "koa", "hono", "bullmq", "ioredis", "pg", "@opentelemetry/api"],
+  external: ["express", "fastify", "koa", "hono", "bullmq", "ioredis", "pg", "@opentelemetry/api", /^@nestjs\//],
   ...BUNDLING,
   tsconfig: "tsconfig.build.json",
 });
