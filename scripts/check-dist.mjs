@@ -33,7 +33,19 @@ if (schema.$id !== "Live.CallbackAfterDestroyRoom") throw new Error("JSON schema
 
 // The main entry never loads an optional integration: an inline Koa user installs no Redis client.
 const mainFile = await import("node:fs").then((fs) => fs.readFileSync(new URL("../dist/index.js", import.meta.url), "utf8"));
-for (const optional of ["bullmq", "ioredis", "@opentelemetry/api", "express", "fastify", "koa", "hono", "@nestjs/common", "@nestjs/core", 'ajv"', "new Function"]) {
+for (const optional of [
+  "bullmq",
+  "ioredis",
+  "@opentelemetry/api",
+  "express",
+  "fastify",
+  "koa",
+  "hono",
+  "@nestjs/common",
+  "@nestjs/core",
+  'ajv"',
+  "new Function",
+]) {
   if (mainFile.includes(optional === "new Function" ? optional : `from "${optional.replace('"', "")}`)) throw new Error(`dist/index.js loads ${optional}`);
 }
 
