@@ -5177,6 +5177,133 @@ export interface TrtcWebRecorderStopPayload {
 }
 
 /**
+ * AudioModeration: a live stream's audio was moderated (audio moderation result).
+ * @see https://www.tencentcloud.com/document/product/267/58643
+ */
+export interface CssAudioModerationPayload {
+  event_type: 315;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * push domain name
+   */
+  domain?: string;
+  /**
+   * push path
+   */
+  path?: string;
+  /**
+   * channel ID
+   */
+  channel_id?: string;
+  /**
+   * the recognised text of the audio
+   */
+  asr_text?: string;
+  /**
+   * CDN address of the moderated audio
+   */
+  cdn_url?: string;
+  /**
+   * speech recognition duration, seconds
+   */
+  duration?: number;
+  /**
+   * the highest-priority malicious label of the result (LabelResults): the model's recommended moderation result
+   */
+  label?: string;
+  /**
+   * detailed moderation results of minority-language audio (AudioResultDetailLanguageResult)
+   */
+  language_results?: {}[];
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign: string;
+}
+
+/**
+ * EvaluationAverage: average evaluation score of a stream's evaluation period.
+ * @see https://www.tencentcloud.com/document/product/267/73168
+ */
+export interface CssEvaluationAveragePayload {
+  event_type: 345;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * push path
+   */
+  appname?: string;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * push domain name
+   */
+  domain?: string;
+  /**
+   * Unix seconds when the request was sent
+   */
+  event_time?: number;
+  transcode_template_id?: number;
+  /**
+   * absent for reference evaluations (PSNR / SSIM / VMAF)
+   */
+  watermark_template_id?: number;
+  /**
+   * each frame's score in the evaluation period
+   */
+  frames?: {
+    score?: number;
+    /**
+     * milliseconds since the epoch
+     */
+    time?: number;
+  }[];
+  /**
+   * average score of the evaluation period
+   */
+  average_score?: number;
+  /**
+   * maximum score of the evaluation period
+   */
+  max_score?: number;
+  /**
+   * minimum score of the evaluation period
+   */
+  min_score?: number;
+  /**
+   * Assessment
+   */
+  function?: string;
+  /**
+   * PSNR | SSIM | VMAF | VQA (no-reference scoring)
+   */
+  class?: string;
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t?: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign?: string;
+}
+
+/**
  * Evaluation: stream quality fell below an evaluation threshold.
  * @see https://www.tencentcloud.com/document/product/267/73167
  */
@@ -5225,6 +5352,62 @@ export interface CssEvaluationPayload {
    * PSNR | SSIM | VMAF | VQA (no-reference scoring)
    */
   class?: string;
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t?: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign?: string;
+}
+
+/**
+ * Highlight: smart highlight clips were cut from a live stream.
+ * @see https://www.tencentcloud.com/document/product/267/74672
+ */
+export interface CssHighlightPayload {
+  event_type: 349;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * push domain name
+   */
+  domain?: string;
+  /**
+   * push path
+   */
+  path?: string;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * the highlight clips
+   */
+  items?: {
+    /**
+     * Unix seconds: start of the clip
+     */
+    begin_time?: number;
+    /**
+     * Unix seconds: end of the clip
+     */
+    end_time?: number;
+    title?: string;
+    summary?: string;
+    /**
+     * URL of the clip's video
+     */
+    video_store_url?: string;
+    /**
+     * URL of the clip's cover image
+     */
+    cov_img_store_url?: string;
+    key_words?: string[];
+  }[];
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
@@ -5649,6 +5832,56 @@ export interface CssPushErrorPayload {
 }
 
 /**
+ * QualityControl: live stream quality inspection found an anomaly.
+ * @see https://www.tencentcloud.com/document/product/267/73166
+ */
+export interface CssQualityControlPayload {
+  event_type: 343;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * push path
+   */
+  appname?: string;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * push domain name
+   */
+  domain?: string;
+  /**
+   * Unix seconds of the request
+   */
+  event_time?: number;
+  transcode_template_id?: number;
+  watermark_template_id?: number;
+  /**
+   * the actual score
+   */
+  score?: number;
+  /**
+   * QualityControl
+   */
+  function?: string;
+  /**
+   * the anomaly, e.g. VideoResolutionChanged | AudioSampleRateChanged (the page's table lists them)
+   */
+  class?: string;
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t?: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign?: string;
+}
+
+/**
  * RecordException: a live recording session hit an exception.
  * @see https://www.tencentcloud.com/document/product/267/68622
  */
@@ -6045,6 +6278,76 @@ export interface CssSmartErasePayload {
 }
 
 /**
+ * Subtitles: live subtitles: recognised (and translated) text of a stretch of a stream.
+ * @see https://www.tencentcloud.com/document/product/267/73170
+ */
+export interface CssSubtitlesPayload {
+  event_type: 338;
+  /**
+   * the account's APPID
+   */
+  appid?: number;
+  /**
+   * live stream name
+   */
+  stream_id: string;
+  /**
+   * same as the stream name
+   */
+  channel_id?: string;
+  /**
+   * subtitle task ID
+   */
+  task_id: string;
+  /**
+   * the processing result
+   */
+  data?: {
+    /**
+     * the subtitle text
+     */
+    subtitle_tmp_res?: {
+      /**
+       * the recognised text of the audio
+       */
+      src_txt?: string;
+      /**
+       * the translation (absent when no translation is configured)
+       */
+      dst_txt?: string;
+      /**
+       * start of src_txt in the audio stream, ms
+       */
+      start_pts?: number;
+      /**
+       * end of src_txt in the audio stream, ms
+       */
+      end_pts?: number;
+      /**
+       * start of src_txt, Unix time of the live stream
+       */
+      start_unix_time?: number;
+      /**
+       * end of src_txt, Unix time of the live stream
+       */
+      end_unix_time?: number;
+      /**
+       * true: the sentence is stable and will not be revised again
+       */
+      steady_state?: boolean;
+    };
+  };
+  /**
+   * Unix seconds when this notification expires (by default sent time + 10 minutes)
+   */
+  t: number;
+  /**
+   * lowercase hex MD5(callback key + t)
+   */
+  sign: string;
+}
+
+/**
  * Summary: a live streaming summary was generated.
  * @see https://www.tencentcloud.com/document/product/267/74671
  */
@@ -6313,32 +6616,42 @@ export interface TrtcCodes {
 
 /** The payload type of each CSS event, by name. */
 export interface CssPayloads {
+  "AudioModeration": CssAudioModerationPayload;
+  "EvaluationAverage": CssEvaluationAveragePayload;
   "Evaluation": CssEvaluationPayload;
+  "Highlight": CssHighlightPayload;
   "Moderation": CssModerationPayload;
   "PushBegin": CssPushBeginPayload;
   "PushEnd": CssPushEndPayload;
   "PushError": CssPushErrorPayload;
+  "QualityControl": CssQualityControlPayload;
   "RecordException": CssRecordExceptionPayload;
   "RecordFile": CssRecordFilePayload;
   "RecordStatus": CssRecordStatusPayload;
   "RelayTask": CssRelayTaskPayload;
   "Screenshot": CssScreenshotPayload;
   "SmartErase": CssSmartErasePayload;
+  "Subtitles": CssSubtitlesPayload;
   "Summary": CssSummaryPayload;
 }
 
 /** The number on the wire of each CSS event. */
 export interface CssCodes {
+  "AudioModeration": 315;
+  "EvaluationAverage": 345;
   "Evaluation": 344;
+  "Highlight": 349;
   "Moderation": 317;
   "PushBegin": 1;
   "PushEnd": 0;
   "PushError": 321;
+  "QualityControl": 343;
   "RecordException": 341;
   "RecordFile": 100;
   "RecordStatus": 332;
   "RelayTask": 314;
   "Screenshot": 200;
   "SmartErase": 347;
+  "Subtitles": 338;
   "Summary": 348;
 }

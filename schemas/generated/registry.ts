@@ -136,17 +136,22 @@ import trtc_webRecorderResourceLimit from "../trtc/web-recorder-resource-limit.j
 import trtc_webRecorderStart from "../trtc/web-recorder-start.js";
 import trtc_webRecorderStatusUpdate from "../trtc/web-recorder-status-update.js";
 import trtc_webRecorderStop from "../trtc/web-recorder-stop.js";
+import css_audioModeration from "../css/audio-moderation.js";
+import css_evaluationAverage from "../css/evaluation-average.js";
 import css_evaluation from "../css/evaluation.js";
+import css_highlight from "../css/highlight.js";
 import css_moderation from "../css/moderation.js";
 import css_pushBegin from "../css/push-begin.js";
 import css_pushEnd from "../css/push-end.js";
 import css_pushError from "../css/push-error.js";
+import css_qualityControl from "../css/quality-control.js";
 import css_recordException from "../css/record-exception.js";
 import css_recordFile from "../css/record-file.js";
 import css_recordStatus from "../css/record-status.js";
 import css_relayTask from "../css/relay-task.js";
 import css_screenshot from "../css/screenshot.js";
 import css_smartErase from "../css/smart-erase.js";
+import css_subtitles from "../css/subtitles.js";
 import css_summary from "../css/summary.js";
 
 /** The callback endpoint's commands (Live, Room, Chat, …). */
@@ -295,16 +300,21 @@ export const trtcDefinitions = [
 
 /** CSS streaming callbacks. */
 export const cssDefinitions = [
+  css_audioModeration,
+  css_evaluationAverage,
   css_evaluation,
+  css_highlight,
   css_moderation,
   css_pushBegin,
   css_pushEnd,
   css_pushError,
+  css_qualityControl,
   css_recordException,
   css_recordFile,
   css_recordStatus,
   css_relayTask,
   css_screenshot,
   css_smartErase,
+  css_subtitles,
   css_summary,
 ] as const;
