@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema, objects } from "./fragments.js";
+import { cssSchema, evaluationFields, qualityFields } from "./fragments.js";
 
 /**
  * The average, maximum and minimum evaluation score of an evaluation period. The page's event-type
@@ -22,18 +22,11 @@ export default defineCommand({
     common: ["appid", "appname", "stream_id", "domain"],
     required: ["stream_id"],
     properties: {
-      event_time: { type: "integer", description: "Unix seconds when the request was sent" },
-      transcode_template_id: { type: "integer" },
-      watermark_template_id: { type: "integer", description: "absent for reference evaluations (PSNR / SSIM / VMAF)" },
-      frames: objects(
-        { score: { type: "number" }, time: { type: "integer", description: "milliseconds since the epoch" } },
-        "each frame's score in the evaluation period",
-      ),
+      ...qualityFields,
+      ...evaluationFields,
       average_score: { type: "number", description: "average score of the evaluation period" },
       max_score: { type: "number", description: "maximum score of the evaluation period" },
       min_score: { type: "number", description: "minimum score of the evaluation period" },
-      function: { type: "string", description: "Assessment" },
-      class: { type: "string", description: "PSNR | SSIM | VMAF | VQA (no-reference scoring)" },
     },
   }),
   dedupe: ["event_type", "stream_id", "transcode_template_id", "class", "event_time"],

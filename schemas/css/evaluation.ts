@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema, objects } from "./fragments.js";
+import { cssSchema, evaluationFields, qualityFields } from "./fragments.js";
 
 /**
  * Frames that scored below the configured evaluation threshold. The page lists `t` and `sign` among
@@ -18,15 +18,8 @@ export default defineCommand({
     common: ["appid", "appname", "stream_id", "domain"],
     required: ["stream_id"],
     properties: {
-      event_time: { type: "integer", description: "Unix seconds when the request was sent" },
-      transcode_template_id: { type: "integer" },
-      watermark_template_id: { type: "integer", description: "absent for reference evaluations (PSNR / SSIM / VMAF)" },
-      frames: objects(
-        { score: { type: "number" }, time: { type: "integer", description: "milliseconds since the epoch" } },
-        "frames below the threshold in the evaluation period",
-      ),
-      function: { type: "string", description: "Assessment" },
-      class: { type: "string", description: "PSNR | SSIM | VMAF | VQA (no-reference scoring)" },
+      ...qualityFields,
+      ...evaluationFields,
     },
   }),
   dedupe: ["event_type", "stream_id", "transcode_template_id", "class", "event_time"],

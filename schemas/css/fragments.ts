@@ -92,3 +92,29 @@ export function cssSchema(options: CssSchemaOptions): JsonSchema {
     properties: { ...picked, ...options.properties, ...signature },
   };
 }
+
+/** The recognised text of a stretch of audio: live subtitles (338, 267/73170) and smart erasing (347, 267/73169) share this table. */
+export const recognisedText = {
+  src_txt: { type: "string", description: "the recognised text of the audio" },
+  start_pts: { type: "integer", description: "start of src_txt in the audio stream, ms" },
+  end_pts: { type: "integer", description: "end of src_txt in the audio stream, ms" },
+  start_unix_time: { type: "integer", description: "start of src_txt, Unix time of the live stream" },
+  end_unix_time: { type: "integer", description: "end of src_txt, Unix time of the live stream" },
+} as const;
+
+/** The fields of the stream-quality events: quality inspection (343), evaluation threshold (344) and average (345). */
+export const qualityFields = {
+  event_time: { type: "integer", description: "Unix seconds when the request was sent" },
+  transcode_template_id: { type: "integer" },
+  watermark_template_id: { type: "integer", description: "absent for reference evaluations (PSNR / SSIM / VMAF)" },
+} as const;
+
+/** The evaluation events' (344, 345) frames, function and class. */
+export const evaluationFields = {
+  frames: objects(
+    { score: { type: "number" }, time: { type: "integer", description: "milliseconds since the epoch" } },
+    "frames of the evaluation period with their scores",
+  ),
+  function: { type: "string", description: "Assessment" },
+  class: { type: "string", description: "PSNR | SSIM | VMAF | VQA (no-reference scoring)" },
+} as const;

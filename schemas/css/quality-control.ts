@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema } from "./fragments.js";
+import { cssSchema, qualityFields } from "./fragments.js";
 
 /**
  * A quality-inspection ("Quality Control") anomaly in a live stream: its class (e.g.
@@ -21,9 +21,7 @@ export default defineCommand({
     common: ["appid", "appname", "stream_id", "domain"],
     required: ["stream_id"],
     properties: {
-      event_time: { type: "integer", description: "Unix seconds of the request" },
-      transcode_template_id: { type: "integer" },
-      watermark_template_id: { type: "integer" },
+      ...qualityFields,
       score: { type: "number", description: "the actual score" },
       function: { type: "string", description: "QualityControl" },
       class: { type: "string", description: "the anomaly, e.g. VideoResolutionChanged | AudioSampleRateChanged (the page's table lists them)" },

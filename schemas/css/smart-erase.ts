@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema } from "./fragments.js";
+import { cssSchema, recognisedText } from "./fragments.js";
 
 /**
  * A smart-erasing task's result: the recognised text of a stretch of audio and the keywords it
@@ -25,11 +25,7 @@ export default defineCommand({
           subtitle_tmp_res: {
             type: "object",
             properties: {
-              src_txt: { type: "string", description: "the recognised text of the audio" },
-              start_pts: { type: "integer", description: "start of src_txt in the audio stream, ms" },
-              end_pts: { type: "integer", description: "end of src_txt in the audio stream, ms" },
-              start_unix_time: { type: "integer", description: "start of src_txt, Unix time of the live stream" },
-              end_unix_time: { type: "integer", description: "end of src_txt, Unix time of the live stream" },
+              ...recognisedText,
               keywords_info: {
                 type: "array",
                 description: "the keywords silenced",

@@ -1,5 +1,5 @@
 import { defineCommand } from "../define.js";
-import { cssSchema } from "./fragments.js";
+import { cssSchema, recognisedText } from "./fragments.js";
 
 /**
  * A live-subtitle result: the recognised (and, when configured, translated) text of a stretch of
@@ -29,12 +29,8 @@ export default defineCommand({
             type: "object",
             description: "the subtitle text",
             properties: {
-              src_txt: { type: "string", description: "the recognised text of the audio" },
+              ...recognisedText,
               dst_txt: { type: "string", description: "the translation (absent when no translation is configured)" },
-              start_pts: { type: "integer", description: "start of src_txt in the audio stream, ms" },
-              end_pts: { type: "integer", description: "end of src_txt in the audio stream, ms" },
-              start_unix_time: { type: "integer", description: "start of src_txt, Unix time of the live stream" },
-              end_unix_time: { type: "integer", description: "end of src_txt, Unix time of the live stream" },
               steady_state: { type: "boolean", description: "true: the sentence is stable and will not be revised again" },
             },
           },
@@ -42,13 +38,7 @@ export default defineCommand({
       },
     },
   }),
-  dedupe: [
-    "event_type",
-    "task_id",
-    "data.subtitle_tmp_res.start_pts",
-    "data.subtitle_tmp_res.end_pts",
-    "data.subtitle_tmp_res.steady_state",
-  ],
+  dedupe: ["event_type", "task_id", "data.subtitle_tmp_res.start_pts", "data.subtitle_tmp_res.end_pts", "data.subtitle_tmp_res.steady_state"],
   sample: `{
 "appid": 1234567890,
 "event_type": 338,

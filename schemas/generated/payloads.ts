@@ -5264,7 +5264,7 @@ export interface CssEvaluationAveragePayload {
    */
   watermark_template_id?: number;
   /**
-   * each frame's score in the evaluation period
+   * frames of the evaluation period with their scores
    */
   frames?: {
     score?: number;
@@ -5273,6 +5273,14 @@ export interface CssEvaluationAveragePayload {
      */
     time?: number;
   }[];
+  /**
+   * Assessment
+   */
+  function?: string;
+  /**
+   * PSNR | SSIM | VMAF | VQA (no-reference scoring)
+   */
+  class?: string;
   /**
    * average score of the evaluation period
    */
@@ -5285,14 +5293,6 @@ export interface CssEvaluationAveragePayload {
    * minimum score of the evaluation period
    */
   min_score?: number;
-  /**
-   * Assessment
-   */
-  function?: string;
-  /**
-   * PSNR | SSIM | VMAF | VQA (no-reference scoring)
-   */
-  class?: string;
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
@@ -5335,7 +5335,7 @@ export interface CssEvaluationPayload {
    */
   watermark_template_id?: number;
   /**
-   * frames below the threshold in the evaluation period
+   * frames of the evaluation period with their scores
    */
   frames?: {
     score?: number;
@@ -5854,10 +5854,13 @@ export interface CssQualityControlPayload {
    */
   domain?: string;
   /**
-   * Unix seconds of the request
+   * Unix seconds when the request was sent
    */
   event_time?: number;
   transcode_template_id?: number;
+  /**
+   * absent for reference evaluations (PSNR / SSIM / VMAF)
+   */
   watermark_template_id?: number;
   /**
    * the actual score
@@ -6312,10 +6315,6 @@ export interface CssSubtitlesPayload {
        */
       src_txt?: string;
       /**
-       * the translation (absent when no translation is configured)
-       */
-      dst_txt?: string;
-      /**
        * start of src_txt in the audio stream, ms
        */
       start_pts?: number;
@@ -6331,6 +6330,10 @@ export interface CssSubtitlesPayload {
        * end of src_txt, Unix time of the live stream
        */
       end_unix_time?: number;
+      /**
+       * the translation (absent when no translation is configured)
+       */
+      dst_txt?: string;
       /**
        * true: the sentence is stable and will not be revised again
        */

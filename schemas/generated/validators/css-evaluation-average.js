@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.EvaluationAverage","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":345},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the request was sent"},"transcode_template_id":{"type":"integer"},"watermark_template_id":{"type":"integer","description":"absent for reference evaluations (PSNR / SSIM / VMAF)"},"frames":{"type":"array","description":"each frame's score in the evaluation period","items":{"type":"object","properties":{"score":{"type":"number"},"time":{"type":"integer","description":"milliseconds since the epoch"}}}},"average_score":{"type":"number","description":"average score of the evaluation period"},"max_score":{"type":"number","description":"maximum score of the evaluation period"},"min_score":{"type":"number","description":"minimum score of the evaluation period"},"function":{"type":"string","description":"Assessment"},"class":{"type":"string","description":"PSNR | SSIM | VMAF | VQA (no-reference scoring)"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.EvaluationAverage","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":345},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the request was sent"},"transcode_template_id":{"type":"integer"},"watermark_template_id":{"type":"integer","description":"absent for reference evaluations (PSNR / SSIM / VMAF)"},"frames":{"type":"array","description":"frames of the evaluation period with their scores","items":{"type":"object","properties":{"score":{"type":"number"},"time":{"type":"integer","description":"milliseconds since the epoch"}}}},"function":{"type":"string","description":"Assessment"},"class":{"type":"string","description":"PSNR | SSIM | VMAF | VQA (no-reference scoring)"},"average_score":{"type":"number","description":"average score of the evaluation period"},"max_score":{"type":"number","description":"maximum score of the evaluation period"},"min_score":{"type":"number","description":"minimum score of the evaluation period"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.EvaluationAverage" */;
@@ -188,10 +188,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.average_score !== undefined){
-let data12 = data.average_score;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err14 = {instancePath:instancePath+"/average_score",schemaPath:"#/properties/average_score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.function !== undefined){
+if(typeof data.function !== "string"){
+const err14 = {instancePath:instancePath+"/function",schemaPath:"#/properties/function/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -201,10 +200,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.max_score !== undefined){
-let data13 = data.max_score;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err15 = {instancePath:instancePath+"/max_score",schemaPath:"#/properties/max_score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.class !== undefined){
+if(typeof data.class !== "string"){
+const err15 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -214,10 +212,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.min_score !== undefined){
-let data14 = data.min_score;
+if(data.average_score !== undefined){
+let data14 = data.average_score;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err16 = {instancePath:instancePath+"/min_score",schemaPath:"#/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err16 = {instancePath:instancePath+"/average_score",schemaPath:"#/properties/average_score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -227,9 +225,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.function !== undefined){
-if(typeof data.function !== "string"){
-const err17 = {instancePath:instancePath+"/function",schemaPath:"#/properties/function/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.max_score !== undefined){
+let data15 = data.max_score;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+const err17 = {instancePath:instancePath+"/max_score",schemaPath:"#/properties/max_score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -239,9 +238,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.class !== undefined){
-if(typeof data.class !== "string"){
-const err18 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.min_score !== undefined){
+let data16 = data.min_score;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+const err18 = {instancePath:instancePath+"/min_score",schemaPath:"#/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -292,4 +292,4 @@ return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.EvaluationAverage","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":345},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the request was sent"},"transcode_template_id":{"type":"integer"},"watermark_template_id":{"type":"integer","description":"absent for reference evaluations (PSNR / SSIM / VMAF)"},"frames":{"type":"array","description":"each frame's score in the evaluation period","items":{"type":"object","properties":{"score":{"type":"number"},"time":{"type":"integer","description":"milliseconds since the epoch"}}}},"average_score":{"type":"number","description":"average score of the evaluation period"},"max_score":{"type":"number","description":"maximum score of the evaluation period"},"min_score":{"type":"number","description":"minimum score of the evaluation period"},"function":{"type":"string","description":"Assessment"},"class":{"type":"string","description":"PSNR | SSIM | VMAF | VQA (no-reference scoring)"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.EvaluationAverage","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":345},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the request was sent"},"transcode_template_id":{"type":"integer"},"watermark_template_id":{"type":"integer","description":"absent for reference evaluations (PSNR / SSIM / VMAF)"},"frames":{"type":"array","description":"frames of the evaluation period with their scores","items":{"type":"object","properties":{"score":{"type":"number"},"time":{"type":"integer","description":"milliseconds since the epoch"}}}},"function":{"type":"string","description":"Assessment"},"class":{"type":"string","description":"PSNR | SSIM | VMAF | VQA (no-reference scoring)"},"average_score":{"type":"number","description":"average score of the evaluation period"},"max_score":{"type":"number","description":"maximum score of the evaluation period"},"min_score":{"type":"number","description":"minimum score of the evaluation period"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

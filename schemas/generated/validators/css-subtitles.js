@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.Subtitles","type":"object","required":["event_type","t","sign","stream_id","task_id"],"properties":{"event_type":{"const":338},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"subtitle task ID"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","description":"the subtitle text","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"dst_txt":{"type":"string","description":"the translation (absent when no translation is configured)"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"steady_state":{"type":"boolean","description":"true: the sentence is stable and will not be revised again"}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.Subtitles","type":"object","required":["event_type","t","sign","stream_id","task_id"],"properties":{"event_type":{"const":338},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"subtitle task ID"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","description":"the subtitle text","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"dst_txt":{"type":"string","description":"the translation (absent when no translation is configured)"},"steady_state":{"type":"boolean","description":"true: the sentence is stable and will not be revised again"}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.Subtitles" */;
@@ -140,9 +140,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data6.dst_txt !== undefined){
-if(typeof data6.dst_txt !== "string"){
-const err11 = {instancePath:instancePath+"/data/subtitle_tmp_res/dst_txt",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/dst_txt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.start_pts !== undefined){
+let data8 = data6.start_pts;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err11 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -152,10 +153,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data6.start_pts !== undefined){
-let data9 = data6.start_pts;
+if(data6.end_pts !== undefined){
+let data9 = data6.end_pts;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err12 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err12 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -165,10 +166,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data6.end_pts !== undefined){
-let data10 = data6.end_pts;
+if(data6.start_unix_time !== undefined){
+let data10 = data6.start_unix_time;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err13 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err13 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -178,10 +179,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data6.start_unix_time !== undefined){
-let data11 = data6.start_unix_time;
+if(data6.end_unix_time !== undefined){
+let data11 = data6.end_unix_time;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err14 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err14 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -191,10 +192,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data6.end_unix_time !== undefined){
-let data12 = data6.end_unix_time;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err15 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.dst_txt !== undefined){
+if(typeof data6.dst_txt !== "string"){
+const err15 = {instancePath:instancePath+"/data/subtitle_tmp_res/dst_txt",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/dst_txt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -281,4 +281,4 @@ return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.Subtitles","type":"object","required":["event_type","t","sign","stream_id","task_id"],"properties":{"event_type":{"const":338},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"subtitle task ID"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","description":"the subtitle text","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"dst_txt":{"type":"string","description":"the translation (absent when no translation is configured)"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"steady_state":{"type":"boolean","description":"true: the sentence is stable and will not be revised again"}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.Subtitles","type":"object","required":["event_type","t","sign","stream_id","task_id"],"properties":{"event_type":{"const":338},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"subtitle task ID"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","description":"the subtitle text","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"dst_txt":{"type":"string","description":"the translation (absent when no translation is configured)"},"steady_state":{"type":"boolean","description":"true: the sentence is stable and will not be revised again"}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
