@@ -2,7 +2,7 @@
  * Type tests: checked by `tsc --noEmit` (part of `npm test`); `expectTypeOf` is a no-op at run time,
  * so every assertion here fails the type check, not the test run, when the types drift.
  */
-import { describe, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   allow,
   block,
@@ -116,11 +116,15 @@ describe("before callbacks in the types", () => {
 
 describe("replay()", () => {
   it("takes onError's stored request on every dispatcher and answers like handle()", () => {
-    webhooks.onError(async (event) => {
-      expectTypeOf(webhooks.replay(event.request)).toEqualTypeOf<Promise<WebhookResponse>>();
-    });
-    // @ts-expect-error: a WebhookRequest's body is not a stored request's rawBody
-    void webhooks.replay({ method: "POST", url: "/", body: "{}" });
+    // Types only: never run (an onError handler replaying what was refused would refuse it again, forever).
+    const typesOnly = () => {
+      webhooks.onError(async (event) => {
+        expectTypeOf(webhooks.replay(event.request)).toEqualTypeOf<Promise<WebhookResponse>>();
+      });
+      // @ts-expect-error: a WebhookRequest's body is not a stored request's rawBody
+      void webhooks.replay({ method: "POST", url: "/", body: "{}" });
+    };
+    expectTypeOf(typesOnly).toBeFunction();
   });
 });
 
@@ -130,10 +134,14 @@ describe("a token per product", () => {
     createDispatcher({ sdkAppId: 1400000000, token: ["old", "new"] });
     createDispatcher({ sdkAppId: 1400000000, token: { chat: "c", live: ["l1", "l2"], room: "r", call: "k" } });
     createDispatcher({ sdkAppId: { 1400000000: { live: "l" }, 1400000001: "t" } });
-    // @ts-expect-error -- products are chat, live, room, call
-    createDispatcher({ sdkAppId: 1400000000, token: { chta: "c" } });
-    // @ts-expect-error -- a token is a string
-    createDispatcher({ sdkAppId: 1400000000, token: { live: 5 } });
+    // Types only: both throw at run time (the option checker refuses them too).
+    const refused = () => {
+      // @ts-expect-error -- products are chat, live, room, call
+      createDispatcher({ sdkAppId: 1400000000, token: { chta: "c" } });
+      // @ts-expect-error -- a token is a string
+      createDispatcher({ sdkAppId: 1400000000, token: { live: 5 } });
+    };
+    expect(refused).toThrow(/chta/);
     webhooks.on("Live.CallbackAfterDestroyRoom", (event) => {
       expectTypeOf(event.product).toEqualTypeOf<"chat" | "live" | "room" | "call" | undefined>();
       expectTypeOf(event.keyIndex).toEqualTypeOf<number | undefined>();
@@ -144,7 +152,7 @@ describe("a token per product", () => {
 describe("telemetry", () => {
   it("is a boolean option on every dispatcher", () => {
     createDispatcher({ sdkAppId: 1, telemetry: true });
-    // @ts-expect-error: not a boolean
-    createDispatcher({ sdkAppId: 1, telemetry: "on" });
+    // @ts-expect-error: not a boolean (refused at run time too)
+    expect(() => createDispatcher({ sdkAppId: 1, telemetry: "on" })).toThrow(/telemetry/);
   });
 });
