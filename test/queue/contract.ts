@@ -14,6 +14,8 @@ export interface ContractSubject {
   settle(queue: WebhookQueue): Promise<void>;
   /** A claim's lifetime is whole seconds in Redis: the TTL used for the expiry test. */
   shortTtlSeconds: number;
+  /** The queue has claimAndEnqueue (the claim and the job in one write): its tests run. */
+  claimAndEnqueue?: boolean;
 }
 
 export function queueContract(label: string, subject: ContractSubject): void {
@@ -181,6 +183,42 @@ export function queueContract(label: string, subject: ContractSubject): void {
       const queue = make({ attempts: 1 });
       const key = `race-${Math.random()}`;
       const results = await Promise.all(Array.from({ length: 50 }, () => queue.dedupe.claim(key, 60)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it.runIf(subject.claimAndEnqueue)("claimAndEnqueue: the first write true, a duplicate false and no second job", async () => {
+      const queue = make({ attempts: 1 });
+      const job = makeJob();
+      expect(await queue.claimAndEnqueue!(job, 60)).toBe(true);
+      expect(await queue.claimAndEnqueue!({ ...job }, 60)).toBe(false);
+      const runner = new FakeRunner();
+      work(queue, runner);
+      await waitFor(() => runner.deliveries.length >= 1, 10_000, "the delivery");
+      await subject.settle(queue);
+      expect(runner.deliveries.map((delivery) => delivery.job)).toEqual([job]);
+    });
+
+    it.runIf(subject.claimAndEnqueue)(
+      "claimAndEnqueue: the claim outlives the job (handled and removed): Tencent's retry within the TTL is still a duplicate",
+      async () => {
+        const queue = make({ attempts: 1 });
+        const job = makeJob();
+        const runner = new FakeRunner();
+        work(queue, runner);
+        expect(await queue.claimAndEnqueue!(job, 60)).toBe(true);
+        await waitFor(() => runner.deliveries.length === 1, 10_000, "the delivery");
+        await subject.settle(queue);
+        expect(await queue.claimAndEnqueue!({ ...job }, 60)).toBe(false);
+        expect(await queue.dedupe.claim(job.dedupeKey, 60)).toBe(false); // One key for both paths.
+        await sleep(300);
+        expect(runner.deliveries).toHaveLength(1);
+      },
+    );
+
+    it.runIf(subject.claimAndEnqueue)("claimAndEnqueue: 50 concurrent writes of one callback, exactly one true", async () => {
+      const queue = make({ attempts: 1 });
+      const job = makeJob();
+      const results = await Promise.all(Array.from({ length: 50 }, () => queue.claimAndEnqueue!({ ...job }, 60)));
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 

@@ -54,19 +54,21 @@ describe.skipIf(!server)("postgresQueue", () => {
       return closable;
     };
 
-    it("a claim is a row in bullmq.tencent_webhooks_claim expiring after the TTL asked for", async () => {
+    it("a claim is a row of BullMQ's dedup table expiring after the TTL asked for", async () => {
       const queue = track(make());
       expect(queue.kind).toBe("postgres");
       expect(await queue.dedupe.claim("Live.X:abc", 900)).toBe(true);
       expect((await queue.health()).reachable).toBe(true);
       expect(queue.bullmq()[0]!.name).toBe(queue.name); // Reached PostgreSQL: BullMQ's queue is there for dashboards.
-      const { rows } = await admin.query(
-        "SELECT extract(epoch FROM expires_at - now())::float AS ttl FROM bullmq.tencent_webhooks_claim WHERE queue = $1 AND key = $2",
-        [queue.name, "Live.X:abc"],
-      );
+      const { rows } = await admin.query("SELECT expire_at_ms::float - $3::float AS ttl FROM bullmq.dedup WHERE queue = $1 AND dedup_id = $2", [
+        queue.name,
+        "Live.X:abc",
+        Date.now(),
+      ]);
       expect(rows).toHaveLength(1);
-      expect(rows[0].ttl).toBeGreaterThan(895);
-      expect(rows[0].ttl).toBeLessThanOrEqual(900);
+      expect(rows[0].ttl).toBeGreaterThan(895_000);
+      expect(rows[0].ttl).toBeLessThanOrEqual(900_000);
+      expect(queue.claimAndEnqueue).toBeUndefined(); // See postgres-queue.ts: a claim, then the job.
     });
 
     it("dedupe is atomic across pools: 50 concurrent claims of one key over two queues' pools, exactly one true", async () => {

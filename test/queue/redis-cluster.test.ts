@@ -30,6 +30,7 @@ const subject: ContractSubject = {
   make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
   settle: (queue: WebhookQueue) => settled(queue as RedisQueue),
   shortTtlSeconds: 1,
+  claimAndEnqueue: true,
 };
 queueContract("redisQueue on a Redis Cluster", subject);
 operationsContract("redisQueue on a Redis Cluster", subject);

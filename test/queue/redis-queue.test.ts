@@ -30,6 +30,7 @@ const subject: ContractSubject = {
   make: ({ attempts, dedupeTtlSeconds }) => make({ attempts, ...(dedupeTtlSeconds === undefined ? {} : { dedupeTtlSeconds }) }),
   settle,
   shortTtlSeconds: 1,
+  claimAndEnqueue: true,
 };
 queueContract("redisQueue", subject);
 operationsContract("redisQueue", subject);

@@ -1,22 +1,27 @@
 /**
- * The PostgreSQL {@link DedupeStore}: a claim is one `INSERT … ON CONFLICT DO UPDATE … WHERE
- * expired` (a row per key with its expiry: the first caller, or the first after the expiry, gets
- * the row back). A claim that may have landed after its caller was told it failed, and a release
- * that could not be sent, are deleted as soon as PostgreSQL answers again, so that Tencent's retry
- * of a refused callback is not taken for a duplicate. Expired rows are swept once a minute.
+ * The PostgreSQL {@link DedupeStore} (inline mode's `dedupe: queue.dedupe`): a claim is one
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE expired` into BullMQ's own deduplication table (the row
+ * BullMQ's `deduplication` option would use), under the advisory lock BullMQ's `add_job` takes
+ * for that key. Expiries are in ms on the client's clock, as BullMQ's.
+ * A claim that may have landed after its caller was told it failed, and a release that could not
+ * be sent, are deleted as soon as PostgreSQL answers again, so that Tencent's retry of a refused
+ * callback is not taken for a duplicate. Expired rows of the queue are swept once a minute.
  */
 import type { PgPool } from "bullmq";
 import type { DedupeStore } from "../contract.js";
-import { CLAIMS, type Connection } from "./connection.js";
+import type { Connection } from "./connection.js";
 
 const MAX_PENDING_RELEASES = 10_000;
 const RETRY_MS = 1000;
 const SWEEP_MS = 60_000;
 
-const CLAIM = `INSERT INTO ${CLAIMS} AS claim (queue, key, expires_at) VALUES ($1, $2, now() + $3 * interval '1 second')
-ON CONFLICT (queue, key) DO UPDATE SET expires_at = excluded.expires_at WHERE claim.expires_at <= now() RETURNING 1`;
-const RELEASE = `DELETE FROM ${CLAIMS} WHERE queue = $1 AND key = ANY($2::text[])`;
-const SWEEP = `DELETE FROM ${CLAIMS} WHERE queue = $1 AND expires_at <= now()`;
+// $1 queue, $2 key, $3 now (ms), $4 expiry (ms). The job id "claim" marks a claim without a job.
+const CLAIM = `INSERT INTO dedup AS d (queue, dedup_id, job_id, expire_at_ms)
+SELECT $1, $2, 'claim', $4::bigint FROM (SELECT pg_advisory_xact_lock(hashtext('bullmq:dedup:' || $1 || ':' || $2))) AS locked
+ON CONFLICT (queue, dedup_id) DO UPDATE SET job_id = excluded.job_id, expire_at_ms = excluded.expire_at_ms
+WHERE d.expire_at_ms IS NOT NULL AND d.expire_at_ms <= $3::bigint RETURNING 1`;
+const RELEASE = "DELETE FROM dedup WHERE queue = $1 AND dedup_id = ANY($2::text[])";
+const SWEEP = "DELETE FROM dedup WHERE queue = $1 AND expire_at_ms <= $2::bigint";
 
 export interface PostgresClaims extends DedupeStore {
   /** Stops the retry and sweep timers. */
@@ -57,7 +62,7 @@ export function postgresClaims(shared: Connection): PostgresClaims {
     if (shared.closed) return;
     shared
       .ready()
-      .then((pool) => pool.query(SWEEP, [name]))
+      .then((pool) => pool.query(SWEEP, [name, Date.now()]))
       .catch(shared.report);
   }, SWEEP_MS);
   sweep.unref?.();
@@ -78,7 +83,8 @@ export function postgresClaims(shared: Connection): PostgresClaims {
         }
         let won: boolean;
         try {
-          won = ((await client.query(CLAIM, [name, key, ttlSeconds])).rowCount ?? 0) === 1;
+          const now = Date.now();
+          won = ((await client.query(CLAIM, [name, key, now, now + Math.ceil(ttlSeconds * 1000)])).rowCount ?? 0) === 1;
         } catch (error) {
           // Sent, but the reply was lost: the claim of a callback being refused may have committed.
           // Give it back, or Tencent's retry would be taken for a duplicate and the callback lost.

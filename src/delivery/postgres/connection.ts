@@ -1,6 +1,6 @@
 /**
  * The receiver side's PostgreSQL pool, and what the parts of the queue share through it: the
- * one-time setup (BullMQ's migrations, the claims table), more pools for workers, where
+ * one-time setup (BullMQ's migrations), more pools for workers, where
  * connection errors go, the deadline a receiver's work runs against, and whether it is closed.
  */
 import { runMigrations, type PgPool } from "bullmq";
@@ -18,9 +18,6 @@ export interface Connection extends Pick<Engine, "report" | "bounded"> {
   /** Ends the receiver's pool if the queue opened it. */
   end(): Promise<void>;
 }
-
-/** The dedupe claims, next to BullMQ's tables: one row per (queue, key) until it expires. */
-export const CLAIMS = `${SCHEMA}.tencent_webhooks_claim`;
 
 export function receiverConnection(settings: Settings): Connection {
   const { name, enqueueTimeoutMs, connectionString, poolSize } = settings;
@@ -83,7 +80,7 @@ export function receiverConnection(settings: Settings): Connection {
   return shared;
 }
 
-/** BullMQ's migrations (idempotent, serialized by BullMQ's advisory lock), then the claims table. */
+/** Checks the search_path, then BullMQ's migrations (idempotent, serialized by BullMQ's advisory lock). */
 async function prepare(pool: PgPool): Promise<PgPool> {
   const client = await pool.connect();
   try {
@@ -95,18 +92,6 @@ async function prepare(pool: PgPool): Promise<PgPool> {
       );
     }
     await runMigrations(client, SCHEMA);
-    await client.query("BEGIN");
-    try {
-      // Two processes starting at once must not both create the table.
-      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [CLAIMS]);
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${CLAIMS} (queue text NOT NULL, key text NOT NULL, expires_at timestamptz NOT NULL, PRIMARY KEY (queue, key))`,
-      );
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    }
   } finally {
     client.release();
   }

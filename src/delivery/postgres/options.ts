@@ -37,7 +37,7 @@ export interface Settings extends QueueSettings {
   poolSize: number;
 }
 
-/** BullMQ's PostgreSQL schema: its tables, and the dedupe claims next to them. */
+/** BullMQ's PostgreSQL schema: its tables, its deduplication keys (our claims) among them. */
 export const SCHEMA = "bullmq";
 
 /** Checks `options` (throwing a TypeError for the first bad one) and fills in the defaults. */
