@@ -41,6 +41,13 @@ export function redisMissing(): string | undefined {
   return redisServerPath() ? undefined : "redis-server is not installed (apt-get install -y redis-server)";
 }
 
+/** Why no Redis Cluster can be made here (redis-server, and redis-cli to join the nodes), or undefined. */
+export function redisClusterMissing(): string | undefined {
+  const cli = spawnSync("sh", ["-c", "command -v redis-cli"], { encoding: "utf8" });
+  const noCli = cli.status !== 0 || cli.stdout.trim() === "";
+  return redisMissing() ?? (noCli ? "redis-cli is not installed (apt-get install -y redis-tools)" : undefined);
+}
+
 /**
  * Starts a redis-server for `suite`, or returns undefined when none is installed (the suite is
  * skipped with one printed line; REQUIRE_SERVERS=1 makes it a failure). Call it at the top level
