@@ -49,7 +49,7 @@ Run \`${NAME} <subcommand> --help\` for its options.
        ${NAME} queue remove <id> | --all [--command C] [--reason R] [--yes]
 
 Sees and operates the queue your receivers write to and your workers take from (redisQueue()
-from tencent-webhooks/queue; needs bullmq and ioredis installed):
+from tencent-webhooks/queue, or postgresQueue(); needs bullmq and ioredis installed):
   stats    whether Redis answers, workers connected, backlog, age of the oldest waiting
            callback, retrying, active and dead-letter counts
   failed   dead letters, newest first: id, when, command, reason, attempts, the handler's error
@@ -60,6 +60,8 @@ from tencent-webhooks/queue; needs bullmq and ioredis installed):
 
 Options:
   --redis <url>          redis://[user:password@]host:port[/db] (default: $REDIS_URL)
+  --postgres <url>       postgres://user:password@host:5432/db, a postgresQueue()
+                         (default, when no Redis is named: $DATABASE_URL)
   --name <queue>         the queue's name (default tencent-webhooks, as redisQueue() names it)
   --prefix <prefix>      BullMQ's key prefix (default bull)
   --limit <n>            failed: how many to list, 1-1000 (default 20)
@@ -75,7 +77,7 @@ Options:
 A bulk change (--all) asks for confirmation on a terminal. Without a terminal (a script, a
 pipe) it needs --yes, and is refused with exit status 4 otherwise.
 
-Exit status: 0 done; 1 no dead letter with that id; 2 usage error; 3 Redis not reachable;
+Exit status: 0 done; 1 no dead letter with that id; 2 usage error; 3 the server not reachable;
 4 a bulk change not confirmed.
 `,
   send: `Usage: ${NAME} send <command> --url <url> --sdk-app-id <id> [--token <token>] [options]

@@ -51,7 +51,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
 
 /** Options the subcommands take, for `tencent-webhooks --protocol trtc list`. */
 const SUBCOMMAND_OPTIONS =
-  /^--(protocol|url|sdk-app-id|token|key|payload|client-ip|opt-platform|expires-at|timeout|verbose|json|redis|name|limit|offset|command|reason|all|yes)(=|$)/;
+  /^--(protocol|url|sdk-app-id|token|key|payload|client-ip|opt-platform|expires-at|timeout|verbose|json|redis|postgres|name|limit|offset|command|reason|all|yes)(=|$)/;
 
 function unknownSubcommand(given: string): CliError {
   const run = `run \`${NAME} --help\``;

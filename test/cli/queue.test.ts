@@ -149,7 +149,7 @@ describe("tencent-webhooks queue (real redis-server)", { timeout: 120_000 }, () 
     let noUrlText = "";
     const noUrl = await main(["queue", "stats"], { stdout: () => undefined, stderr: (text) => void (noUrlText += text), env: {} });
     expect(noUrl).toBe(2);
-    expect(noUrlText).toMatch(/queue needs --redis <url> or REDIS_URL/);
+    expect(noUrlText).toMatch(/queue needs --redis <url> or REDIS_URL \(or --postgres <url> \/ DATABASE_URL\)/);
     expect((await inProcess(["frobnicate"])).stderr).toMatch(/unknown queue action "frobnicate"; actions: stats, failed, show, replay, remove/);
     expect((await inProcess(["stat"])).stderr).toMatch(/unknown queue action "stat" \(did you mean stats\?\)/);
     expect((await inProcess(["remove"])).code).toBe(2);
