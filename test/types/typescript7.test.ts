@@ -1,0 +1,48 @@
+/**
+ * `npm i -D typescript` installs TypeScript 7 now: the package's own sources and type tests
+ * (test/types, every `@ts-expect-error` included) and the Nest code (legacy decorators) also
+ * type-check on it. TypeScript 7 is installed from the registry into node_modules/.cache (never a
+ * devDependency: its `tsc` bin would replace TypeScript 5.9's in node_modules/.bin).
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const VERSION = "7.0.2";
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PREFIX = join(ROOT, "node_modules/.cache/typescript7");
+const TSC = join(PREFIX, "node_modules/typescript/bin/tsc");
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  if (!existsSync(TSC)) {
+    await run("npm", ["install", "--prefix", PREFIX, "--no-audit", "--no-fund", "--no-save", `typescript@${VERSION}`], { cwd: ROOT });
+  }
+}, 240_000);
+
+/** The compiler's output: "" when the project compiles. */
+async function check(project: string): Promise<string> {
+  return run(process.execPath, [TSC, "-p", join(ROOT, project), "--noEmit"], { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }).then(
+    ({ stdout }) => stdout,
+    (error: { stdout?: string; message: string }) => error.stdout || error.message,
+  );
+}
+
+describe(`TypeScript ${VERSION}`, { timeout: 240_000 }, () => {
+  it("is the version the cache holds", async () => {
+    const { stdout } = await run(process.execPath, [TSC, "--version"], { encoding: "utf8" });
+    expect(stdout.trim()).toBe(`Version ${VERSION}`);
+  });
+
+  it("type-checks the package, its type tests and examples (tsconfig.json, strict)", async () => {
+    expect(await check("tsconfig.json")).toBe("");
+  });
+
+  it("type-checks the Nest app and the decorator type tests (experimentalDecorators)", async () => {
+    expect(await check("test/nestjs/app/tsconfig.json")).toBe("");
+    expect(await check("examples/nestjs/tsconfig.json")).toBe("");
+  });
+});
