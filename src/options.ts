@@ -8,6 +8,7 @@ export interface ResolvedOptions {
   decisionTimeoutMs: number;
   onDecisionFailure: Readonly<Record<string, "allow" | "block">>;
   unknownCommands: "accept" | "reject";
+  invalidPayloads: "quarantine" | "reject";
   logger: Logger;
   queue: WebhookQueue | undefined;
   dedupe: DedupeStore | undefined;
@@ -22,6 +23,7 @@ export const SHARED_KEYS = [
   "decisionTimeoutMs",
   "onDecisionFailure",
   "unknownCommands",
+  "invalidPayloads",
   "logger",
   "queue",
   "dedupe",
@@ -55,6 +57,10 @@ export function resolveOptions(options: SharedOptions & Record<string, unknown>,
   if (unknownCommands !== "accept" && unknownCommands !== "reject") {
     fail(`\`unknownCommands\` must be "accept" or "reject", got ${JSON.stringify(unknownCommands)}`);
   }
+  const invalidPayloads = options.invalidPayloads ?? "quarantine";
+  if (invalidPayloads !== "quarantine" && invalidPayloads !== "reject") {
+    fail(`\`invalidPayloads\` must be "quarantine" or "reject", got ${JSON.stringify(invalidPayloads)}`);
+  }
   const now = options.now ?? Date.now;
   if (typeof now !== "function") fail("`now` must be a function returning milliseconds");
   const logger = options.logger ?? consoleLogger;
@@ -77,6 +83,7 @@ export function resolveOptions(options: SharedOptions & Record<string, unknown>,
     decisionTimeoutMs: positiveInteger("decisionTimeoutMs", options.decisionTimeoutMs, 1500),
     onDecisionFailure,
     unknownCommands,
+    invalidPayloads,
     logger,
     queue,
     dedupe,

@@ -19,3 +19,15 @@ export class DeliveryFailure extends Error {
   }
   readonly schemaErrors: SchemaError[] | undefined;
 }
+
+/**
+ * What an engine needs to know of a failed attempt, read by shape (another copy of the package,
+ * or a custom runner, makes its own class): anything else is a handler failure, retried.
+ */
+export function failureOf(error: unknown): { reason: DeadLetterReason; retry: boolean; schemaErrors?: SchemaError[] | undefined } {
+  const candidate = error as Partial<DeliveryFailure> | null;
+  if (error instanceof Error && candidate?.name === "DeliveryFailure" && (candidate.reason === "schema_invalid" || candidate.reason === "handler_failed")) {
+    return { reason: candidate.reason, retry: candidate.retry !== false, schemaErrors: candidate.schemaErrors };
+  }
+  return { reason: "handler_failed", retry: true };
+}

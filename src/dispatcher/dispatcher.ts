@@ -18,6 +18,7 @@ import type {
   Dispatcher,
   DuplicateHandler,
   ErrorHandler,
+  InvalidHandler,
   ProtocolTypes,
   ReceivedRequest,
   ResolvedPublicOptions,
@@ -67,6 +68,11 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
     return this;
   }
 
+  onInvalid(handler: InvalidHandler): this {
+    this.#engine.listeners.add("invalid", handler);
+    return this;
+  }
+
   removeListener(command: unknown, handler: (...args: never[]) => unknown): this {
     this.#engine.listeners.remove(command, handler);
     return this;
@@ -109,8 +115,8 @@ export class ProtocolDispatcher<S> implements Dispatcher<ProtocolTypes> {
 }
 
 function publicOptions(resolved: ReturnType<typeof resolveOptions>) {
-  const { maxBodyBytes, bodyTimeoutMs, handlerTimeoutMs, decisionTimeoutMs, unknownCommands, queue } = resolved;
-  return { maxBodyBytes, bodyTimeoutMs, handlerTimeoutMs, decisionTimeoutMs, unknownCommands, queued: queue !== undefined };
+  const { maxBodyBytes, bodyTimeoutMs, handlerTimeoutMs, decisionTimeoutMs, unknownCommands, invalidPayloads, queue } = resolved;
+  return { maxBodyBytes, bodyTimeoutMs, handlerTimeoutMs, decisionTimeoutMs, unknownCommands, invalidPayloads, queued: queue !== undefined };
 }
 
 /** What adapters and users may read of a protocol's settings: never a token or a key. */

@@ -1,7 +1,7 @@
 import type { Catalogue } from "../../schemas/catalogue.js";
 import type { AnyCallback } from "../pipeline/run-handlers.js";
 import { preloadValidator } from "../pipeline/validate.js";
-import type { DuplicateHandler, ErrorHandler } from "../types.js";
+import type { DuplicateHandler, ErrorHandler, InvalidHandler } from "../types.js";
 
 function assertFunction(handler: unknown, method: string): void {
   if (typeof handler !== "function") throw new TypeError(`tencent-webhooks: ${method}() needs a handler function`);
@@ -11,12 +11,17 @@ function list<T>(value: T | readonly T[]): readonly T[] {
   return Array.isArray(value) ? (value as readonly T[]) : [value as T];
 }
 
-/** Who listens to what: handlers by canonical command, `onAny`, `onError`, `onDuplicate`. */
+const METHODS = { any: "onAny", error: "onError", duplicate: "onDuplicate", invalid: "onInvalid" } as const;
+
+/** Who listens to what: handlers by canonical command, `onAny`, `onError`, `onDuplicate`, `onInvalid`. */
 export class Listeners {
   readonly byCommand = new Map<string, AnyCallback[]>();
   readonly any: AnyCallback[] = [];
   readonly error: ErrorHandler[] = [];
   readonly duplicate: DuplicateHandler[] = [];
+  readonly invalid: InvalidHandler[] = [];
+  /** Commands accepted with no handler, already logged once. */
+  readonly unheard = new Set<string>();
 
   constructor(
     readonly catalogue: Catalogue,
@@ -43,8 +48,8 @@ export class Listeners {
     }
   }
 
-  add(kind: "any" | "error" | "duplicate", handler: unknown): void {
-    assertFunction(handler, kind === "any" ? "onAny" : kind === "error" ? "onError" : "onDuplicate");
+  add(kind: keyof typeof METHODS, handler: unknown): void {
+    assertFunction(handler, METHODS[kind]);
     (this[kind] as unknown[]).push(handler);
   }
 
@@ -57,6 +62,7 @@ export class Listeners {
       if (name === "*") drop(this.any);
       else if (name === "error") drop(this.error);
       else if (name === "duplicate") drop(this.duplicate);
+      else if (name === "invalid") drop(this.invalid);
       else drop(this.byCommand.get(this.catalogue.find(name as string | number)?.command ?? String(name)));
     }
   }

@@ -1,108 +1,34 @@
 /**
- * From a parsed, authenticated payload on: command, schema, then the handlers (inline), or the
- * dedupe claim and the durable write (queued). "before" commands are always decided inline.
+ * From a parsed, authenticated payload on: command and schema (prepare), then the handlers
+ * (inline), or the dedupe claim and the durable write (queued). "before" commands are always
+ * decided inline. A payload that fails its schema is quarantined when it was authenticated.
  */
 import type { CommandInfo } from "../../schemas/define.js";
-import { syncDigests } from "../crypto.js";
 import type { QueuedCallback } from "../delivery/contract.js";
-import { dedupeKey } from "../delivery/dedupe-key.js";
 import { reject, type WebhookResponse } from "../errors.js";
-import { normalizePlatform } from "../protocols/callback/platform.js";
 import type { Identity } from "../protocols/types.js";
 import type { AnyWebhookEvent } from "../types.js";
-import { AcceptedEvent } from "./event.js";
 import type { Engine } from "./engine.js";
+import { prepare } from "./prepare.js";
+import { quarantines, runInvalid, schemaRejection } from "./quarantine.js";
 import type { Report } from "./report.js";
 import { runHandlers } from "./run-handlers.js";
 import { isThenable } from "./settles-within.js";
-import { describeSchemaErrors, validatorFor, type Validator } from "./validate.js";
-
-export interface Accepted {
-  event: AnyWebhookEvent;
-  definition: CommandInfo | undefined;
-}
-
-/**
- * Command, schema, event: what both the request path and a queue worker do before handlers run.
- * Synchronous when the validator has loaded and the key needs no asynchronous hash (the common
- * case), so the request path awaits nothing here; a refusal is thrown either way.
- */
-export function prepare(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity, attempt = 1): Accepted | Promise<Accepted> {
-  const { protocol } = engine;
-  report.payload = payload;
-  const command = protocol.commandOf(payload, identity);
-  report.command = command;
-  const definition = protocol.catalogue.byName.get(command);
-  if (!definition) {
-    if (engine.options.unknownCommands === "reject") {
-      throw reject("unknown_command", protocol.name === "callback" ? `Unknown CallbackCommand "${command}"` : `Unknown ${protocol.name} event ${command}`);
-    }
-    return eventFor(engine, payload, report, identity, attempt, command, undefined);
-  }
-  const validated = (validator: Validator) => {
-    const schemaErrors = validator(payload);
-    if (schemaErrors) {
-      report.schemaErrors = schemaErrors;
-      throw reject("schema_invalid", `Payload does not match the ${command} schema: ${describeSchemaErrors(schemaErrors)}`);
-    }
-    return eventFor(engine, payload, report, identity, attempt, command, definition);
-  };
-  const validator = validatorFor(definition);
-  return typeof validator === "function" ? validated(validator) : validator.then(validated);
-}
-
-function eventFor(
-  engine: Engine,
-  payload: Record<string, unknown>,
-  report: Report,
-  identity: Identity,
-  attempt: number,
-  command: string,
-  definition: CommandInfo | undefined,
-): Accepted | Promise<Accepted> {
-  const { protocol } = engine;
-  const rawBody = report.request.rawBody ?? "";
-  const key = () => dedupeKey(protocol.name, command, definition, protocol.defaultDedupe, payload, rawBody);
-  const event = new AcceptedEvent(
-    {
-      protocol: protocol.name,
-      command,
-      payload,
-      extra: payload,
-      sdkAppId: identity.sdkAppId ?? "",
-      clientIp: identity.clientIp,
-      optPlatform: normalizePlatform(identity.optPlatform),
-      keyIndex: identity.keyIndex,
-      product: identity.product,
-      rawBody,
-      attempt,
-      request: report.request,
-    },
-    key as () => string,
-  );
-  // The key hashes the body: computed now when a store or a queue needs it (or hashing is
-  // asynchronous here), else only when a handler reads it.
-  if (engine.options.dedupe === undefined && engine.options.queue === undefined && syncDigests) return { event, definition };
-  const withKey = (value: string): Accepted => {
-    report.dedupeKey = value;
-    return { event: event.withKey(value), definition };
-  };
-  const value = key();
-  return typeof value === "string" ? withKey(value) : value.then(withKey);
-}
+import type { SchemaError } from "./validate.js";
 
 export async function accept(engine: Engine, payload: Record<string, unknown>, report: Report, identity: Identity): Promise<WebhookResponse> {
   const prepared = prepare(engine, payload, report, identity);
-  const { event, definition } = isThenable(prepared) ? await prepared : prepared;
+  const { event, definition, schemaErrors } = isThenable(prepared) ? await prepared : prepared;
+  if (schemaErrors && !quarantines(engine, identity)) throw schemaRejection(event.command, schemaErrors);
   const { options, protocol } = engine;
   engine.telemetry?.note({ command: event.command, dedupeKey: event.dedupeKey });
-  if (definition?.kind === "before") return decideInline(engine, event, definition, report);
+  if (definition?.kind === "before") return decideInline(engine, event, definition, report, schemaErrors);
   const once = options.queue?.claimAndEnqueue;
   if (once) {
     // The claim and the write in one step: a refused callback leaves no claim behind.
     let written: boolean;
     try {
-      written = await once.call(options.queue, queuedCallback(engine, event, report), options.dedupeTtlSeconds);
+      written = await once.call(options.queue, queuedCallback(engine, event, report, schemaErrors), options.dedupeTtlSeconds);
     } catch (cause) {
       report.cause = cause;
       throw reject("queue_unavailable", "The queue could not take the callback; it was not accepted");
@@ -122,7 +48,7 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
   }
   if (options.queue) {
     try {
-      await options.queue.enqueue(queuedCallback(engine, event, report));
+      await options.queue.enqueue(queuedCallback(engine, event, report, schemaErrors));
     } catch (cause) {
       await store?.release(event.dedupeKey).catch(() => undefined);
       report.cause = cause;
@@ -130,7 +56,9 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
     }
     return protocol.ok();
   }
-  const running = runAll(engine, event, report, options.handlerTimeoutMs);
+  const running = schemaErrors
+    ? runInvalid(engine, event, schemaErrors, report, options.handlerTimeoutMs)
+    : runAll(engine, event, report, options.handlerTimeoutMs);
   const run = isThenable(running) ? await running : running;
   if (run.failure) {
     engine.telemetry?.note({ reason: run.failure.data!.reason });
@@ -141,8 +69,8 @@ export async function accept(engine: Engine, payload: Record<string, unknown>, r
   return protocol.ok();
 }
 
-/** The job a queue keeps for an accepted callback. */
-function queuedCallback(engine: Engine, event: AnyWebhookEvent, report: Report): QueuedCallback {
+/** The job a queue keeps for an accepted (or quarantined) callback. */
+function queuedCallback(engine: Engine, event: AnyWebhookEvent, report: Report, schemaErrors: SchemaError[] | undefined): QueuedCallback {
   return {
     protocol: engine.protocol.name,
     command: event.command,
@@ -156,6 +84,8 @@ function queuedCallback(engine: Engine, event: AnyWebhookEvent, report: Report):
     keyIndex: event.keyIndex,
     product: event.product,
     traceparent: engine.telemetry?.traceparent(),
+    // The worker validates it again (a newer package may accept it), else dead-letters it at once.
+    ...(schemaErrors ? { invalid: { reason: "schema_invalid" as const, schemaErrors } } : {}),
   };
 }
 
@@ -174,20 +104,39 @@ async function duplicate(engine: Engine, event: AnyWebhookEvent): Promise<Webhoo
   return protocol.ok();
 }
 
+/** The command's own handlers, then `onAny`; a callback nobody listens to is logged once per command. */
 export function runAll(engine: Engine, event: AnyWebhookEvent, report: Report, timeoutMs: number) {
-  const own = engine.listeners.byCommand.get(event.command) ?? [];
-  return runHandlers([...own, ...engine.listeners.any], own.length, timeoutMs, event, (rejection, cause) =>
-    engine.reporter.emit(rejection, cause === undefined ? report : { ...report, cause }),
+  const { listeners, reporter } = engine;
+  const own = listeners.byCommand.get(event.command) ?? [];
+  if (own.length === 0 && listeners.any.length === 0 && !listeners.unheard.has(event.command)) {
+    listeners.unheard.add(event.command);
+    reporter.unheard(event.command);
+  }
+  return runHandlers([...own, ...listeners.any], own.length, timeoutMs, event, (rejection, cause) =>
+    reporter.emit(rejection, cause === undefined ? report : { ...report, cause }),
   );
 }
 
-async function decideInline(engine: Engine, event: AnyWebhookEvent, definition: CommandInfo, report: Report): Promise<WebhookResponse> {
+/**
+ * A "before" callback: the handlers' decision. When they fail, or the payload failed its schema
+ * (quarantined: `onInvalid` runs, typed handlers do not), the answer is what Tencent itself does
+ * without a reply (messages go ahead, gifts do not), unless `onDecisionFailure` says otherwise.
+ */
+async function decideInline(
+  engine: Engine,
+  event: AnyWebhookEvent,
+  definition: CommandInfo,
+  report: Report,
+  schemaErrors: SchemaError[] | undefined,
+): Promise<WebhookResponse> {
   const { protocol, options } = engine;
-  const run = await runAll(engine, event, report, options.decisionTimeoutMs);
-  if (run.failure) {
-    // Answer as Tencent would without a reply (messages go ahead, gifts do not), unless the user chose.
+  const run = await (schemaErrors
+    ? runInvalid(engine, event, schemaErrors, report, options.decisionTimeoutMs)
+    : runAll(engine, event, report, options.decisionTimeoutMs));
+  const failure = run.failure ?? (schemaErrors && schemaRejection(event.command, schemaErrors));
+  if (failure) {
     const answer = options.onDecisionFailure[definition.command] ?? definition.onTimeout ?? "block";
-    return answer === "allow" ? protocol.decide!(definition, []) : protocol.refuse(run.failure);
+    return answer === "allow" ? protocol.decide!(definition, []) : protocol.refuse(failure);
   }
   try {
     return protocol.decide!(definition, run.results);

@@ -4,6 +4,7 @@
  */
 import type { Rejection } from "../errors.js";
 import type { ErrorHandler, Logger, WebhookErrorEvent } from "../types.js";
+import { describeSchemaErrors, type SchemaError } from "./validate.js";
 
 /** What is known about a callback so far, for the `onError` report if it fails. */
 export type Report = Omit<WebhookErrorEvent, "reason" | "status" | "message" | "error">;
@@ -50,6 +51,24 @@ export class ErrorReporter {
   duplicate(command: string, dedupeKey: string): void {
     if (this.#allowed("duplicate"))
       this.#logger.warn(`tencent-webhooks: duplicate ${this.#protocol} callback ${command} (${dedupeKey}) answered 200, not handled again`);
+  }
+
+  /**
+   * A quarantined callback nobody listens to (`onInvalid`): one line each, never rate-limited, with
+   * the body as a JSON string (one line, exactly recoverable) unless a queue's dead letter keeps it.
+   */
+  quarantined(command: string, schemaErrors: readonly SchemaError[], rawBody: string | undefined): void {
+    const kept = rawBody === undefined ? "kept in the dead-letter set (queue.replay(id) after an upgrade)" : `body ${JSON.stringify(rawBody)}`;
+    this.#logger.warn(
+      `tencent-webhooks: ${this.#protocol} ${command} quarantined (schema_invalid: ${describeSchemaErrors(schemaErrors)}; register onInvalid to handle it) — ${kept}`,
+    );
+  }
+
+  /** An accepted callback no handler listens to: once per command name. */
+  unheard(command: string): void {
+    this.#logger.warn(
+      `tencent-webhooks: no handler for ${this.#protocol} ${command}: answered 200 and dropped (register on(${JSON.stringify(command)}, …) or onAny() to handle it, or to silence this line)`,
+    );
   }
 
   #log(event: WebhookErrorEvent): void {

@@ -6,6 +6,8 @@ export type AnyCallback = (event: AnyWebhookEvent) => unknown;
 
 export interface HandlerRun {
   failure?: Rejection;
+  /** What the first failing handler threw (a queue's dead letter keeps it). */
+  cause?: unknown;
   /** The first handlers' return values (the command's own handlers): a "before" command's decisions. */
   results: unknown[];
 }
@@ -16,20 +18,24 @@ export interface HandlerRun {
  * A handler still running at the timeout is not cut off: a later failure still reaches onError
  * through `onFailure`.
  */
-export function runHandlers(
-  handlers: readonly AnyCallback[],
+export function runHandlers<E extends { command: string } = AnyWebhookEvent>(
+  handlers: readonly ((event: E) => unknown)[],
   commandHandlers: number,
   timeoutMs: number,
-  event: AnyWebhookEvent,
+  event: E,
   onFailure: (rejection: Rejection, cause: unknown) => Promise<void>,
 ): HandlerRun | Promise<HandlerRun> {
   let failed = false;
+  let firstCause: unknown;
   let answered = false;
   const results: unknown[] = [];
   const reports: Promise<void>[] = [];
   const pending: Promise<unknown>[] = [];
   const fail = (cause: unknown) => {
-    if (!answered) failed = true;
+    if (!answered && !failed) {
+      failed = true;
+      firstCause = cause;
+    }
     reports.push(onFailure(reject("handler_failed", `A handler for ${event.command} failed`), cause));
   };
   for (let index = 0; index < handlers.length; index++) {
@@ -56,6 +62,6 @@ export function runHandlers(
       failure = reject("handler_failed", `A handler for ${event.command} failed`);
     }
     if (reports.length > 0) await settlesWithin(Promise.all(reports), timeoutMs);
-    return failure ? { failure, results } : { results: results.slice(0, commandHandlers) };
+    return failure ? { failure, cause: firstCause, results } : { results: results.slice(0, commandHandlers) };
   }
 }

@@ -11,7 +11,7 @@ import type {
 import type { DeliveryAttempt, QueuedCallback } from "../delivery/contract.js";
 import type { WebhookResponse } from "../errors.js";
 import type { DecisionByReply } from "../protocols/callback/decision.js";
-import type { AnyHandler, DispatchMeta, DuplicateHandler, ErrorHandler, MaybePromise, WebhookEvent } from "./events.js";
+import type { AnyHandler, DispatchMeta, DuplicateHandler, ErrorHandler, InvalidHandler, MaybePromise, WebhookEvent } from "./events.js";
 import type { ReceivedRequest, WebhookRequest } from "./request.js";
 
 /** The types of one protocol: payloads by name, aliases, codes on the wire, "before" reply kinds. */
@@ -78,6 +78,7 @@ export interface ResolvedPublicOptions {
   readonly handlerTimeoutMs: number;
   readonly decisionTimeoutMs: number;
   readonly unknownCommands: "accept" | "reject";
+  readonly invalidPayloads: "quarantine" | "reject";
   readonly signed: boolean;
   /** The callback protocol's first SDKAppID (kept for compatibility), or "" for CSS. */
   readonly sdkAppId: string;
@@ -89,13 +90,18 @@ export interface ResolvedPublicOptions {
 export interface Dispatcher<T extends ProtocolTypes = CallbackTypes> {
   /** Handle one known command or event (or several): the handler's event is typed from its schema. */
   on<const K extends KeyOf<T>>(command: K | readonly K[], handler: HandlerOf<T, K>): this;
-  /** Every accepted callback, known or not. */
+  /** Every accepted callback, known or not (never a quarantined one: see `onInvalid`). */
   onAny(handler: AnyHandler): this;
   /** Every refused or failed callback, with the raw request. */
   onError(handler: ErrorHandler): this;
   /** Every duplicate (answered 200, not handled again). */
   onDuplicate(handler: DuplicateHandler): this;
-  removeListener(command: KeyOf<T> | readonly KeyOf<T>[] | "*" | "error" | "duplicate", handler: (...args: never[]) => unknown): this;
+  /**
+   * Every authenticated callback whose payload failed its schema (quarantined, not refused; see
+   * `invalidPayloads`). Queued, it runs in the worker and the job stays in the dead-letter set.
+   */
+  onInvalid(handler: InvalidHandler): this;
+  removeListener(command: KeyOf<T> | readonly KeyOf<T>[] | "*" | "error" | "duplicate" | "invalid", handler: (...args: never[]) => unknown): this;
   /** Run one HTTP request through every check and the handlers (or the queue). Never throws, never rejects. */
   handle(request: WebhookRequest): Promise<WebhookResponse>;
   /** Validate and dispatch an already-parsed payload (replays, tests). Never throws, never rejects. */

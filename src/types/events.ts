@@ -35,6 +35,27 @@ export type AnyWebhookEvent = WebhookEvent<string, Record<string, unknown>>;
 export type AnyHandler = (event: AnyWebhookEvent) => MaybePromise<void>;
 export type ErrorHandler = (error: WebhookErrorEvent) => MaybePromise<void>;
 export type DuplicateHandler = (duplicate: DuplicateEvent) => MaybePromise<void>;
+export type InvalidHandler = (invalid: InvalidPayloadEvent) => MaybePromise<void>;
+
+/**
+ * An authenticated callback whose payload fails its schema: quarantined, not dropped. Typed `on()`
+ * handlers (and `onAny`) never see it; it was answered as accepted ("after") or with the command's
+ * failure default ("before"). Queued: it reaches `onInvalid` in the worker and stays in the
+ * dead-letter set with reason `schema_invalid`, so `queue.replay(id)` delivers it after an upgrade.
+ */
+export interface InvalidPayloadEvent {
+  reason: "schema_invalid";
+  protocol: ProtocolName;
+  command: string;
+  /** The payload as parsed (and coerced where the schema allows): untyped, it failed the schema. */
+  payload: Record<string, unknown>;
+  schemaErrors: SchemaError[];
+  /** The request as received: `request.rawBody` is enough to replay it with `handle()`. */
+  request: ReceivedRequest;
+  dedupeKey: string;
+  /** 1 inline; the queue's attempt in a worker. */
+  attempt: number;
+}
 
 /** A callback already accepted once (same `dedupeKey` within the TTL): answered 200, not handled again. */
 export interface DuplicateEvent {

@@ -24,6 +24,13 @@ export interface SharedOptions {
   onDecisionFailure?: Readonly<Record<string, "allow" | "block">>;
   /** `"accept"` (default) runs `onAny` handlers for commands this package does not know; `"reject"` answers 400. */
   unknownCommands?: "accept" | "reject";
+  /**
+   * An authenticated callback (a token or key is configured and matched) whose payload fails its
+   * schema: `"quarantine"` (default) answers it as accepted ("before": the command's failure
+   * default) and hands it to `onInvalid` (queued: the dead-letter set, reason `schema_invalid`);
+   * `"reject"` answers 400. Unauthenticated callbacks that fail their schema are always refused 400.
+   */
+  invalidPayloads?: "quarantine" | "reject";
   /** Where refusals go when no `onError` is registered. Default the console; one line each, rate-limited. */
   logger?: Logger;
   /** Durable hand-off: "after" callbacks are written to the queue and answered 200 once the write is acknowledged. */

@@ -29,6 +29,8 @@ export interface ConformanceCase {
     on: number;
     any: number;
     errors: RejectionReason[];
+    /** Commands quarantined (`onInvalid`), in order; default none. */
+    invalid?: string[];
     /** Extra checks on what the handlers saw. */
     check?: (seen: { payload?: Record<string, unknown> | undefined }) => void;
   };

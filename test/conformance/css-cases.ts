@@ -53,6 +53,8 @@ const ok = (command: string, check?: (event: AnyWebhookEvent | undefined) => voi
   ...(check ? { check } : {}),
 });
 const refused = (status: number, reason: RejectionReason, message: string): CssCase["expect"] => ({ status, message, on: 0, any: 0, errors: [reason] });
+/** Authenticated but not the schema's shape: answered 200, handed to onInvalid only (message: the schema's). */
+const quarantined = (message: string): CssCase["expect"] => ({ status: 200, on: 0, any: 0, errors: [], invalid: message });
 const silent = (status: number, message: string): CssCase["expect"] => ({ status, message, on: 0, any: 0, errors: [] });
 
 function expectThat(condition: boolean, message: string): void {
@@ -318,9 +320,9 @@ export const cssCases: CssCase[] = [
   // checked), and a list passed the appId check as the text of its items. Only a number or a
   // digit string is an appid now; these cases say what is answered instead.
   {
-    name: "appid an object without a callable toString, no appId option: the schema's 400 (not a 500)",
+    name: "appid an object without a callable toString, no appId option: quarantined by the schema (not a 500)",
     request: post(cssBody({ appid: { toString: 1 } })),
-    expect: refused(400, "schema_invalid", "Payload does not match the PushBegin schema: /appid must be integer"),
+    expect: quarantined("Payload does not match the PushBegin schema: /appid must be integer"),
   },
   {
     name: "appid an object without a callable toString, unsigned, no appId option: 401 (not a 500)",
@@ -453,10 +455,16 @@ export const cssCases: CssCase[] = [
   {
     name: 'event_type the digit string "1": routed to PushBegin, refused by its schema',
     request: post(cssBody({ event_type: "1" })),
-    expect: refused(400, "schema_invalid", "Payload does not match the PushBegin schema: /event_type must be equal to constant"),
+    expect: quarantined("Payload does not match the PushBegin schema: /event_type must be equal to constant"),
   },
   {
-    name: "PushBegin without stream_id and sequence: schema_invalid",
+    name: "PushBegin without stream_id and sequence: quarantined (200, onInvalid)",
+    request: post(cssBody({ stream_id: undefined, sequence: undefined })),
+    expect: quarantined("Payload does not match the PushBegin schema: / must have required property 'stream_id'; / must have required property 'sequence'"),
+  },
+  {
+    name: "PushBegin without stream_id and sequence, invalidPayloads: reject: 400 schema_invalid",
+    options: { invalidPayloads: "reject" },
     request: post(cssBody({ stream_id: undefined, sequence: undefined })),
     expect: refused(
       400,
@@ -465,9 +473,9 @@ export const cssCases: CssCase[] = [
     ),
   },
   {
-    name: "appid not digits: schema_invalid",
+    name: "appid not digits: quarantined",
     request: post(cssBody({ appid: "twelve" })),
-    expect: refused(400, "schema_invalid", "Payload does not match the PushBegin schema: /appid must be integer"),
+    expect: quarantined("Payload does not match the PushBegin schema: /appid must be integer"),
   },
   {
     name: "unknown event_type, signed: 200, onAny only",

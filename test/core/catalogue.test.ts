@@ -13,6 +13,8 @@ import { parseJsonObject } from "../../src/json/parse.js";
 import { validatorFor } from "../../src/pipeline/validate.js";
 import type {
   AnyWebhookEvent,
+  InvalidPayloadEvent,
+  SchemaError,
   BeforeCommand,
   CallbackPayloads,
   CommandDefinition,
@@ -83,6 +85,8 @@ interface Delivery {
   byCode: AnyWebhookEvent[];
   any: AnyWebhookEvent[];
   errors: WebhookErrorEvent[];
+  /** What `onInvalid` saw: authenticated callbacks that failed their schema (quarantined). */
+  invalid: InvalidPayloadEvent[];
   body: string;
 }
 
@@ -97,9 +101,11 @@ async function deliver(definition: CommandDefinition, text: string): Promise<Del
   if (definition.code !== undefined) dispatcher.on(definition.code as never, ((event: AnyWebhookEvent) => void byCode.push(event)) as never);
   dispatcher.onAny((event) => void any.push(event));
   dispatcher.onError((error) => void errors.push(error));
+  const invalid: InvalidPayloadEvent[] = [];
+  dispatcher.onInvalid((event) => void invalid.push(event));
   const { request, body } = signedRequest(definition, text);
   const response = await dispatcher.handle(request);
-  return { response, events, byCode, any, errors, body };
+  return { response, events, byCode, any, errors, invalid, body };
 }
 
 /**
@@ -245,11 +251,22 @@ describe("every sample and variant through the package", () => {
       .filter((field) => field in parseJsonObject(definition.sample))
       .map((field) => [label(definition), field, definition] as const),
   );
-  it.each(requiredCases)("%s without its required %s: 400 schema_invalid, onError, no handler", async (_label, field, definition) => {
+  // The callback dispatcher here has no token (unauthenticated: refused 400); TRTC and CSS are signed (quarantined: 200, onInvalid).
+  it.each(requiredCases)("%s without its required %s: refused (unsigned) or quarantined (signed), no handler", async (_label, field, definition) => {
     const delivery = await deliver(definition, withoutTopField(definition.sample, field));
-    expect(delivery.response.status).toBe(400);
-    expect(delivery.errors.map((error) => error.reason)).toEqual(["schema_invalid"]);
-    expect(delivery.errors[0]!.schemaErrors?.some((error) => (error.params as { missingProperty?: string }).missingProperty === field)).toBe(true);
+    const missing = (errors: readonly SchemaError[] | undefined) =>
+      errors?.some((error) => (error.params as { missingProperty?: string }).missingProperty === field);
+    if (definition.protocol === "callback") {
+      expect(delivery.response.status).toBe(400);
+      expect(delivery.errors.map((error) => error.reason)).toEqual(["schema_invalid"]);
+      expect(missing(delivery.errors[0]!.schemaErrors)).toBe(true);
+      expect(delivery.invalid).toEqual([]);
+    } else {
+      expect(delivery.response.status).toBe(200);
+      expect(delivery.errors).toEqual([]);
+      expect(delivery.invalid.map((event) => [event.reason, event.command])).toEqual([["schema_invalid", definition.command]]);
+      expect(missing(delivery.invalid[0]!.schemaErrors)).toBe(true);
+    }
     expect(delivery.events).toEqual([]);
     expect(delivery.any).toEqual([]);
   });

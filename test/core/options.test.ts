@@ -13,6 +13,7 @@ describe("createDispatcher options", () => {
     ["fractional timeout", { sdkAppId: 1, handlerTimeoutMs: 1.5 }, /`handlerTimeoutMs`/],
     ["negative tolerance", { sdkAppId: 1, signatureToleranceSeconds: -1 }, /`signatureToleranceSeconds`/],
     ["bad unknownCommands", { sdkAppId: 1, unknownCommands: "drop" }, /`unknownCommands` must be "accept" or "reject"/],
+    ["bad invalidPayloads", { sdkAppId: 1, invalidPayloads: "drop" }, /`invalidPayloads` must be "quarantine" or "reject"/],
     ["a typo", { sdkAppID: 1 }, /unknown option `sdkAppID`/],
   ])("%s", (_name, options, message) => {
     expect(() => createDispatcher(options as DispatcherOptions)).toThrow(message);
@@ -31,6 +32,7 @@ describe("createDispatcher options", () => {
       handlerTimeoutMs: 2000,
       decisionTimeoutMs: 1500,
       unknownCommands: "accept",
+      invalidPayloads: "quarantine",
     });
     expect(createDispatcher({ sdkAppId: "1400000000", token: "t" }).options.signed).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { allow, block, createDispatcher, signedQuery, type DispatcherOptions, type WebhookErrorEvent } from "../../src/index.js";
+import { allow, block, createDispatcher, signedQuery, type DispatcherOptions, type InvalidPayloadEvent, type WebhookErrorEvent } from "../../src/index.js";
 import type { AnyWebhookEvent } from "../../src/types.js";
 import { registry, type BeforeCommand, type KnownCommand } from "../../schemas/index.js";
 
@@ -41,6 +41,8 @@ export interface Recorded {
   on: AnyWebhookEvent[];
   any: AnyWebhookEvent[];
   errors: WebhookErrorEvent[];
+  /** Quarantined: authenticated callbacks whose payload failed its schema (`onInvalid`). */
+  invalid: InvalidPayloadEvent[];
 }
 
 export type HandlerBehaviour = "record" | "throw" | "hang" | "block" | "signal";
@@ -54,7 +56,7 @@ export const BLOCK = { code: 10001, message: "Not enough coins" } as const;
  * `RspData` = `answer:` + `Data`.
  */
 export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, behaviour: HandlerBehaviour = "record") {
-  const recorded: Recorded = { on: [], any: [], errors: [] };
+  const recorded: Recorded = { on: [], any: [], errors: [], invalid: [] };
   const dispatcher = createDispatcher({ sdkAppId: APP_ID, now: () => NOW_MS, ...options });
   const commands = [...registry.keys()] as KnownCommand[];
   if (behaviour === "throw") {
@@ -78,6 +80,9 @@ export function recordingDispatcher(options: Partial<DispatcherOptions> = {}, be
   });
   dispatcher.onError((error) => {
     recorded.errors.push(error);
+  });
+  dispatcher.onInvalid((invalid) => {
+    recorded.invalid.push(invalid);
   });
   return { dispatcher, recorded };
 }

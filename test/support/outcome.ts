@@ -28,6 +28,10 @@ export function expectOutcome(testCase: ConformanceCase, answer: Answer, recorde
   expect(recorded.on.length, "on() calls").toBe(want.on);
   expect(recorded.any.length, "onAny() calls").toBe(want.any);
   expect(recorded.errors.map((error) => error.reason)).toEqual(want.errors);
+  expect(
+    recorded.invalid.map((invalid) => invalid.command),
+    "onInvalid calls",
+  ).toEqual(want.invalid ?? []);
   for (const error of recorded.errors) expect(error.status).toBe(want.status);
   want.check?.({ payload: recorded.on[0]?.payload ?? recorded.any[0]?.payload });
 }

@@ -21,6 +21,7 @@ import type {
   TrtcDispatcher,
   TrtcDispatcherOptions,
 } from "../../src/types.js";
+import { describeSchemaErrors } from "../../src/pipeline/validate.js";
 import type { Recorded } from "./fixtures.js";
 import { ADAPTERS, send, startAdapter } from "./servers.js";
 
@@ -145,7 +146,7 @@ export type ProtocolBehaviour = "record" | "throw" | "hang";
  * throw or hang (never resolve), to prove the recording ones still run.
  */
 function record<T extends ProtocolTypes>(dispatcher: Dispatcher<T>, names: readonly string[], behaviour: ProtocolBehaviour) {
-  const recorded: Recorded = { on: [], any: [], errors: [] };
+  const recorded: Recorded = { on: [], any: [], errors: [], invalid: [] };
   const on = dispatcher.on.bind(dispatcher) as (names: readonly string[], handler: (event: AnyWebhookEvent) => unknown) => unknown;
   if (behaviour === "throw") {
     on(names, () => {
@@ -161,6 +162,9 @@ function record<T extends ProtocolTypes>(dispatcher: Dispatcher<T>, names: reado
   });
   dispatcher.onError((error: WebhookErrorEvent) => {
     recorded.errors.push(error);
+  });
+  dispatcher.onInvalid((invalid) => {
+    recorded.invalid.push(invalid);
   });
   return { dispatcher, recorded };
 }
@@ -205,6 +209,8 @@ export interface ProtocolCase<O> {
     any: number;
     /** onError reasons, in order. */
     errors: RejectionReason[];
+    /** Quarantined (200, `onInvalid`): the schema message (`Payload does not match …`); default none. */
+    invalid?: string;
     /** The command the handlers saw. */
     command?: string;
     /** Extra checks on the event the handlers saw. */
@@ -250,6 +256,11 @@ export function expectProtocolOutcome(testCase: ProtocolCase<unknown>, answer: P
     expect(error.status).toBe(want.status);
     if (want.message !== undefined) expect(error.message).toBe(want.message);
   }
+  expect(
+    recorded.invalid.map((invalid) => `${invalid.reason} ${invalid.command}`),
+    "onInvalid calls",
+  ).toEqual(want.invalid === undefined ? [] : [`schema_invalid ${/the (\S+) schema/.exec(want.invalid)?.[1]}`]);
+  if (want.invalid !== undefined) expect(want.invalid).toContain(describeSchemaErrors(recorded.invalid[0]!.schemaErrors));
   const event = recorded.on[0] ?? recorded.any[0];
   if (want.command !== undefined) {
     for (const seen of [...recorded.on, ...recorded.any]) expect(seen.command).toBe(want.command);

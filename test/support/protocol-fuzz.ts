@@ -23,6 +23,8 @@ export interface Seen {
   any: number;
   commands: string[];
   errors: WebhookErrorEvent[];
+  /** Quarantined (`onInvalid`): signed, but the payload failed its schema. */
+  invalid: number;
 }
 
 export interface FuzzHarness {
@@ -48,6 +50,7 @@ export async function answerOf(
   h.seen.any = 0;
   h.seen.commands.length = 0;
   h.seen.errors.length = 0;
+  h.seen.invalid = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<"late">((resolve) => {
     timer = setTimeout(resolve, ANSWER_WITHIN_MS, "late");
@@ -73,13 +76,14 @@ export async function answerOf(
 
   const { seen } = h;
   if (status === 200) {
-    expect(seen.any).toBe(1);
+    // Handled, or quarantined (every request that reaches the schema here is signed).
+    expect(seen.any + seen.invalid).toBe(1);
     expect(seen.errors).toEqual([]);
   } else if (SILENT.has(status)) {
-    expect(seen.on + seen.any + seen.errors.length).toBe(0);
+    expect(seen.on + seen.any + seen.errors.length + seen.invalid).toBe(0);
   } else {
     // Handlers here never fail: every refusal is the pipeline's, before any handler.
-    expect(seen.on + seen.any).toBe(0);
+    expect(seen.on + seen.any + seen.invalid).toBe(0);
     expect(seen.errors.map((error) => error.status)).toEqual([status]);
   }
   expect(prototypeFingerprint()).toBe(FINGERPRINT);

@@ -2,9 +2,10 @@
  * `work(runner, { concurrency })`: a BullMQ worker delivering jobs to the runner, with BullMQ's
  * retries, backoff and stalled-job recovery. Its connections wait for the server, however long.
  */
-import type { Job } from "bullmq";
+import { UnrecoverableError, type Job } from "bullmq";
 import type { JobRunner, QueuedCallback, QueueWorker, WorkOptions } from "../contract.js";
 import { failureRecord } from "../dead-letter-query.js";
+import { failureOf } from "../failure.js";
 import type { Engine } from "./engine.js";
 import { fail, positiveInteger } from "./options.js";
 
@@ -18,11 +19,19 @@ export function startWorker(engine: Engine, workers: Set<QueueWorker>, runner: J
     async (job: Job) => {
       const attempt = job.attemptsMade + 1;
       const max = job.opts.attempts ?? attempts;
+      const data = job.data as QueuedCallback;
       try {
-        await runner.deliver(job.data as QueuedCallback, { attempt, final: attempt >= max, jobId: String(job.id) });
+        await runner.deliver(data, { attempt, final: attempt >= max, jobId: String(job.id) });
       } catch (error) {
+        // The job's `invalid` says why it is a dead letter: this attempt's validation.
+        const { reason, retry, schemaErrors = [] } = failureOf(error);
+        if (reason === "schema_invalid") await job.updateData({ ...data, invalid: { reason, schemaErrors } });
+        else if (data.invalid) await job.updateData({ ...data, invalid: undefined });
         // BullMQ keeps the thrown error's message and stack: make it the handler's own, not a summary.
-        throw realError(error);
+        const real = realError(error);
+        // A schema failure does not heal by retrying: straight to the failed set.
+        if (!retry) throw Object.assign(new UnrecoverableError(real.message), { stack: real.stack });
+        throw real;
       }
     },
     { concurrency, lockDuration, stalledInterval, maxStalledCount },

@@ -5,6 +5,7 @@
  */
 import type { FailedCallback, QueuedCallback } from "../contract.js";
 import { failureRecord } from "../dead-letter-query.js";
+import { failureOf } from "../failure.js";
 import { Fifo } from "./fifo.js";
 
 export interface Entry {
@@ -116,7 +117,8 @@ export function memoryJobs(settings: { attempts: number; delayMs: number; ready:
 
     attemptFailed(entry: Entry, attempt: number, error: unknown): void {
       entry.attemptsMade = attempt;
-      if (attempt >= attempts) {
+      // A schema failure does not heal by retrying (DeliveryFailure.retry false): a dead letter at once.
+      if (attempt >= attempts || !failureOf(error).retry) {
         entry.failure = { ...failureRecord(error), failedAt: Date.now() };
         failed.set(entry.id, entry);
       } else if (closed) {
