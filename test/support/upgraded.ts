@@ -30,7 +30,7 @@ export interface Upgraded {
 export async function upgradedPackage(edits: readonly SchemaEdit[]): Promise<Upgraded> {
   const copy = mkdtempSync(join(tmpdir(), "tencent-webhooks-upgraded-"));
   try {
-    for (const path of ["schemas", "scripts", "src", "README.md", "package.json", "tsconfig.json"]) {
+    for (const path of ["schemas", "scripts", "src", "docs", ".changeset", "README.md", "CHANGELOG.md", "package.json", "tsconfig.json"]) {
       cpSync(join(ROOT, path), join(copy, path), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
