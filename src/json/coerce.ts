@@ -1,15 +1,20 @@
 /**
  * Tencent's documents and its traffic disagree on scalar types (IDs documented as strings
  * arrive as numbers; counts documented as strings or arrays arrive as numbers, or as digit
- * strings). Before validation we coerce exactly two things, guided by the schema:
+ * strings; booleans arrive as "false"; a TRTC `EventType` as "103"). Before validation we coerce
+ * exactly these, guided by the schema:
  *   - a number where the schema wants a string becomes its decimal string;
- *   - a decimal string where the schema wants an integer/number becomes a number, if exact.
+ *   - a decimal string where the schema wants an integer/number becomes a number, if exact;
+ *   - a decimal string where the schema wants a numeric constant (TRTC `EventGroupId` /
+ *     `EventType`, CSS `event_type`) becomes a number, so a stringified event still validates;
+ *   - `"true"` / `"false"` and `1` / `0` where the schema wants a boolean become that boolean.
  * Nothing else changes (Ajv's `coerceTypes` would also turn `null` into `""` or `0`).
  */
 type Coerce = (value: unknown) => unknown;
 
 interface SchemaNode {
   type?: unknown;
+  const?: unknown;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode | readonly SchemaNode[];
 }
@@ -29,6 +34,19 @@ function toNumber(integerOnly: boolean): Coerce {
 const toInteger = toNumber(true);
 const toFloat = toNumber(false);
 
+const BOOLEANS = new Map<unknown, boolean>([
+  ["true", true],
+  ["false", false],
+  [1, true],
+  [0, false],
+]);
+const toBoolean: Coerce = (value) => BOOLEANS.get(value) ?? value;
+
+/** The kinds of value a coercion can change; anything else is skipped without a call. */
+type Trigger = "number" | "string" | "object" | "scalar";
+const fires = (trigger: Trigger, value: unknown): boolean =>
+  trigger === "scalar" ? typeof value === "string" || typeof value === "number" : typeof value === trigger && value !== null;
+
 /** Builds the coercion for a schema once; `undefined` means there is nothing to coerce there. */
 export function compileCoercer(schema: SchemaNode): Coerce | undefined {
   switch (schema.type) {
@@ -38,7 +56,10 @@ export function compileCoercer(schema: SchemaNode): Coerce | undefined {
       return toInteger;
     case "number":
       return toFloat;
+    case "boolean":
+      return toBoolean;
   }
+  if (schema.type === undefined && typeof schema.const === "number") return Number.isInteger(schema.const) ? toInteger : toFloat;
   if (schema.properties) return compileObject(schema.properties);
   if (schema.items && !Array.isArray(schema.items)) return compileArray(schema.items as SchemaNode);
   return undefined;
@@ -46,18 +67,20 @@ export function compileCoercer(schema: SchemaNode): Coerce | undefined {
 
 /**
  * The only type of value a coercion can change: `numberToString` changes numbers, `toNumber` strings,
- * and the object / array coercions work in place on objects. Anything else is skipped without a
- * call (most fields already have the documented type).
+ * `toBoolean` strings and numbers, and the object / array coercions work in place on objects.
+ * Anything else is skipped without a call (most fields already have the documented type).
  */
-function triggerOf(schema: SchemaNode): "number" | "string" | "object" {
+function triggerOf(schema: SchemaNode): Trigger {
   if (schema.type === "string") return "number";
   if (schema.type === "integer" || schema.type === "number") return "string";
+  if (schema.type === "boolean") return "scalar";
+  if (schema.type === undefined && typeof schema.const === "number") return "string";
   return "object";
 }
 
 function compileObject(properties: Record<string, SchemaNode>): Coerce | undefined {
   const keys: string[] = [];
-  const triggers: string[] = [];
+  const triggers: Trigger[] = [];
   const coercers: Coerce[] = [];
   for (const [key, child] of Object.entries(properties)) {
     const coerce = compileCoercer(child);
@@ -73,7 +96,7 @@ function compileObject(properties: Record<string, SchemaNode>): Coerce | undefin
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const field = record[key];
-      if (typeof field !== triggers[i] || field === null || !Object.hasOwn(record, key)) continue;
+      if (!fires(triggers[i]!, field) || !Object.hasOwn(record, key)) continue;
       const coerced = coercers[i]!(field);
       if (coerced !== field) record[key] = coerced;
     }
@@ -89,7 +112,7 @@ function compileArray(items: SchemaNode): Coerce | undefined {
     if (!Array.isArray(value)) return value;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (typeof item !== trigger || item === null) continue;
+      if (!fires(trigger, item)) continue;
       const coerced = coerce(item);
       if (coerced !== item) value[i] = coerced;
     }
