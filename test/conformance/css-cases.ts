@@ -453,9 +453,9 @@ export const cssCases: CssCase[] = [
     expect: refused(400, "command_missing", M.eventType),
   },
   {
-    name: 'event_type the digit string "1": routed to PushBegin, refused by its schema',
+    name: 'event_type the digit string "1": routed to PushBegin, coerced, delivered',
     request: post(cssBody({ event_type: "1" })),
-    expect: quarantined("Payload does not match the PushBegin schema: /event_type must be equal to constant"),
+    expect: ok("PushBegin", (event) => expectThat(event?.payload.event_type === 1, "event_type is the number 1")),
   },
   {
     name: "PushBegin without stream_id and sequence: quarantined (200, onInvalid)",
