@@ -37,6 +37,7 @@ export function runInvalid(
   inWorker = false,
 ): HandlerRun | Promise<HandlerRun> {
   const { listeners, reporter, protocol } = engine;
+  engine.telemetry?.note({ outcome: "quarantined" });
   const invalid: InvalidPayloadEvent = {
     reason: "schema_invalid",
     protocol: protocol.name,

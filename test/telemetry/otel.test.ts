@@ -92,6 +92,18 @@ describe("telemetry: true", () => {
     expect(await sum("tencent_webhooks.duplicates", { "tencent_webhooks.protocol": "callback", "tencent_webhooks.command": COMMAND })).toBe(before + 1);
   });
 
+  it("quarantined: an authenticated callback that fails its schema is counted and its span says so", async () => {
+    const webhooks = createDispatcher({ sdkAppId: APP_ID, token: TOKEN, telemetry: true, logger: SILENT_LOGGER });
+    const seen: string[] = [];
+    webhooks.onInvalid((invalid) => void seen.push(invalid.command));
+    const before = await sum("tencent_webhooks.quarantined", { "tencent_webhooks.command": COMMAND });
+    const body = `{"CallbackCommand":"${COMMAND}","RoomId":"r1","RoomInfo":{"MaxMemberCount":"many"}}`;
+    expect((await webhooks.handle(signedRequest(COMMAND, body as never, { sdkAppId: APP_ID, token: TOKEN }))).status).toBe(200);
+    expect(seen).toEqual([COMMAND]);
+    expect(finished("callback callback receive").map((span) => span.attributes["tencent_webhooks.outcome"])).toEqual(["quarantined"]);
+    expect(await sum("tencent_webhooks.quarantined", { "tencent_webhooks.protocol": "callback", "tencent_webhooks.command": COMMAND })).toBe(before + 1);
+  });
+
   it("failed, then retried: a worker span per attempt, each linked to the receiver's span, the failure's reason and exception recorded", async () => {
     const queue = memoryQueue({ backoff: { delayMs: 5 } });
     const webhooks = createTrtcDispatcher({ sdkAppId: APP_ID, key: "otel-key", telemetry: true, logger: SILENT_LOGGER, queue });
