@@ -1,6 +1,6 @@
 /** `failed({ offset, limit, command, reason })` and the bulk filters, the same on every engine. */
 import type { DeadLetterReason, FailedCallback, FailedFilter, FailedQuery } from "./contract.js";
-import { DeliveryFailure } from "./failure.js";
+import { DeliveryFailure, failureOf } from "./failure.js";
 
 export interface Page {
   offset: number;
@@ -40,13 +40,15 @@ export function matches(filter: FailedFilter, failed: Pick<FailedCallback, "job"
  * error (a {@link DeliveryFailure}'s `cause`), its message and stack, and why it failed.
  */
 export function failureRecord(error: unknown): Pick<FailedCallback, "error" | "stack" | "reason" | "schemaErrors"> {
-  const failure = error instanceof DeliveryFailure || (error as { name?: unknown } | null)?.name === "DeliveryFailure" ? (error as DeliveryFailure) : undefined;
-  const real = failure?.cause ?? error;
+  // failureOf() reads a DeliveryFailure by its shape (another copy of the package has its own class).
+  const { reason, schemaErrors } = failureOf(error);
+  const real =
+    (error instanceof DeliveryFailure || (error as { name?: unknown } | null)?.name === "DeliveryFailure" ? (error as Error).cause : undefined) ?? error;
   return {
     error: messageOf(real),
     stack: real instanceof Error && typeof real.stack === "string" ? real.stack : undefined,
-    reason: failure?.reason ?? "handler_failed",
-    schemaErrors: failure?.schemaErrors,
+    reason,
+    schemaErrors,
   };
 }
 
