@@ -7,6 +7,7 @@ import { runMigrations, type PgPool } from "bullmq";
 import { withinDeadline } from "../bullmq/deadline.js";
 import type { Engine } from "../bullmq/engine.js";
 import { SCHEMA, type Settings } from "./options.js";
+import { connectionErrors } from "../bullmq/connection-errors.js";
 
 export interface Connection extends Pick<Engine, "report" | "bounded"> {
   readonly settings: Settings;
@@ -21,21 +22,7 @@ export interface Connection extends Pick<Engine, "report" | "bounded"> {
 
 export function receiverConnection(settings: Settings): Connection {
   const { name, enqueueTimeoutMs, connectionString, poolSize } = settings;
-  let warned = false;
-  const onConnectionError =
-    settings.onConnectionError ??
-    ((error: Error) => {
-      if (warned) return;
-      warned = true;
-      console.warn(`tencent-webhooks: PostgreSQL connection error (queue "${name}"): ${error.message}`);
-    });
-  const report = (error: unknown) => {
-    try {
-      onConnectionError(error instanceof Error ? error : new Error(String(error)));
-    } catch (cause) {
-      console.error("tencent-webhooks: onConnectionError threw", cause);
-    }
-  };
+  const { report } = connectionErrors("PostgreSQL", name, settings.onConnectionError);
 
   // `pg` is loaded only here, when a queue is made from a connection string: the queue entry does
   // not need it for Redis users. The schema is pinned per connection (BullMQ's SQL is unqualified).

@@ -8,6 +8,7 @@ import { openClient, ownRetryStrategy, type RedisClient } from "./clients.js";
 import { withinDeadline, settleWithin } from "../bullmq/deadline.js";
 import type { Engine } from "../bullmq/engine.js";
 import type { Settings } from "./options.js";
+import { connectionErrors } from "../bullmq/connection-errors.js";
 
 export interface Connection extends Pick<Engine, "report" | "bounded"> {
   readonly settings: Settings;
@@ -24,21 +25,8 @@ export interface Connection extends Pick<Engine, "report" | "bounded"> {
 /** Opens the receiver's connection (at once). */
 export function receiverConnection(settings: Settings): Connection {
   const { connection, name, enqueueTimeoutMs } = settings;
-  let warned = false;
-  const onConnectionError =
-    settings.onConnectionError ??
-    ((error: Error) => {
-      if (warned) return;
-      warned = true;
-      console.warn(`tencent-webhooks: Redis connection error (queue "${name}"): ${error.message}`);
-    });
-  const report = (error: unknown) => {
-    try {
-      onConnectionError(error instanceof Error ? error : new Error(String(error)));
-    } catch (cause) {
-      console.error("tencent-webhooks: onConnectionError threw", cause);
-    }
-  };
+  const errors = connectionErrors("Redis", name, settings.onConnectionError);
+  const { report } = errors;
 
   const open = (overrides: RedisOptions): RedisClient => openClient(connection, overrides);
 
@@ -52,9 +40,7 @@ export function receiverConnection(settings: Settings): Connection {
   });
   client.on("error", report);
   // The default warning is once per outage: connected again, the next error warns again.
-  client.on("ready", () => {
-    warned = false;
-  });
+  client.on("ready", errors.reconnected);
 
   // One pending promise per outage (not a listener per request), cleared once connected.
   let connecting: Promise<void> | undefined;
