@@ -38,4 +38,5 @@ export default defineCommand({
     },
   },
   sample: `{"CallbackCommand":"Call.CallbackAfterEndCall","CallRecord": {"CallId": "055662e1-bc8a-469c-a334-1126c8c17d58","Caller_Account": "10001","MediaType": "Audio","CallType": "SingleCall","StartTime": 1741231146,"EndTime": 1741231296,"AcceptTime": 0,"CallResult": "NotAnswer","CalleeList_Account": ["10001", "user2"],"RoomId": "roomid-1434","RoomIdType": 2},"EventTime":1703589922780}`,
+  pages: { en: "https://trtc.io/document/68940" },
 });

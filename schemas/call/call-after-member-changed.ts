@@ -38,4 +38,5 @@ export default defineCommand({
     },
   },
   sample: `{"CallbackCommand":"Call.CallbackAfterMemberChanged","CallId":"055662e1-bc8a-469c-a334-1126c8c17d58","UserList":[{"User_Account":"user1","Status":"Calling"},{"User_Account":"user2","Status":"Calling"}],"ChangedUserList":[{"User_Account":"user2","ActionType":"Answer"}],"EventTime":1740464128807}`,
+  pages: { en: "https://trtc.io/document/69215" },
 });

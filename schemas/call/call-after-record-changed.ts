@@ -62,4 +62,5 @@ export default defineCommand({
 "CallbackCommand": "Call.CallbackAfterRecordChanged",
 "EventTime": 1774425607149
 }`,
+  pages: { en: "https://trtc.io/document/80345" },
 });

@@ -52,4 +52,5 @@ export default defineCommand({
 ],
 "EventTime":1740464128807
 }`,
+  pages: { en: "https://trtc.io/document/68941" },
 });

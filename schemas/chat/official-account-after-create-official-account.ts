@@ -21,4 +21,5 @@ export default defineCommand({
 "Name": "TestOfficialAccount",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60796", zh: "https://trtc.io/zh/document/60796" },
 });

@@ -20,4 +20,5 @@ export default defineCommand({
 "Name": "TestOfficialAccount",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60798" },
 });

@@ -18,4 +18,5 @@ export default defineCommand({
 "Official_Account" : "@TOA#_test_OA_for_penn",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60801" },
 });

@@ -1,6 +1,10 @@
 import { defineCommand } from "../define.js";
 import { eventTimeMs, officialAccountId, officialAccountProfileProperties, operatorAccount } from "./official-account-fragments.js";
 
+/**
+ * The English and Chinese pages (https://trtc.io/zh/document/60797) send the same fields with the same
+ * values; the Chinese page's sample lacks the commas after `FaceUrl` and `Organization`.
+ */
 export default defineCommand({
   command: "OfficialAccount.CallbackAfterOfficialAccountInfoChanged",
   kind: "after",
@@ -25,4 +29,5 @@ export default defineCommand({
 "Organization": "NewOrganization",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60797", zh: "https://trtc.io/zh/document/60797" },
 });

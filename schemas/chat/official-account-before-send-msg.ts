@@ -34,4 +34,5 @@ export default defineCommand({
 "CloudCustomData": "your cloud custom data",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/60803", zh: "https://trtc.io/zh/document/60803" },
 });

@@ -29,4 +29,5 @@ export default defineCommand({
 ],
 "EventTime": 1702018343678
 }`,
+  pages: { en: "https://trtc.io/document/70356" },
 });

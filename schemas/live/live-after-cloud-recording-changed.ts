@@ -60,4 +60,5 @@ export default defineCommand({
 }
 }
 }`,
+  pages: { en: "https://intl.cloud.tencent.com/document/product/647/78428" },
 });

@@ -25,4 +25,5 @@ export default defineCommand({
 "CurRoomCount": 400,
 "MaxRoomCount": 500
 }`,
+  pages: { en: "https://trtc.io/document/70485" },
 });

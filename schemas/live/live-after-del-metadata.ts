@@ -30,4 +30,5 @@ export default defineCommand({
 ],
 "EventTime": 1739966441121
 }`,
+  pages: { en: "https://trtc.io/document/68223" },
 });
