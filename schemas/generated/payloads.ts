@@ -661,9 +661,9 @@ export interface RoomAfterUpdateRoomInfoPayload {
     IsMessageDisabled?: boolean;
     IsScreenSharingDisabled?: boolean;
     /**
-     * documented as Bool; the page's sample sends the string "false"
+     * documented as Bool; the page's sample sends the string "false" (coerced)
      */
-    IsCloudRecordingDisabled?: boolean | ("true" | "false");
+    IsCloudRecordingDisabled?: boolean;
     CustomInfo?: string;
   };
   /**

@@ -6,7 +6,8 @@ import { eventTime, roomDisabledSwitchProperties, roomInfo, takeSeatMode } from 
  * `Room.CallbackUpdateRoomInfo` (https://cloud.tencent.com/document/product/269/105401). Both names are
  * accepted in the body (`CallbackCommand` is an enum) and `aliases` lets the registry map the old name
  * to this definition. The page's sample sends `"IsCloudRecordingDisabled" : "false"` — a string,
- * though the table says Bool: a boolean or the strings "true" / "false" are accepted for that field.
+ * though the table says Bool: the schema says boolean, and the coercions turn "true" / "false" (and
+ * 1 / 0) into the boolean, so a handler always reads a boolean.
  */
 export default defineCommand({
   command: "Room.CallbackAfterUpdateRoomInfo",
@@ -23,10 +24,7 @@ export default defineCommand({
         TakeSeatMode: takeSeatMode,
         MaxMemberCount: { type: "integer" },
         ...roomDisabledSwitchProperties,
-        IsCloudRecordingDisabled: {
-          anyOf: [{ type: "boolean" }, { enum: ["true", "false"] }],
-          description: 'documented as Bool; the page\'s sample sends the string "false"',
-        },
+        IsCloudRecordingDisabled: { type: "boolean", description: 'documented as Bool; the page\'s sample sends the string "false" (coerced)' },
         CustomInfo: { type: "string" },
       }),
       EventTime: eventTime,

@@ -422,9 +422,12 @@ describe("the documented type mismatches", () => {
     },
   );
 
-  it('Room.CallbackAfterUpdateRoomInfo: IsCloudRecordingDisabled sent as "false" is accepted as sent', async () => {
-    const payload = await delivered("Room.CallbackAfterUpdateRoomInfo");
-    expect(payload.RoomInfo.IsCloudRecordingDisabled).toBe("false");
+  it('Room.CallbackAfterUpdateRoomInfo: IsCloudRecordingDisabled sent as "false" (the page\'s sample) or "true" reaches the handler as a boolean', async () => {
+    const sample = registry.get("Room.CallbackAfterUpdateRoomInfo")!.sample;
+    expect(sample).toContain('"IsCloudRecordingDisabled" : "false"');
+    expect((await delivered("Room.CallbackAfterUpdateRoomInfo")).RoomInfo.IsCloudRecordingDisabled).toBe(false);
+    const sentTrue = sample.replace('"IsCloudRecordingDisabled" : "false"', '"IsCloudRecordingDisabled" : "true"');
+    expect((await delivered("Room.CallbackAfterUpdateRoomInfo", sentTrue)).RoomInfo.IsCloudRecordingDisabled).toBe(true);
   });
 
   it("a numeric user ID is delivered as its decimal string", async () => {
@@ -491,7 +494,7 @@ describe("payload types (checked by tsc)", () => {
     expectTypeOf<LiveAfterMemberStateChangedPayload["CallbackCommand"]>().toEqualTypeOf<
       "Live.CallbackAfterMemberStateChanged" | "Live.CallbackMemberStateChanged" | undefined
     >();
-    expectTypeOf<RoomAfterUpdateRoomInfoPayload["RoomInfo"]["IsCloudRecordingDisabled"]>().toEqualTypeOf<boolean | "true" | "false" | undefined>();
+    expectTypeOf<RoomAfterUpdateRoomInfoPayload["RoomInfo"]["IsCloudRecordingDisabled"]>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<"Live.CallbackMemberStateChanged">().not.toExtend<KnownCommand>();
   });
 

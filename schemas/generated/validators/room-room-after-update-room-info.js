@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+const schema11 = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"type":"boolean","description":"documented as Bool; the page's sample sends the string \"false\" (coerced)"},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Room.CallbackAfterUpdateRoomInfo" */;
@@ -169,12 +169,8 @@ errors++;
 }
 }
 if(data2.IsCloudRecordingDisabled !== undefined){
-let data12 = data2.IsCloudRecordingDisabled;
-const _errs25 = errors;
-let valid2 = false;
-const _errs26 = errors;
-if(typeof data12 !== "boolean"){
-const err13 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data2.IsCloudRecordingDisabled !== "boolean"){
+const err13 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -183,12 +179,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid0 = _errs26 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs28 = errors;
-if(!((data12 === "true") || (data12 === "false"))){
-const err14 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema11.properties.RoomInfo.properties.IsCloudRecordingDisabled.anyOf[1].enum},message:"must be equal to one of the allowed values"};
+}
+if(data2.CustomInfo !== undefined){
+if(typeof data2.CustomInfo !== "string"){
+const err14 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -197,11 +191,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs28 === errors;
-valid2 = valid2 || _valid0;
 }
-if(!valid2){
-const err15 = {instancePath:instancePath+"/RoomInfo/IsCloudRecordingDisabled",schemaPath:"#/properties/RoomInfo/properties/IsCloudRecordingDisabled/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err15 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -210,21 +203,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-else {
-errors = _errs25;
-if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data2.CustomInfo !== undefined){
-if(typeof data2.CustomInfo !== "string"){
-const err16 = {instancePath:instancePath+"/RoomInfo/CustomInfo",schemaPath:"#/properties/RoomInfo/properties/CustomInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EventTime !== undefined){
+let data14 = data.EventTime;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err16 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -236,7 +219,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/RoomInfo",schemaPath:"#/properties/RoomInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -245,34 +228,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.EventTime !== undefined){
-let data14 = data.EventTime;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err18 = {instancePath:instancePath+"/EventTime",schemaPath:"#/properties/EventTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"anyOf":[{"type":"boolean"},{"enum":["true","false"]}],"description":"documented as Bool; the page's sample sends the string \"false\""},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
+export const schema = {"$id":"Room.CallbackAfterUpdateRoomInfo","type":"object","required":["RoomInfo"],"properties":{"CallbackCommand":{"enum":["Room.CallbackAfterUpdateRoomInfo","Room.CallbackUpdateRoomInfo"]},"Operator_Account":{"type":"string"},"RoomInfo":{"type":"object","required":["RoomId"],"properties":{"RoomId":{"type":"string"},"RoomName":{"type":"string"},"Owner_Account":{"type":"string"},"TakeSeatMode":{"type":"string","description":"None | FreeToTake | ApplyToTake"},"MaxMemberCount":{"type":"integer"},"IsVideoDisabled":{"type":"boolean"},"IsAudioDisabled":{"type":"boolean"},"IsMessageDisabled":{"type":"boolean"},"IsScreenSharingDisabled":{"type":"boolean"},"IsCloudRecordingDisabled":{"type":"boolean","description":"documented as Bool; the page's sample sends the string \"false\" (coerced)"},"CustomInfo":{"type":"string"}}},"EventTime":{"type":"integer","description":"milliseconds since the epoch"}}};
