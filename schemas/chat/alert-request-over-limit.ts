@@ -21,4 +21,5 @@ export default defineCommand({
 "Request": 510,
 "Limit": 200
 }`,
+  pages: { en: "https://trtc.io/document/60256", zh: "https://www.tencentcloud.com/zh/document/product/1047/60256" },
 });

@@ -41,4 +41,5 @@ export default defineCommand({
 "CloudCustomData": "your cloud custom data",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/68952", zh: "https://www.tencentcloud.com/zh/document/product/1047/68952" },
 });

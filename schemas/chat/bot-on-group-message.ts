@@ -52,4 +52,5 @@ export default defineCommand({
 "CloudCustomData": "your cloud custom data",
 "EventTime": 1670574414123
 }`,
+  pages: { en: "https://trtc.io/document/68953" },
 });

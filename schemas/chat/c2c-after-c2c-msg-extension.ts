@@ -36,6 +36,7 @@ export default defineCommand({
 "Seq":1,
 "EventTime":1764688540182
 }`,
+  pages: { en: "https://www.tencentcloud.com/document/product/1047/76006" },
   variants: [
     {
       source: "https://www.tencentcloud.com/document/product/1047/76006",

@@ -42,4 +42,5 @@ export default defineCommand({
 "MsgKey": "609_690_1769771529",
 "EventTime": 1769772027036
 }`,
+  pages: { zh: "https://cloud.tencent.com/document/product/269/128224" },
 });

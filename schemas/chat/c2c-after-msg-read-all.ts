@@ -41,4 +41,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { zh: "https://cloud.tencent.com/document/product/269/128225" },
 });

@@ -46,4 +46,5 @@ export default defineCommand({
 ],
 "EventTime": 1769139587754
 }`,
+  pages: { zh: "https://cloud.tencent.com/document/product/269/128223" },
 });
