@@ -53,4 +53,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/48733", zh: "https://www.tencentcloud.com/zh/document/product/1047/48733" },
 });

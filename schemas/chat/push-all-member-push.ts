@@ -51,4 +51,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/67551", zh: "https://cloud.tencent.com.cn/document/product/269/102568" },
 });

@@ -57,4 +57,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/67552", zh: "https://cloud.tencent.com.cn/document/product/269/102567" },
 });

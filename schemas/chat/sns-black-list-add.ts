@@ -29,4 +29,5 @@ export default defineCommand({
 }
 ]
 }`,
+  pages: { en: "https://trtc.io/document/34361", zh: "https://www.tencentcloud.com/zh/document/product/1047/34361" },
 });

@@ -55,4 +55,5 @@ export default defineCommand({
       text: `{"CallbackCommand":"Room.CallbackUpdateRoomInfo","Operator_Account":"bob","RoomInfo":{"RoomId":"rid-123","RoomName":"rname-123","IsCloudRecordingDisabled":false},"EventTime":1670574414123}`,
     },
   ],
+  pages: { en: "https://trtc.io/document/60731" },
 });
