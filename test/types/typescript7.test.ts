@@ -1,26 +1,22 @@
 /**
  * `npm i -D typescript` installs TypeScript 7 now: the package's own sources and type tests
  * (test/types, every `@ts-expect-error` included) and the Nest code (legacy decorators) also
- * type-check on it. TypeScript 7 is installed from the registry into node_modules/.cache (never a
- * devDependency: its `tsc` bin would replace TypeScript 5.9's in node_modules/.bin).
+ * type-check on it. TypeScript 7 is installed from the registry into node_modules/.cache
+ * (test/support/typescript7.ts). The README and docs blocks: docs-blocks.test.ts.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TYPESCRIPT7_VERSION as VERSION, typescript7 } from "../support/typescript7.js";
 
-const VERSION = "7.0.2";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const PREFIX = join(ROOT, "node_modules/.cache/typescript7");
-const TSC = join(PREFIX, "node_modules/typescript/bin/tsc");
+let TSC: string;
 const run = promisify(execFile);
 
 beforeAll(async () => {
-  if (!existsSync(TSC)) {
-    await run("npm", ["install", "--prefix", PREFIX, "--no-audit", "--no-fund", "--no-save", `typescript@${VERSION}`], { cwd: ROOT });
-  }
+  TSC = await typescript7();
 }, 240_000);
 
 /** The compiler's output: "" when the project compiles. */
