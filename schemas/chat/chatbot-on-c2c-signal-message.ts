@@ -34,4 +34,5 @@ export default defineCommand({
 "EventTime": 1670574414123,
 "Data": "{\\"msg\\":\\"This is a user-defined passthrough content\\"}"
 }`,
+  pages: { en: "https://www.tencentcloud.com/document/product/1047/59057" },
 });

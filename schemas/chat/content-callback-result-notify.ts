@@ -6,6 +6,11 @@ import { defineCommand } from "../define.js";
  * in the query string, so this sample adds `"CallbackCommand": "ContentCallback.ResultNotify"` as
  * its first field and keeps every other value as written. `MsgID` is the message's MsgKey for
  * one-to-one messages and its MsgSeq for group messages.
+ *
+ * The console guide's copy of this callback (1047/77840) shows a shorter sample, without the
+ * `Ctxcb…` details after `CtxcbRequestId`, kept as a variant; its English table calls `TextContent`
+ * a String (https://intl.cloud.tencent.com/document/product/1047/77840) where its own sample, its
+ * Chinese table and both 78240 pages send an array of strings: both are accepted.
  */
 export default defineCommand({
   command: "ContentCallback.ResultNotify",
@@ -32,9 +37,9 @@ export default defineCommand({
       },
       ContentType: { type: "string", description: "Text | Image | Audio | Video" },
       TextContent: {
-        type: "array",
+        type: ["array", "string"],
         items: { type: "string" },
-        description: "the text moderated, when ContentType is Text (custom messages may give several elements)",
+        description: "the text moderated, when ContentType is Text (custom messages may give several elements); an array, or a string as one page's table says",
       },
       FileURL: { type: "string", description: "the file moderated, when ContentType is Image, Audio or Video" },
       MsgID: { type: "string", description: "one-to-one: the message's MsgKey; group: its MsgSeq" },
@@ -71,4 +76,23 @@ export default defineCommand({
 "CtxcbLibName": "test",
 "CloudCustomData": "aaabbbccc"
 }`,
+  pages: { en: "https://trtc.io/document/78240", zh: "https://cloud.tencent.com/document/product/269/95616" },
+  variants: [
+    {
+      source: "https://intl.cloud.tencent.com/document/product/1047/77840",
+      note: "the console guide's shorter sample (the same on its Chinese copy), without the Ctxcb details after CtxcbRequestId; CallbackCommand added as in the sample",
+      text: `{"CallbackCommand":"ContentCallback.ResultNotify","Scene":"C2C","SdkAppId":1400187352,"From_Account":"jared","ContactItem":{"ContactType":1,"To_Account":"Jonh"},"ContentType":"Text","TextContent":["aaabbbccc","1234567"],"MsgID":"1434460578_4137340972_1661154487","CtxcbResult":1,"CtxcbRequestId":"241ed925-4c56-4357-95dd-1e6e7798f214"}`,
+    },
+  ],
+  disagreements: [
+    {
+      field: "TextContent",
+      en: {
+        url: "https://intl.cloud.tencent.com/document/product/1047/77840",
+        says: "TextContent: String, the text recognised (its own sample sends an array; trtc.io/document/78240 says Array)",
+      },
+      zh: { url: "https://intl.cloud.tencent.com/zh/document/product/1047/77840", says: "TextContent: Array, the text recognised (as cloud.tencent.com 269/95616)" },
+      resolution: "an array of strings or a string: check Array.isArray(payload.TextContent)",
+    },
+  ],
 });

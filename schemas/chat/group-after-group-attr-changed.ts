@@ -38,4 +38,5 @@ export default defineCommand({
 ],
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/60394" },
 });

@@ -32,6 +32,7 @@ export default defineCommand({
 "Seq":56,
 "EventTime":1764688294360
 }`,
+  pages: { en: "https://trtc.io/document/76007" },
   variants: [
     {
       source: "https://trtc.io/document/76007",

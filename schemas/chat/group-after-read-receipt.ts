@@ -1,7 +1,10 @@
 import { defineCommand } from "../define.js";
 import { eventTime, groupId, groupType, memberList, msgSeq } from "./group-fragments.js";
 
-/** The page's sample lacks the comma after the first `"UnreadNum": 6`; it is added. */
+/**
+ * The page's sample lacks the comma after the first `"UnreadNum": 6`; it is added. The Chinese page
+ * (tencentcloud.com/zh 1047/60395) has the same sample, missing comma included, and the same table.
+ */
 export default defineCommand({
   command: "Group.CallbackAfterReadReceipt",
   kind: "after",
@@ -56,4 +59,5 @@ export default defineCommand({
 ],
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/60395", zh: "https://www.tencentcloud.com/zh/document/product/1047/60395" },
 });

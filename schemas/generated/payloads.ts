@@ -1381,9 +1381,9 @@ export interface ContentCallbackResultNotifyPayload {
    */
   ContentType?: string;
   /**
-   * the text moderated, when ContentType is Text (custom messages may give several elements)
+   * the text moderated, when ContentType is Text (custom messages may give several elements); an array, or a string as one page's table says
    */
-  TextContent?: string[];
+  TextContent?: string[] | string;
   /**
    * the file moderated, when ContentType is Image, Audio or Video
    */

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"ContentCallback.ResultNotify","type":"object","required":["Scene"],"properties":{"CallbackCommand":{"const":"ContentCallback.ResultNotify"},"Scene":{"type":"string","description":"C2C | C2CCustom | Group | GroupCustom | GroupInfo | GroupMemberInfo | RelationChain | UserInfo"},"SdkAppId":{"type":"string"},"From_Account":{"type":"string","description":"the user who submitted the content"},"ContactItem":{"type":"object","description":"the message's recipient, for message moderation","properties":{"ContactType":{"type":"integer","description":"1 = one-to-one (To_Account) | 2 = group (ToGroupId)"},"To_Account":{"type":"string"},"ToGroupId":{"type":"string"}}},"ContentType":{"type":"string","description":"Text | Image | Audio | Video"},"TextContent":{"type":"array","items":{"type":"string"},"description":"the text moderated, when ContentType is Text (custom messages may give several elements)"},"FileURL":{"type":"string","description":"the file moderated, when ContentType is Image, Audio or Video"},"MsgID":{"type":"string","description":"one-to-one: the message's MsgKey; group: its MsgSeq"},"CtxcbResult":{"type":"integer","description":"1 = blocked | 0 = passed"},"CtxcbRequestId":{"type":"string","description":"the moderation request's ID"},"CtxcbKeywords":{"type":"array","items":{"type":"string"},"description":"the keywords hit in the text"},"CtxcbSuggestion":{"type":"string","description":"the moderation service's suggestion (the sample has Review)"},"CtxcbLabel":{"type":"string","description":"the main label hit, e.g. Sexy"},"CtxcbSubLabel":{"type":"string"},"CtxcbSubLabelDesc":{"type":"string"},"CtxcbLibName":{"type":"string","description":"the custom library that matched"},"CloudCustomData":{"type":"string","description":"the message's custom data"}}};
+const schema11 = {"$id":"ContentCallback.ResultNotify","type":"object","required":["Scene"],"properties":{"CallbackCommand":{"const":"ContentCallback.ResultNotify"},"Scene":{"type":"string","description":"C2C | C2CCustom | Group | GroupCustom | GroupInfo | GroupMemberInfo | RelationChain | UserInfo"},"SdkAppId":{"type":"string"},"From_Account":{"type":"string","description":"the user who submitted the content"},"ContactItem":{"type":"object","description":"the message's recipient, for message moderation","properties":{"ContactType":{"type":"integer","description":"1 = one-to-one (To_Account) | 2 = group (ToGroupId)"},"To_Account":{"type":"string"},"ToGroupId":{"type":"string"}}},"ContentType":{"type":"string","description":"Text | Image | Audio | Video"},"TextContent":{"type":["array","string"],"items":{"type":"string"},"description":"the text moderated, when ContentType is Text (custom messages may give several elements); an array, or a string as one page's table says"},"FileURL":{"type":"string","description":"the file moderated, when ContentType is Image, Audio or Video"},"MsgID":{"type":"string","description":"one-to-one: the message's MsgKey; group: its MsgSeq"},"CtxcbResult":{"type":"integer","description":"1 = blocked | 0 = passed"},"CtxcbRequestId":{"type":"string","description":"the moderation request's ID"},"CtxcbKeywords":{"type":"array","items":{"type":"string"},"description":"the keywords hit in the text"},"CtxcbSuggestion":{"type":"string","description":"the moderation service's suggestion (the sample has Review)"},"CtxcbLabel":{"type":"string","description":"the main label hit, e.g. Sexy"},"CtxcbSubLabel":{"type":"string"},"CtxcbSubLabelDesc":{"type":"string"},"CtxcbLibName":{"type":"string","description":"the custom library that matched"},"CloudCustomData":{"type":"string","description":"the message's custom data"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="ContentCallback.ResultNotify" */;
@@ -135,11 +135,8 @@ errors++;
 }
 if(data.TextContent !== undefined){
 let data9 = data.TextContent;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data9[i0] !== "string"){
-const err10 = {instancePath:instancePath+"/TextContent/" + i0,schemaPath:"#/properties/TextContent/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((!(Array.isArray(data9))) && (typeof data9 !== "string")){
+const err10 = {instancePath:instancePath+"/TextContent",schemaPath:"#/properties/TextContent/type",keyword:"type",params:{type: schema11.properties.TextContent.type},message:"must be array,string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -148,10 +145,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/TextContent",schemaPath:"#/properties/TextContent/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data9[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/TextContent/" + i0,schemaPath:"#/properties/TextContent/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -159,6 +157,8 @@ else {
 vErrors.push(err11);
 }
 errors++;
+}
+}
 }
 }
 if(data.FileURL !== undefined){
@@ -326,4 +326,4 @@ return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"ContentCallback.ResultNotify","type":"object","required":["Scene"],"properties":{"CallbackCommand":{"const":"ContentCallback.ResultNotify"},"Scene":{"type":"string","description":"C2C | C2CCustom | Group | GroupCustom | GroupInfo | GroupMemberInfo | RelationChain | UserInfo"},"SdkAppId":{"type":"string"},"From_Account":{"type":"string","description":"the user who submitted the content"},"ContactItem":{"type":"object","description":"the message's recipient, for message moderation","properties":{"ContactType":{"type":"integer","description":"1 = one-to-one (To_Account) | 2 = group (ToGroupId)"},"To_Account":{"type":"string"},"ToGroupId":{"type":"string"}}},"ContentType":{"type":"string","description":"Text | Image | Audio | Video"},"TextContent":{"type":"array","items":{"type":"string"},"description":"the text moderated, when ContentType is Text (custom messages may give several elements)"},"FileURL":{"type":"string","description":"the file moderated, when ContentType is Image, Audio or Video"},"MsgID":{"type":"string","description":"one-to-one: the message's MsgKey; group: its MsgSeq"},"CtxcbResult":{"type":"integer","description":"1 = blocked | 0 = passed"},"CtxcbRequestId":{"type":"string","description":"the moderation request's ID"},"CtxcbKeywords":{"type":"array","items":{"type":"string"},"description":"the keywords hit in the text"},"CtxcbSuggestion":{"type":"string","description":"the moderation service's suggestion (the sample has Review)"},"CtxcbLabel":{"type":"string","description":"the main label hit, e.g. Sexy"},"CtxcbSubLabel":{"type":"string"},"CtxcbSubLabelDesc":{"type":"string"},"CtxcbLibName":{"type":"string","description":"the custom library that matched"},"CloudCustomData":{"type":"string","description":"the message's custom data"}}};
+export const schema = {"$id":"ContentCallback.ResultNotify","type":"object","required":["Scene"],"properties":{"CallbackCommand":{"const":"ContentCallback.ResultNotify"},"Scene":{"type":"string","description":"C2C | C2CCustom | Group | GroupCustom | GroupInfo | GroupMemberInfo | RelationChain | UserInfo"},"SdkAppId":{"type":"string"},"From_Account":{"type":"string","description":"the user who submitted the content"},"ContactItem":{"type":"object","description":"the message's recipient, for message moderation","properties":{"ContactType":{"type":"integer","description":"1 = one-to-one (To_Account) | 2 = group (ToGroupId)"},"To_Account":{"type":"string"},"ToGroupId":{"type":"string"}}},"ContentType":{"type":"string","description":"Text | Image | Audio | Video"},"TextContent":{"type":["array","string"],"items":{"type":"string"},"description":"the text moderated, when ContentType is Text (custom messages may give several elements); an array, or a string as one page's table says"},"FileURL":{"type":"string","description":"the file moderated, when ContentType is Image, Audio or Video"},"MsgID":{"type":"string","description":"one-to-one: the message's MsgKey; group: its MsgSeq"},"CtxcbResult":{"type":"integer","description":"1 = blocked | 0 = passed"},"CtxcbRequestId":{"type":"string","description":"the moderation request's ID"},"CtxcbKeywords":{"type":"array","items":{"type":"string"},"description":"the keywords hit in the text"},"CtxcbSuggestion":{"type":"string","description":"the moderation service's suggestion (the sample has Review)"},"CtxcbLabel":{"type":"string","description":"the main label hit, e.g. Sexy"},"CtxcbSubLabel":{"type":"string"},"CtxcbSubLabelDesc":{"type":"string"},"CtxcbLibName":{"type":"string","description":"the custom library that matched"},"CloudCustomData":{"type":"string","description":"the message's custom data"}}};
