@@ -91,7 +91,10 @@ export default defineCommand({
         url: "https://intl.cloud.tencent.com/document/product/1047/77840",
         says: "TextContent: String, the text recognised (its own sample sends an array; trtc.io/document/78240 says Array)",
       },
-      zh: { url: "https://intl.cloud.tencent.com/zh/document/product/1047/77840", says: "TextContent: Array, the text recognised (as cloud.tencent.com 269/95616)" },
+      zh: {
+        url: "https://intl.cloud.tencent.com/zh/document/product/1047/77840",
+        says: "TextContent: Array, the text recognised (as cloud.tencent.com 269/95616)",
+      },
       resolution: "an array of strings or a string: check Array.isArray(payload.TextContent)",
     },
   ],
