@@ -1,7 +1,10 @@
 import { defineCommand } from "../define.js";
 import { groupId, groupType } from "./group-fragments.js";
 
-/** The page's table types `TopicIdList` as a String; its sample (followed here) sends an array of strings. */
+/**
+ * The page's table types `TopicIdList` as a String; its sample (followed here) sends an array of strings.
+ * The Chinese page (https://trtc.io/zh/document/49465) has the same sample.
+ */
 export default defineCommand({
   command: "Group.CallbackAfterTopicDestroyed",
   kind: "after",
@@ -24,4 +27,5 @@ export default defineCommand({
 "@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic_1"
 ]
 }`,
+  pages: { en: "https://trtc.io/document/49465", zh: "https://trtc.io/zh/document/49465" },
 });

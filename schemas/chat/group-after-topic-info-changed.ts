@@ -24,4 +24,5 @@ export default defineCommand({
 "Notification": "NewNotification",
 "FaceUrl": "http://this.is.face.url"
 }`,
+  pages: { en: "https://trtc.io/document/49466", zh: "https://www.tencentcloud.com/zh/document/product/1047/49466" },
 });

@@ -27,4 +27,5 @@ export default defineCommand({
 "Type": "Community",
 "Name": "MyFirstTopic"
 }`,
+  pages: { en: "https://trtc.io/document/49463" },
 });

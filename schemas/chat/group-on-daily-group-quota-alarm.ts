@@ -20,4 +20,5 @@ export default defineCommand({
 "Quota": 10000,
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/57455" },
 });

@@ -4,7 +4,8 @@ import { eventTime, groupId, memberList } from "./group-fragments.js";
 /**
  * The page's table lists `EventCause` but its sample carries it only as a comment; the sample sends
  * `EventTime`, which the table leaves out. Both are accepted. The URL carries no `ClientIP` or
- * `OptPlatform`.
+ * `OptPlatform`. The tencentcloud.com copy of the page (https://tencentcloud.com/jp/document/product/1047/48734)
+ * shows the sample without `EventTime`: it stays optional, and that sample is a variant.
  */
 export default defineCommand({
   command: "Group.CallbackOnMemberStateChange",
@@ -35,4 +36,24 @@ export default defineCommand({
 ],
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/48734" },
+  variants: [
+    {
+      source: "https://tencentcloud.com/jp/document/product/1047/48734",
+      note: "the tencentcloud.com copy of the page (in English): no EventTime (its EventCause comment removed)",
+      text: `{
+"CallbackCommand": "Group.CallbackOnMemberStateChange",
+"GroupId": "@TGS#2J4SZEAEL",
+"EventType": "Offline",
+"MemberList": [
+{
+"Member_Account": "jared"
+},
+{
+"Member_Account": "tommy"
+}
+]
+}`,
+    },
+  ],
 });

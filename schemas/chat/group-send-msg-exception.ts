@@ -35,4 +35,5 @@ export default defineCommand({
 "ErrorInfo": "msg count exceeds limit,please retry later",
 "EventTime":"1670574414123"
 }`,
+  pages: { en: "https://trtc.io/document/49462", zh: "https://www.tencentcloud.com/zh/document/product/1047/49462" },
 });
