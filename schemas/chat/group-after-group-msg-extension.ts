@@ -4,7 +4,8 @@ import { msgExtensionProperties } from "./sns-c2c-fragments.js";
 
 /**
  * The page gives three samples (set, delete, clear): the first is the sample, the others the variants.
- * No `MsgKey`: the message is `GroupId` + `MsgSeq`, and `Seq` versions its extensions.
+ * No `MsgKey`: the message is `GroupId` + `MsgSeq`, and `Seq` versions its extensions. The Chinese page
+ * (https://trtc.io/zh/document/76007) shows the same set and delete samples.
  */
 export default defineCommand({
   command: "Group.CallbackAfterGroupMsgExtension",
@@ -32,7 +33,7 @@ export default defineCommand({
 "Seq":56,
 "EventTime":1764688294360
 }`,
-  pages: { en: "https://trtc.io/document/76007" },
+  pages: { en: "https://trtc.io/document/76007", zh: "https://trtc.io/zh/document/76007" },
   variants: [
     {
       source: "https://trtc.io/document/76007",
