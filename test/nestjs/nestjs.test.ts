@@ -37,6 +37,11 @@ function bigDestroyRoom(): string {
   return sample.replace("{", `{"Padding":"${"x".repeat(150 * 1024)}",`);
 }
 
+it("runs on the Nest major asked for (NEST_MAJOR: 11 from nest11.test.ts; the devDependency, 12, otherwise)", async () => {
+  const { default: core } = (await import("@nestjs/core/package.json", { with: { type: "json" } })) as { default: { version: string } };
+  expect(core.version.split(".")[0]).toBe(process.env.NEST_MAJOR ?? "12");
+});
+
 const PLATFORMS = [
   ["express", "sync", () => new ExpressAdapter()],
   ["fastify", "async", () => new FastifyAdapter()],
