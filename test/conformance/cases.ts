@@ -2,7 +2,8 @@
  * THE table of request → outcome cases. The core runs it through `handle()`; every adapter
  * runs it over real HTTP (test/conformance/adapters.test.ts). Same request, same answer.
  */
-import type { DispatcherOptions, TencentReply } from "../../src/index.js";
+import type { DispatcherOptions, InvalidPayloadEvent, TencentReply } from "../../src/index.js";
+import type { DeadLetterReason } from "../../src/delivery/contract.js";
 import { registry, type KnownCommand } from "../../schemas/index.js";
 import type { RejectionReason } from "../../src/errors.js";
 import { APP_ID, BLOCK, NOW_MS, TOKEN, sampleOf, tencentQuery, type HandlerBehaviour } from "../support/fixtures.js";
@@ -31,8 +32,10 @@ export interface ConformanceCase {
     errors: RejectionReason[];
     /** Commands quarantined (`onInvalid`), in order; default none. */
     invalid?: string[];
-    /** Extra checks on what the handlers saw. */
-    check?: (seen: { payload?: Record<string, unknown> | undefined }) => void;
+    /** Queued runs: the dead letters' reasons once the worker finished; default none. */
+    failed?: DeadLetterReason[];
+    /** Extra checks on what the handlers saw: the first payload, the command `on` saw, the first quarantined callback. */
+    check?: (seen: { payload?: Record<string, unknown> | undefined; command?: string | undefined; invalid?: InvalidPayloadEvent | undefined }) => void;
   };
 }
 

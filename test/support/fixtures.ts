@@ -1,6 +1,7 @@
 import { allow, block, createDispatcher, signedQuery, type DispatcherOptions, type InvalidPayloadEvent, type WebhookErrorEvent } from "../../src/index.js";
 import type { AnyWebhookEvent } from "../../src/types.js";
 import { registry, type BeforeCommand, type KnownCommand } from "../../schemas/index.js";
+import type { FailedCallback } from "../../src/delivery/contract.js";
 
 export const APP_ID = "1400000000";
 export const TOKEN = "xxxxyyyy";
@@ -43,6 +44,8 @@ export interface Recorded {
   errors: WebhookErrorEvent[];
   /** Quarantined: authenticated callbacks whose payload failed its schema (`onInvalid`). */
   invalid: InvalidPayloadEvent[];
+  /** Queued runs: the queue's dead letters once its worker finished (see `TableRun.make`'s `settle`). */
+  failed?: FailedCallback[];
 }
 
 export type HandlerBehaviour = "record" | "throw" | "hang" | "block" | "signal";

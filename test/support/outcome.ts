@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { DeadLetterReason } from "../../src/delivery/contract.js";
 import type { Recorded } from "./fixtures.js";
 import type { ConformanceCase } from "../conformance/cases.js";
 
@@ -33,5 +34,14 @@ export function expectOutcome(testCase: ConformanceCase, answer: Answer, recorde
     "onInvalid calls",
   ).toEqual(want.invalid ?? []);
   for (const error of recorded.errors) expect(error.status).toBe(want.status);
-  want.check?.({ payload: recorded.on[0]?.payload ?? recorded.any[0]?.payload });
+  expectDeadLetters(want.failed, recorded);
+  want.check?.({ payload: recorded.on[0]?.payload ?? recorded.any[0]?.payload, command: recorded.on[0]?.command, invalid: recorded.invalid[0] });
+}
+
+/** Queued runs: the dead letters' reasons once the worker finished (none for an inline run). */
+export function expectDeadLetters(want: readonly DeadLetterReason[] | undefined, recorded: Recorded): void {
+  expect(
+    (recorded.failed ?? []).map((dead) => dead.reason),
+    "dead letters",
+  ).toEqual(want ?? []);
 }

@@ -22,7 +22,9 @@ import type {
   TrtcDispatcherOptions,
 } from "../../src/types.js";
 import { describeSchemaErrors } from "../../src/pipeline/validate.js";
+import type { DeadLetterReason } from "../../src/delivery/contract.js";
 import type { Recorded } from "./fixtures.js";
+import { expectDeadLetters } from "./outcome.js";
 import { ADAPTERS, send, startAdapter } from "./servers.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +213,8 @@ export interface ProtocolCase<O> {
     errors: RejectionReason[];
     /** Quarantined (200, `onInvalid`): the schema message (`Payload does not match …`); default none. */
     invalid?: string;
+    /** Queued runs: the dead letters' reasons once the worker finished; default none. */
+    failed?: DeadLetterReason[];
     /** The command the handlers saw. */
     command?: string;
     /** Extra checks on the event the handlers saw. */
@@ -261,6 +265,7 @@ export function expectProtocolOutcome(testCase: ProtocolCase<unknown>, answer: P
     "onInvalid calls",
   ).toEqual(want.invalid === undefined ? [] : [`schema_invalid ${/the (\S+) schema/.exec(want.invalid)?.[1]}`]);
   if (want.invalid !== undefined) expect(want.invalid).toContain(describeSchemaErrors(recorded.invalid[0]!.schemaErrors));
+  expectDeadLetters(want.failed, recorded);
   const event = recorded.on[0] ?? recorded.any[0];
   if (want.command !== undefined) {
     for (const seen of [...recorded.on, ...recorded.any]) expect(seen.command).toBe(want.command);
@@ -269,7 +274,7 @@ export function expectProtocolOutcome(testCase: ProtocolCase<unknown>, answer: P
 }
 
 /** Headers for `handle()` as a case writes them (a list joined as HTTP joins a repeated header). */
-export function caseHeaders(testCase: ProtocolCase<unknown>): Record<string, string | string[]> {
+export function caseHeaders(testCase: Pick<ProtocolCase<unknown>, "request">): Record<string, string | string[]> {
   const { contentType = "application/json", headers = {} } = testCase.request;
   return { ...(contentType === null ? {} : { "Content-Type": contentType }), ...headers };
 }
@@ -278,67 +283,84 @@ export function caseHeaders(testCase: ProtocolCase<unknown>): Record<string, str
 // The runners: handle(), then every adapter over real HTTP, answers compared
 // ---------------------------------------------------------------------------------------------
 
-export interface TableRun<O> {
-  /** "TRTC" / "CSS", for test names. */
-  label: string;
-  cases: readonly ProtocolCase<O>[];
-  /** The adapters' `path` option, and the URL's path. */
-  path: string;
-  make(testCase: ProtocolCase<O>): { dispatcher: TrtcDispatcher | CssDispatcher; recorded: Recorded };
-  /** Strings no reply may contain (the keys). */
-  secrets: readonly string[];
+/** What a table runner needs of a case: its name and the request. */
+export interface TableCase {
+  name: string;
+  request: ProtocolCase<unknown>["request"];
 }
 
-function coreRequest<O>(run: TableRun<O>, testCase: ProtocolCase<O>) {
+/** A dispatcher for one run of a case; `settle` (queued runs) waits for its worker and records the dead letters. */
+export interface MadeDispatcher {
+  dispatcher: TrtcDispatcher | CssDispatcher | Dispatcher;
+  recorded: Recorded;
+  settle?: () => Promise<void>;
+}
+
+export interface TableRun<C extends TableCase> {
+  /** "TRTC" / "CSS", for test names. */
+  label: string;
+  cases: readonly C[];
+  /** The cases also sent over real HTTP through every adapter; default all of them. */
+  overHttp?: readonly C[];
+  /** The adapters' `path` option, and the URL's path. */
+  path: string;
+  make(testCase: C): MadeDispatcher;
+  /** Strings no reply may contain (the keys). */
+  secrets: readonly string[];
+  /** The one assertion on every answer; default `expectProtocolOutcome` (the `{"code":…}` protocols). */
+  expectOutcome?: (testCase: C, answer: ProtocolAnswer, recorded: Recorded, secrets: readonly string[]) => void;
+}
+
+function coreRequest<C extends TableCase>(run: TableRun<C>, testCase: C) {
   const { method = "POST", query = "", body } = testCase.request;
-  return { method, url: `${run.path}${query}`, headers: caseHeaders(testCase as ProtocolCase<unknown>), body };
+  return { method, url: `${run.path}${query}`, headers: caseHeaders(testCase), body };
 }
 
 /** Registers the table's tests: one per case through handle(), one per case and adapter over HTTP. */
-export function runTable<O>(run: TableRun<O>): void {
-  const named = run.cases.map((testCase) => [testCase.name, testCase] as const);
+export function runTable<C extends TableCase>(run: TableRun<C>): void {
+  const named = (cases: readonly C[]) => cases.map((testCase) => [testCase.name, testCase] as const);
   const names = new Set(run.cases.map((testCase) => testCase.name));
   if (names.size !== run.cases.length) throw new Error(`${run.label}: two cases share a name`);
+  const expectOutcome =
+    run.expectOutcome ??
+    ((testCase: C, answer: ProtocolAnswer, recorded: Recorded, secrets: readonly string[]) =>
+      expectProtocolOutcome(testCase as unknown as ProtocolCase<unknown>, answer, recorded, secrets));
 
   /** What handle() answers, once per case: every adapter must send exactly this status and body. */
-  const coreAnswers = new Map<ProtocolCase<O>, Promise<{ status: number; body: string }>>();
-  const coreAnswer = (testCase: ProtocolCase<O>) => {
+  const coreAnswers = new Map<C, Promise<{ status: number; body: string }>>();
+  const coreAnswer = (testCase: C) => {
     let answer = coreAnswers.get(testCase);
     if (!answer) {
-      answer = run.make(testCase).dispatcher.handle(coreRequest(run, testCase));
+      const { dispatcher, settle } = run.make(testCase);
+      answer = dispatcher.handle(coreRequest(run, testCase)).then(async (response) => {
+        await settle?.();
+        return response;
+      });
       coreAnswers.set(testCase, answer);
     }
     return answer;
   };
 
   describe(`${run.label} table through handle()`, () => {
-    it.each(named)("%s", async (_name, testCase) => {
-      const { dispatcher, recorded } = run.make(testCase);
+    it.each(named(run.cases))("%s", async (_name, testCase) => {
+      const { dispatcher, recorded, settle } = run.make(testCase);
       const response = await dispatcher.handle(coreRequest(run, testCase));
-      expectProtocolOutcome(
-        testCase as ProtocolCase<unknown>,
-        { status: response.status, contentType: response.headers["content-type"] ?? null, body: response.body },
-        recorded,
-        run.secrets,
-      );
+      await settle?.();
+      expectOutcome(testCase, { status: response.status, contentType: response.headers["content-type"] ?? null, body: response.body }, recorded, run.secrets);
     });
   });
 
   describe.each(ADAPTERS)(`${run.label} table over HTTP: %s`, (adapter) => {
-    it.each(named)("%s", async (_name, testCase) => {
-      const { dispatcher, recorded } = run.make(testCase);
+    it.each(named(run.overHttp ?? run.cases))("%s", async (_name, testCase) => {
+      const { dispatcher, recorded, settle } = run.make(testCase);
       const server = await startAdapter(adapter, dispatcher as unknown as Dispatcher, run.path);
       try {
         const { method = "POST", query = "", contentType = "application/json", headers = {}, body } = testCase.request;
         // A list is sent as the header repeated (node:http takes arrays), as a proxy may.
         const answer = await send(server.origin, { method, path: `${run.path}${query}`, contentType, body, headers: headers as Record<string, string> });
+        await settle?.();
         const contentTypeHeader = answer.headers["content-type"] ?? null;
-        expectProtocolOutcome(
-          testCase as ProtocolCase<unknown>,
-          { status: answer.status, contentType: contentTypeHeader, body: answer.body },
-          recorded,
-          run.secrets,
-        );
+        expectOutcome(testCase, { status: answer.status, contentType: contentTypeHeader, body: answer.body }, recorded, run.secrets);
         const core = await coreAnswer(testCase);
         expect({ status: answer.status, body: answer.body }).toEqual({ status: core.status, body: core.body });
       } finally {

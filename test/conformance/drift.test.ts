@@ -1,0 +1,156 @@
+/**
+ * The drift table (drift-cases.ts), through the conformance runner (`runTable`): every row in
+ * every mode (authenticated or not × inline or queued) through handle(), and the representative
+ * rows (`representative()`: one per protocol, drift kind, outcome and command kind) in every mode
+ * over real HTTP through the express, fastify, koa, node and fetch adapters, answering exactly as
+ * handle() does. All rows through every adapter would be ~5 × 4 × 1,000 servers started for the
+ * same five shapes of answer the representative rows already compare.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import type { ProtocolName } from "../../schemas/index.js";
+import { memoryQueue } from "../../src/index.js";
+import { describeSchemaErrors } from "../../src/pipeline/validate.js";
+import { CALLBACK_PATH, SILENT_LOGGER, TOKEN, recordingDispatcher, type Recorded } from "../support/fixtures.js";
+import { callbackAuth, isRequired } from "../support/drift.js";
+import { expectOutcome } from "../support/outcome.js";
+import {
+  CSS_KEY,
+  CSS_PATH,
+  TRTC_KEY,
+  TRTC_PATH,
+  recordingCssDispatcher,
+  recordingTrtcDispatcher,
+  runTable,
+  type MadeDispatcher,
+  type ProtocolCase,
+} from "../support/protocol-fixtures.js";
+import { closeAllServers } from "../support/servers.js";
+import type { ConformanceCase } from "./cases.js";
+import { DEFINITIONS, MODES, driftRows, expectationOf, modeName, representative, type DriftMode, type DriftRow } from "./drift-cases.js";
+
+afterAll(closeAllServers);
+
+type Queued = { queued: boolean };
+
+/** Queued: a memoryQueue with a worker on the same dispatcher; `settle` waits until it ran every job, then records the dead letters. */
+function made(queued: boolean, make: (options: object) => { dispatcher: MadeDispatcher["dispatcher"]; recorded: Recorded }): MadeDispatcher {
+  if (!queued) return make({});
+  const queue = memoryQueue({ backoff: { delayMs: 10 }, logger: SILENT_LOGGER });
+  const run = make({ queue });
+  const worker = queue.work(run.dispatcher);
+  return {
+    ...run,
+    settle: async () => {
+      for (let polls = 0; ; polls++) {
+        const health = await queue.health();
+        if (health.waiting + health.delayed + health.active === 0) break;
+        if (polls > 5000) throw new Error("the queue did not drain");
+        await new Promise((resolve) => (polls < 100 ? setImmediate(resolve) : setTimeout(resolve, 5)));
+      }
+      run.recorded.failed = await queue.failed();
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
+
+const rowsOf = (protocol: ProtocolName) => driftRows.filter((row) => row.definition.protocol === protocol);
+const caseName = (row: DriftRow, mode: DriftMode) => `${row.name} [${modeName(mode)}]`;
+
+function callbackCase(row: DriftRow, mode: DriftMode): ConformanceCase & Queued {
+  const want = expectationOf(row, mode);
+  const handled = want.payload === undefined ? 0 : 1;
+  return {
+    name: caseName(row, mode),
+    queued: mode.queued,
+    options: callbackAuth(mode.authenticated),
+    request: { query: want.request.query, body: want.request.body },
+    expect: {
+      status: want.status,
+      ...(want.schemaError && want.status !== 200 ? { errorInfo: `Payload does not match the ${row.definition.command} schema: ${want.schemaError}` } : {}),
+      on: handled,
+      any: handled,
+      errors: want.errors,
+      invalid: want.quarantined ? [row.definition.command] : [],
+      failed: want.failed,
+      check: ({ payload, command, invalid }) => {
+        if (want.payload !== undefined) expect({ command, payload }).toEqual({ command: row.definition.command, payload: want.payload });
+        if (want.quarantined) expect(describeSchemaErrors(invalid!.schemaErrors)).toBe(want.schemaError);
+      },
+    },
+  };
+}
+
+function protocolCase(row: DriftRow, mode: DriftMode): ProtocolCase<object> & Queued {
+  const want = expectationOf(row, mode);
+  const handled = want.payload === undefined ? 0 : 1;
+  const { command } = row.definition;
+  return {
+    name: caseName(row, mode),
+    queued: mode.queued,
+    request: { headers: want.request.headers, body: want.request.body },
+    expect: {
+      status: want.status,
+      on: handled,
+      any: handled,
+      errors: want.errors,
+      ...(want.quarantined ? { invalid: `Payload does not match the ${command} schema: ${want.schemaError}` } : {}),
+      failed: want.failed,
+      command,
+      check: (event) => {
+        if (want.payload !== undefined) expect(event?.payload).toEqual(want.payload);
+      },
+    },
+  };
+}
+
+function table<C>(protocol: ProtocolName, toCase: (row: DriftRow, mode: DriftMode) => C) {
+  const rows = rowsOf(protocol);
+  return {
+    cases: rows.flatMap((row) => MODES.map((mode) => toCase(row, mode))),
+    overHttp: representative(rows).flatMap((row) => MODES.map((mode) => toCase(row, mode))),
+  };
+}
+
+runTable({
+  label: "drift: callback endpoint",
+  ...table("callback", callbackCase),
+  path: CALLBACK_PATH,
+  make: (testCase) => made(testCase.queued, (queue) => recordingDispatcher({ ...testCase.options, ...queue })),
+  secrets: [TOKEN],
+  expectOutcome: (testCase, answer, recorded) => expectOutcome(testCase, answer, recorded),
+});
+
+const protocols = [
+  ["TRTC", "trtc", TRTC_PATH, recordingTrtcDispatcher, [TRTC_KEY]],
+  ["CSS", "css", CSS_PATH, recordingCssDispatcher, [`"${CSS_KEY}"`]],
+] as const;
+for (const [label, protocol, path, record, secrets] of protocols) {
+  runTable({ label: `drift: ${label}`, ...table(protocol, protocolCase), path, make: (testCase) => made(testCase.queued, record), secrets });
+}
+
+describe("the drift table covers what the command files record", () => {
+  it("every command, every documented body and disagreement, every drift kind in every protocol", () => {
+    const commands = new Set(driftRows.map((row) => `${row.definition.protocol} ${row.definition.command}`));
+    expect(commands.size).toBe(DEFINITIONS.length);
+    const bodies = DEFINITIONS.reduce((sum, definition) => sum + 1 + (definition.variants?.length ?? 0), 0);
+    expect(driftRows.filter((row) => row.kind === "body")).toHaveLength(bodies);
+    const disagreements = DEFINITIONS.flatMap((definition) =>
+      (definition.disagreements ?? [])
+        .filter((item) => !isRequired(definition.schema, item.field.split(".")))
+        .map((item) => `${definition.command}: disagreement: ${item.field} `),
+    );
+    for (const prefix of disagreements)
+      expect(
+        driftRows.some((row) => row.name.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    for (const protocol of ["callback", "trtc", "css"] as const) {
+      const kinds = new Set(rowsOf(protocol).map((row) => row.kind));
+      const booleans = rowsOf(protocol).some((row) => JSON.stringify(row.definition.schema).includes('"type":"boolean"'));
+      const wanted = ["body", "cannot be coerced", "digit string for a number", "number for a string", "optional fields left out"];
+      expect([...kinds].sort(), protocol).toEqual(expect.arrayContaining([...wanted, ...(booleans ? ["boolean as 1/0", "boolean as a string"] : [])]));
+      if (protocol !== "callback") expect(kinds.has("event number as a digit string"), protocol).toBe(true);
+    }
+  });
+});
