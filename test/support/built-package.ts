@@ -75,7 +75,7 @@ export async function builtPackage(): Promise<string> {
       // Another test file is building it: wait, unless its lock is older than any build takes.
       if (ready()) return home;
       const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-      if (age > 300_000) await rm(lock, { recursive: true, force: true });
+      if (age > 180_000) await rm(lock, { recursive: true, force: true });
       await sleep(250);
     }
   }
