@@ -23,26 +23,41 @@ export interface MarkdownBlock {
   notCompiled?: string;
 }
 
-/** Every ```ts / ```typescript block of a Markdown text, with what the comment above its fence says. */
-export function typescriptBlocks(markdown: string, text: string): MarkdownBlock[] {
-  const lines = text.split("\n");
-  const blocks: MarkdownBlock[] = [];
+interface Fence {
+  language: string;
+  /** 0-based index of the opening fence's line. */
+  index: number;
+  /** The lines between the fences, the fence's indentation removed. */
+  body: string[];
+}
+
+/** Every fenced block of a Markdown text. */
+function fences(lines: string[]): Fence[] {
+  const found: Fence[] = [];
   for (let index = 0; index < lines.length; index++) {
     const fence = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[index]!);
     if (!fence) continue;
     const [, indent, marker, language] = fence as unknown as [string, string, string, string];
     let end = index + 1;
     while (end < lines.length && !lines[end]!.trimStart().startsWith(marker)) end++;
-    if (language === "ts" || language === "typescript") {
-      const code = lines
-        .slice(index + 1, end)
-        .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
-        .join("\n");
-      blocks.push({ markdown, line: index + 1, code, ...commentAbove(lines, index) });
-    }
+    const body = lines.slice(index + 1, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+    found.push({ language, index, body });
     index = end;
   }
-  return blocks;
+  return found;
+}
+
+/** The language of every fenced block ("" for none). */
+export function fenceLanguages(text: string): string[] {
+  return fences(text.split("\n")).map((fence) => fence.language);
+}
+
+/** Every ```ts / ```typescript block of a Markdown text, with what the comment above its fence says. */
+export function typescriptBlocks(markdown: string, text: string): MarkdownBlock[] {
+  const lines = text.split("\n");
+  return fences(lines)
+    .filter((fence) => fence.language === "ts" || fence.language === "typescript")
+    .map((fence) => ({ markdown, line: fence.index + 1, code: fence.body.join("\n"), ...commentAbove(lines, fence.index) }));
 }
 
 /** The `<!-- ts-preamble … -->` or `<!-- not-compiled: … -->` comment ending on the line above the fence at `fence`. */

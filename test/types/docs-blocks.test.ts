@@ -1,23 +1,27 @@
 /**
  * Every TypeScript block of README.md and docs/**\/*.md compiles, as a user who copies it has it:
  * against the built package (tsup's `.d.ts`, resolved through package.json `exports` from
- * node_modules/tencent-webhooks; test/support/built-package.ts), under `strict`, with
- * `"module": "nodenext"` in a `"type": "module"` project (the docs use ESM imports and top-level
- * await), `experimentalDecorators` for the NestJS blocks, `skipLibCheck`, on TypeScript 5.9 (the repository's) and
- * TypeScript 7 (from the registry). A failing block is reported as `<file>.md:<line>`.
- * The conventions (file names, `ts-preamble`, `not-compiled`) are in test/support/markdown-blocks.ts
- * and CONTRIBUTING.md.
+ * node_modules/tencent-webhooks; test/support/built-package.ts), under `strict` with
+ * `noUncheckedIndexedAccess` and `exactOptionalPropertyTypes`, `"module": "nodenext"` in a
+ * `"type": "module"` project (the docs use ESM imports and top-level await),
+ * `experimentalDecorators` for the NestJS blocks and `skipLibCheck`, on TypeScript 5.9 (the
+ * repository's) and TypeScript 7 (from the registry). A failing block is reported as
+ * `<file>.md:<line>`. The conventions (file names, `ts-preamble`, `not-compiled`) are in
+ * test/support/markdown-blocks.ts and CONTRIBUTING.md.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consumerProject, ROOT, TYPESCRIPT5, typeCheck, type Diagnostic } from "../support/built-package.js";
-import { blockFile, typescriptBlocks, type BlockFile, type MarkdownBlock } from "../support/markdown-blocks.js";
+import { blockFile, fenceLanguages, typescriptBlocks, type BlockFile, type MarkdownBlock } from "../support/markdown-blocks.js";
 import { typescript7 } from "../support/typescript7.js";
 
 /** What a consumer's tsconfig.json says for the docs' code. */
 const DOCS_COMPILER_OPTIONS = {
   strict: true,
+  // What stricter projects add (tsconfig/bases "strictest"): the docs' code must hold there too.
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
   module: "nodenext",
   moduleResolution: "nodenext",
   target: "es2022",
@@ -98,6 +102,12 @@ describe("the TypeScript blocks of README.md and docs/", { timeout: 240_000 }, (
     const optedOut = blocks.filter((block) => block.notCompiled !== undefined);
     for (const block of optedOut) expect(block.notCompiled, `${block.markdown}:${block.line}`).toMatch(/\w{3,}/);
     expect(optedOut.length).toBeLessThanOrEqual(2);
+  });
+
+  it("are all the code there is: no block is JavaScript or TSX, which nothing would check", () => {
+    const languages = MARKDOWN.flatMap((file) => fenceLanguages(readFileSync(join(ROOT, file), "utf8")).map((language) => `${file}: ${language}`));
+    expect(languages.filter((entry) => /: (js|javascript|jsx|tsx|mjs|cjs|mts|cts)$/.test(entry))).toEqual([]);
+    expect(fenceLanguages("```js\nx\n```\n```ts\ny\n```\n```\nz\n```")).toEqual(["js", "ts", ""]);
   });
 
   it("compile under strict on TypeScript 5.9", async () => {

@@ -90,7 +90,15 @@ export const typed: IsAny<typeof untyped> = false;
 export { missing };
 `;
 
-const COMMON = { strict: true, target: "es2022", types: ["node"], skipLibCheck: true, noEmit: true };
+const COMMON = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  target: "es2022",
+  types: ["node"],
+  skipLibCheck: true,
+  noEmit: true,
+};
 
 interface Mode {
   name: string;
