@@ -74,12 +74,16 @@ export function isRequired(schema: JsonSchema, path: readonly string[]): boolean
   return true;
 }
 
-/** The raw text with the value at `path` replaced (`undefined`: deleted); every other number literal exact. */
-export function editText(text: string, path: Path, value: unknown): string {
+/**
+ * The raw text with the value at `path` replaced (`undefined`: deleted; a function: called with the
+ * lossless-json value there, numbers as `LosslessNumber`); every other number literal exact.
+ */
+export function editText(text: string, path: Path, change: unknown): string {
   const tree = losslessParse(text) as Record<string, unknown>;
   let parent: Record<string | number, unknown> = tree;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
+  const value = typeof change === "function" ? (change as (current: unknown) => unknown)(parent[last]) : change;
   if (value !== undefined) parent[last] = value;
   else if (Array.isArray(parent)) parent.splice(Number(last), 1);
   else delete parent[last];
