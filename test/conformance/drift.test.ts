@@ -8,10 +8,9 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { ProtocolName } from "../../schemas/index.js";
-import { memoryQueue } from "../../src/index.js";
 import { describeSchemaErrors } from "../../src/pipeline/validate.js";
-import { CALLBACK_PATH, SILENT_LOGGER, TOKEN, recordingDispatcher, type Recorded } from "../support/fixtures.js";
-import { callbackAuth, isRequired } from "../support/drift.js";
+import { CALLBACK_PATH, TOKEN, recordingDispatcher } from "../support/fixtures.js";
+import { callbackAuth, isRequired, withQueue } from "../support/drift.js";
 import { expectOutcome } from "../support/outcome.js";
 import {
   CSS_KEY,
@@ -21,7 +20,6 @@ import {
   recordingCssDispatcher,
   recordingTrtcDispatcher,
   runTable,
-  type MadeDispatcher,
   type ProtocolCase,
 } from "../support/protocol-fixtures.js";
 import { closeAllServers } from "../support/servers.js";
@@ -31,28 +29,6 @@ import { DEFINITIONS, MODES, driftRows, expectationOf, modeName, representative,
 afterAll(closeAllServers);
 
 type Queued = { queued: boolean };
-
-/** Queued: a memoryQueue with a worker on the same dispatcher; `settle` waits until it ran every job, then records the dead letters. */
-function made(queued: boolean, make: (options: object) => { dispatcher: MadeDispatcher["dispatcher"]; recorded: Recorded }): MadeDispatcher {
-  if (!queued) return make({});
-  const queue = memoryQueue({ backoff: { delayMs: 10 }, logger: SILENT_LOGGER });
-  const run = make({ queue });
-  const worker = queue.work(run.dispatcher);
-  return {
-    ...run,
-    settle: async () => {
-      for (let polls = 0; ; polls++) {
-        const health = await queue.health();
-        if (health.waiting + health.delayed + health.active === 0) break;
-        if (polls > 5000) throw new Error("the queue did not drain");
-        await new Promise((resolve) => (polls < 100 ? setImmediate(resolve) : setTimeout(resolve, 5)));
-      }
-      run.recorded.failed = await queue.failed();
-      await worker.close();
-      await queue.close();
-    },
-  };
-}
 
 const rowsOf = (protocol: ProtocolName) => driftRows.filter((row) => row.definition.protocol === protocol);
 const caseName = (row: DriftRow, mode: DriftMode) => `${row.name} [${modeName(mode)}]`;
@@ -116,7 +92,7 @@ runTable({
   label: "drift: callback endpoint",
   ...table("callback", callbackCase),
   path: CALLBACK_PATH,
-  make: (testCase) => made(testCase.queued, (queue) => recordingDispatcher({ ...testCase.options, ...queue })),
+  make: (testCase) => withQueue(testCase.queued, (queue) => recordingDispatcher({ ...testCase.options, ...queue })),
   secrets: [TOKEN],
   expectOutcome: (testCase, answer, recorded) => expectOutcome(testCase, answer, recorded),
 });
@@ -126,7 +102,7 @@ const protocols = [
   ["CSS", "css", CSS_PATH, recordingCssDispatcher, [`"${CSS_KEY}"`]],
 ] as const;
 for (const [label, protocol, path, record, secrets] of protocols) {
-  runTable({ label: `drift: ${label}`, ...table(protocol, protocolCase), path, make: (testCase) => made(testCase.queued, record), secrets });
+  runTable({ label: `drift: ${label}`, ...table(protocol, protocolCase), path, make: (testCase) => withQueue(testCase.queued, record), secrets });
 }
 
 describe("the drift table covers what the command files record", () => {

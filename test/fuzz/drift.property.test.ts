@@ -18,7 +18,7 @@ import { isLosslessNumber } from "lossless-json";
 import { describe, expect, it } from "vitest";
 import { bodiesOf, type CommandDefinition, type ProtocolName } from "../../schemas/index.js";
 import { CALLBACK_PATH, recordingDispatcher, type Recorded } from "../support/fixtures.js";
-import { callbackAuth, driftRequest, editText, fieldsOf, model, passesSchema } from "../support/drift.js";
+import { callbackAuth, driftRequest, editText, fieldsOf, model, passesSchema, withQueue } from "../support/drift.js";
 import { fuzzTimeout, replay, runs } from "../support/arbitraries.js";
 import { losslessValue } from "../support/samples.js";
 import { CSS_PATH, TRTC_PATH, recordingCssDispatcher, recordingTrtcDispatcher, type MadeDispatcher } from "../support/protocol-fixtures.js";
@@ -96,30 +96,42 @@ const generated: fc.Arbitrary<Generated> = fc
 
 const PATHS: Record<ProtocolName, string> = { callback: CALLBACK_PATH, trtc: TRTC_PATH, css: CSS_PATH };
 
-function harness(protocol: ProtocolName, authenticated: boolean): MadeDispatcher {
-  switch (protocol) {
-    case "callback":
-      return recordingDispatcher(callbackAuth(authenticated));
-    case "trtc":
-      return recordingTrtcDispatcher();
-    case "css":
-      return recordingCssDispatcher();
-  }
+function harness(protocol: ProtocolName, authenticated: boolean, queued: boolean): MadeDispatcher {
+  return withQueue(queued, (queue) => {
+    switch (protocol) {
+      case "callback":
+        return recordingDispatcher({ ...callbackAuth(authenticated), ...queue });
+      case "trtc":
+        return recordingTrtcDispatcher(queue);
+      case "css":
+        return recordingCssDispatcher(queue);
+    }
+  });
 }
 
-const harnesses = new Map<string, MadeDispatcher>();
-function harnessFor(protocol: ProtocolName, authenticated: boolean): MadeDispatcher {
+/** Inline dispatchers are reused (their records cleared); a queued run gets a fresh queue (its dedupe would take a repeated body for a resend). */
+const inline = new Map<string, MadeDispatcher>();
+function harnessFor(protocol: ProtocolName, authenticated: boolean, queued: boolean): MadeDispatcher {
+  if (queued) return harness(protocol, authenticated, true);
   const name = `${protocol} ${authenticated}`;
-  let made = harnesses.get(name);
-  if (!made) harnesses.set(name, (made = harness(protocol, authenticated)));
+  let made = inline.get(name);
+  if (!made) inline.set(name, (made = harness(protocol, authenticated, false)));
   for (const list of [made.recorded.on, made.recorded.any, made.recorded.errors, made.recorded.invalid]) list.length = 0;
   return made;
 }
 
-/** Sends the mutated body, signed (or not), and returns the answer and what the listeners saw. */
-async function send(input: Generated, authenticated: boolean): Promise<{ status: number; body: string; recorded: Recorded; sent: string }> {
+interface Sent {
+  status: number;
+  body: string;
+  recorded: Recorded;
+  /** The body as sent (CSS: with its `t` / `sign`). */
+  sent: string;
+}
+
+/** Sends the mutated body, signed (or not); queued, waits until the worker ran it. */
+async function send(input: Generated, authenticated: boolean, queued = false): Promise<Sent> {
   const { definition } = input;
-  const { dispatcher, recorded } = harnessFor(definition.protocol, authenticated);
+  const { dispatcher, recorded, settle } = harnessFor(definition.protocol, authenticated, queued);
   const request = driftRequest(definition, input.text, authenticated);
   const response = await dispatcher.handle({
     method: "POST",
@@ -127,7 +139,43 @@ async function send(input: Generated, authenticated: boolean): Promise<{ status:
     headers: { "content-type": "application/json", ...request.headers },
     body: request.body,
   });
+  await settle?.();
   return { status: response.status, body: response.body, recorded, sent: request.body };
+}
+
+/**
+ * The authenticated oracle: exactly one of delivered (the model's payload, which passes the schema)
+ * or quarantined (onInvalid; 200, or a "before" callback's failure default; queued "after"
+ * callbacks also in the dead-letter set as schema_invalid with the body as sent). Returns which.
+ */
+function expectDeliveredOrQuarantined(input: Generated, { status, body, recorded, sent }: Sent): "delivered" | "quarantined" {
+  const { definition } = input;
+  const want = model(definition, sent);
+  expect(
+    recorded.errors.map((error) => `${error.reason}: ${error.message}`),
+    body,
+  ).toEqual([]);
+  expect(recorded.on.length + recorded.invalid.length, "exactly one of delivered / quarantined").toBe(1);
+  const dead = (recorded.failed ?? []).map((letter) => [letter.reason, letter.job.rawBody]);
+  if (want.valid) {
+    expect(recorded.on).toHaveLength(1);
+    expect(recorded.on[0]!.command).toBe(definition.command);
+    expect(recorded.on[0]!.payload).toEqual(want.payload);
+    expect(passesSchema(definition, recorded.on[0]!.payload)).toBe(true);
+    expect(recorded.any).toHaveLength(1);
+    expect(status, body).toBe(200);
+    expect(dead).toEqual([]);
+    return "delivered";
+  }
+  expect(recorded.invalid).toHaveLength(1);
+  expect(recorded.invalid[0]!).toMatchObject({ reason: "schema_invalid", command: definition.command });
+  expect(recorded.invalid[0]!.schemaErrors.length).toBeGreaterThan(0);
+  expect(recorded.any).toHaveLength(0);
+  // "before": decided inline even when queued, as Tencent does without a reply (messages go ahead, gifts are blocked).
+  const failureDefault = definition.kind === "before" ? (definition.onTimeout ?? "block") : "allow";
+  expect(status, body).toBe(failureDefault === "allow" ? 200 : 400);
+  expect(dead).toEqual(recorded.failed && definition.kind === "after" ? [["schema_invalid", sent]] : []);
+  return "quarantined";
 }
 
 /** How the properties' runs ended: the oracle must not be vacuous. */
@@ -141,39 +189,32 @@ describe("drift property: mutated documented bodies through handle()", () => {
       outcomes.clear();
       await fc.assert(
         fc.asyncProperty(generated, async (input) => {
-          const { definition } = input;
-          const { status, body, recorded, sent } = await send(input, true);
-          const want = model(definition, sent);
-          expect(
-            recorded.errors.map((error) => `${error.reason}: ${error.message}`),
-            body,
-          ).toEqual([]);
-          expect(recorded.on.length + recorded.invalid.length, "exactly one of delivered / quarantined").toBe(1);
-          if (want.valid) {
-            expect(recorded.on).toHaveLength(1);
-            expect(recorded.on[0]!.command).toBe(definition.command);
-            expect(recorded.on[0]!.payload).toEqual(want.payload);
-            expect(passesSchema(definition, recorded.on[0]!.payload)).toBe(true);
-            expect(recorded.any).toHaveLength(1);
-            expect(status, body).toBe(200);
-            count(sent === bodiesOf(definition)[input.body]!.text ? "delivered as documented" : "delivered, drifted");
-            if (!isDeepStrictEqual(want.payload, losslessValue(sent))) count("delivered, coerced");
-          } else {
-            expect(recorded.invalid).toHaveLength(1);
-            expect(recorded.invalid[0]!).toMatchObject({ reason: "schema_invalid", command: definition.command });
-            expect(recorded.invalid[0]!.schemaErrors.length).toBeGreaterThan(0);
-            expect(recorded.any).toHaveLength(0);
-            // "before": what Tencent does without a reply (messages go ahead, gifts are blocked).
-            const failureDefault = definition.kind === "before" ? (definition.onTimeout ?? "block") : "allow";
-            expect(status, body).toBe(failureDefault === "allow" ? 200 : 400);
-            count("quarantined");
-          }
+          const answer = await send(input, true);
+          const outcome = expectDeliveredOrQuarantined(input, answer);
+          if (outcome === "quarantined") count(outcome);
+          else count(answer.sent === bodiesOf(input.definition)[input.body]!.text ? "delivered as documented" : "delivered, drifted");
+          if (outcome === "delivered" && !isDeepStrictEqual(answer.recorded.on[0]!.payload, losslessValue(answer.sent))) count("delivered, coerced");
         }),
         { numRuns: runs(2000), ...replay() },
       );
       expect(outcomes.get("delivered, drifted") ?? 0, "coerced or left-out bodies delivered").toBeGreaterThan(50);
       expect(outcomes.get("delivered, coerced") ?? 0, "bodies delivered only thanks to a coercion").toBeGreaterThan(20);
       expect(outcomes.get("quarantined") ?? 0, "bodies quarantined").toBeGreaterThan(50);
+    },
+    fuzzTimeout(),
+  );
+
+  it(
+    "authenticated, queued (memoryQueue): the worker delivers it, or it is quarantined and in failed() as schema_invalid with its body",
+    async () => {
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(generated, async (input) => {
+          seen.add(expectDeliveredOrQuarantined(input, await send(input, true, true)));
+        }),
+        { numRuns: runs(500), ...replay() },
+      );
+      expect([...seen].sort()).toEqual(["delivered", "quarantined"]);
     },
     fuzzTimeout(),
   );

@@ -3,13 +3,15 @@
  * (test/fuzz/drift.property.test.ts) share: a walk over a body and its schema (which fields are
  * there, with which plain scalar type, optional or not), lossless edits of raw JSON text (64-bit
  * literals stay exact), an independent model of the documented coercions (README "Big integers
- * and types") checked with Ajv, and the request each protocol sends, authenticated or not.
+ * and types") checked with Ajv, the request each protocol sends, authenticated or not, and a
+ * queued run (memoryQueue) that settles once its worker ran.
  */
 import { Ajv } from "ajv";
 import { parse as losslessParse, stringify as losslessStringify } from "lossless-json";
 import type { CommandDefinition, JsonSchema } from "../../schemas/define.js";
-import { TOKEN, tencentQuery } from "./fixtures.js";
-import { CSS_KEY, TRTC_APP_ID, TRTC_KEY, signCssText, trtcSign } from "./protocol-fixtures.js";
+import { memoryQueue, type MemoryQueue } from "../../src/index.js";
+import { SILENT_LOGGER, TOKEN, tencentQuery } from "./fixtures.js";
+import { CSS_KEY, TRTC_APP_ID, TRTC_KEY, signCssText, trtcSign, type MadeDispatcher } from "./protocol-fixtures.js";
 import { losslessValue } from "./samples.js";
 
 export type Path = readonly (string | number)[];
@@ -192,3 +194,28 @@ export function driftRequest(definition: Pick<CommandDefinition, "protocol" | "c
 
 /** The callback dispatcher's options for a drift request: the token when authenticated. */
 export const callbackAuth = (authenticated: boolean) => (authenticated ? { token: TOKEN } : {});
+
+/**
+ * A run of one request. Queued: the dispatcher gets a fresh memoryQueue and a worker on itself;
+ * `settle` waits until the worker ran every job, records the dead letters, and closes both.
+ */
+export function withQueue(queued: boolean, make: (options: { queue?: MemoryQueue }) => Omit<MadeDispatcher, "settle">): MadeDispatcher {
+  if (!queued) return make({});
+  const queue = memoryQueue({ backoff: { delayMs: 10 }, logger: SILENT_LOGGER });
+  const run = make({ queue });
+  const worker = queue.work(run.dispatcher);
+  return {
+    ...run,
+    settle: async () => {
+      for (let polls = 0; ; polls++) {
+        const health = await queue.health();
+        if (health.waiting + health.delayed + health.active === 0) break;
+        if (polls > 5000) throw new Error("the queue did not drain");
+        await new Promise((resolve) => (polls < 100 ? setImmediate(resolve) : setTimeout(resolve, 5)));
+      }
+      run.recorded.failed = await queue.failed();
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
