@@ -8,7 +8,8 @@
  *   does not show is optional (a disagreement on a required field keeps its bodies' rows only);
  * - the body with every optional field left out, at every level: delivered (`required` keeps only
  *   what identifies the event);
- * - each coercion the README lists, on the first field of the sample that allows it: a number
+ * - each coercion the README lists, on the first field of the sample that allows it (else the first
+ *   such field of the schema the sample leaves out): a number
  *   where a string is wanted, a digit string where an integer / a number is wanted, "true"/"false"
  *   and 1/0 where a boolean is wanted, the event numbers (TRTC `EventGroupId` + `EventType`, CSS
  *   `event_type`) as digit strings: delivered, the value coerced;
@@ -82,24 +83,26 @@ function rowsOf(definition: CommandDefinition): DriftRow[] {
     row("optional fields left out", outermost.map((field) => pointer(field.path)).join(" "), bare, delivered());
   }
 
-  const first = (scalar: Scalar, accept: (value: unknown) => boolean = () => true) => fields.find((field) => field.scalar === scalar && accept(field.value));
-  const text = first("string", (value) => typeof value === "string");
+  // The first field of the sample that allows the coercion, else the first such field the sample leaves out.
+  const candidates = [...fields, ...fieldsOf(definition, sample, { absent: true }).filter((field) => field.value === undefined)];
+  const first = (scalar: Scalar, accept: (value: unknown) => boolean) => candidates.find((field) => field.scalar === scalar && accept(field.value));
+  const text = first("string", (value) => typeof value === "string" || value === undefined);
   if (text) {
     const number = typeof text.value === "string" && /^\d{1,15}$/.test(text.value) ? Number(text.value) : 8489;
     row("number for a string", `${pointer(text.path)}: ${number}`, editText(sample, text.path, number), delivered({ path: text.path, value: String(number) }));
   }
   for (const scalar of ["integer", "number"] as const) {
-    const numeric = first(scalar, (value) => typeof value === "number" && Number.isSafeInteger(value));
+    const numeric = first(scalar, (value) => (typeof value === "number" && Number.isSafeInteger(value)) || value === undefined);
     if (!numeric) continue;
-    const digits = String(numeric.value);
+    const number = numeric.value ?? 400;
     row(
       "digit string for a number",
-      `${pointer(numeric.path)} (${scalar}): "${digits}"`,
-      editText(sample, numeric.path, digits),
-      delivered({ path: numeric.path, value: numeric.value }),
+      `${pointer(numeric.path)} (${scalar}): "${String(number)}"`,
+      editText(sample, numeric.path, String(number)),
+      delivered({ path: numeric.path, value: number }),
     );
   }
-  const flag = first("boolean", (value) => typeof value === "boolean");
+  const flag = first("boolean", (value) => typeof value === "boolean" || value === undefined);
   if (flag) {
     const flipped = !flag.value;
     row(

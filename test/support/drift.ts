@@ -40,13 +40,22 @@ export interface Field {
 /** The fields that name the event or carry the signature: never edited (they decide routing and authentication). */
 const FIXED = new Set(["CallbackCommand", "EventGroupId", "EventType", "event_type", "t", "sign"]);
 
-/** Every field of `text` the schema describes, parents before children (array items: the first one). */
-export function fieldsOf(definition: Pick<CommandDefinition, "schema">, text: string): Field[] {
+/**
+ * Every field of `text` the schema describes, parents before children (array items: the first one).
+ * With `absent`, also the plain scalar fields the schema has and the body leaves out (value `undefined`),
+ * in objects the body has.
+ */
+export function fieldsOf(definition: Pick<CommandDefinition, "schema">, text: string, { absent = false } = {}): Field[] {
   const found: Field[] = [];
   const walk = (node: Node, value: unknown, path: Path) => {
     if (node.properties && value !== null && typeof value === "object" && !Array.isArray(value)) {
       for (const [key, child] of Object.entries(node.properties)) {
-        if (!Object.hasOwn(value, key) || (path.length === 0 && FIXED.has(key))) continue;
+        if (path.length === 0 && FIXED.has(key)) continue;
+        if (!Object.hasOwn(value, key)) {
+          if (absent && scalarOf(child))
+            found.push({ path: [...path, key], scalar: scalarOf(child), required: node.required?.includes(key) ?? false, value: undefined });
+          continue;
+        }
         const childValue = (value as Record<string, unknown>)[key];
         found.push({ path: [...path, key], scalar: scalarOf(child), required: node.required?.includes(key) ?? false, value: childValue });
         walk(child, childValue, [...path, key]);
