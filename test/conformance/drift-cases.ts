@@ -161,6 +161,8 @@ export interface DriftExpectation {
   status: number;
   /** The typed handler ran (once) with this payload: the model's coercion of the body sent. */
   payload?: unknown;
+  /** The model's coercion of the body sent, whether or not it passes the schema (what `onInvalid` sees). */
+  coerced: unknown;
   /** The body fails its schema with this error (`/path must be type`). */
   schemaError?: string;
   /** Handed to `onInvalid` (once), never to a typed handler. */
@@ -172,11 +174,11 @@ export interface DriftExpectation {
 export function expectationOf(row: DriftRow, mode: DriftMode): DriftExpectation {
   const { definition } = row;
   const request = driftRequest(definition, row.text, mode.authenticated);
-  const none = { quarantined: false, errors: [], failed: [] };
+  const { payload, valid } = model(definition, request.body);
+  const none = { coerced: payload, quarantined: false, errors: [], failed: [] };
   // TRTC and CSS always have a key: a request signed with another one is refused before its body is read.
   if (!mode.authenticated && definition.protocol !== "callback") return { request, status: 401, ...none, errors: ["signature_invalid"] };
   if ("delivered" in row.outcome) {
-    const { payload, valid } = model(definition, request.body);
     if (!valid) throw new Error(`${row.name}: the model says the body fails its schema; the row is wrong`);
     for (const { path, value } of row.outcome.delivered) {
       if (valueAt(payload, path) !== value) throw new Error(`${row.name}: the model delivers ${String(valueAt(payload, path))} at ${pointer(path)}`);
@@ -186,7 +188,8 @@ export function expectationOf(row: DriftRow, mode: DriftMode): DriftExpectation 
   const { path, type } = row.outcome.quarantined;
   const schemaError = `${pointer(path)} must be ${type}`;
   if (!mode.authenticated) return { request, status: 400, schemaError, ...none, errors: ["schema_invalid"] };
-  const quarantined = { request, schemaError, quarantined: true, errors: [] };
+  if (valid) throw new Error(`${row.name}: the model says the body passes its schema; the row is wrong`);
+  const quarantined = { request, coerced: payload, schemaError, quarantined: true, errors: [] };
   // "before": decided inline even when queued, as Tencent does without a reply (messages go ahead, gifts do not).
   if (definition.kind === "before") return { ...quarantined, status: (definition.onTimeout ?? "block") === "allow" ? 200 : 400, failed: [] };
   return { ...quarantined, status: 200, failed: mode.queued ? ["schema_invalid"] : [] };

@@ -9,7 +9,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { ProtocolName } from "../../schemas/index.js";
 import { describeSchemaErrors } from "../../src/pipeline/validate.js";
-import { CALLBACK_PATH, TOKEN, recordingDispatcher } from "../support/fixtures.js";
+import { CALLBACK_PATH, TOKEN, recordingDispatcher, type Recorded } from "../support/fixtures.js";
 import { callbackAuth, isRequired, withQueue } from "../support/drift.js";
 import { expectOutcome } from "../support/outcome.js";
 import {
@@ -19,26 +19,42 @@ import {
   TRTC_PATH,
   recordingCssDispatcher,
   recordingTrtcDispatcher,
+  expectProtocolOutcome,
   runTable,
   type ProtocolCase,
 } from "../support/protocol-fixtures.js";
 import { closeAllServers } from "../support/servers.js";
 import type { ConformanceCase } from "./cases.js";
-import { DEFINITIONS, MODES, driftRows, expectationOf, modeName, representative, type DriftMode, type DriftRow } from "./drift-cases.js";
+import { DEFINITIONS, MODES, driftRows, expectationOf, modeName, representative, type DriftExpectation, type DriftMode, type DriftRow } from "./drift-cases.js";
 
 afterAll(closeAllServers);
 
-type Queued = { queued: boolean };
+/** What a drift case carries besides the runner's case: its mode, and the expectation it was made from. */
+type Drift = { queued: boolean; drift: DriftExpectation };
+
+/**
+ * Nothing lost: wherever the callback ended, its body as sent is there to recover it — the typed
+ * handler's event, the quarantined event (with the coerced payload, as the model predicts), the
+ * dead letter, or the refusal's onError event.
+ */
+function expectKept(want: DriftExpectation, recorded: Recorded): void {
+  const sent = want.request.body;
+  const places = [...recorded.on, ...recorded.invalid, ...recorded.errors].map((event) => event.request.rawBody);
+  expect(places, "one place holds the body as sent").toEqual([sent]);
+  if (want.quarantined) expect(recorded.invalid[0]!.payload).toEqual(want.coerced);
+  for (const dead of recorded.failed ?? []) expect(dead.job.rawBody).toBe(sent);
+}
 
 const rowsOf = (protocol: ProtocolName) => driftRows.filter((row) => row.definition.protocol === protocol);
 const caseName = (row: DriftRow, mode: DriftMode) => `${row.name} [${modeName(mode)}]`;
 
-function callbackCase(row: DriftRow, mode: DriftMode): ConformanceCase & Queued {
+function callbackCase(row: DriftRow, mode: DriftMode): ConformanceCase & Drift {
   const want = expectationOf(row, mode);
   const handled = want.payload === undefined ? 0 : 1;
   return {
     name: caseName(row, mode),
     queued: mode.queued,
+    drift: want,
     options: callbackAuth(mode.authenticated),
     request: { query: want.request.query, body: want.request.body },
     expect: {
@@ -57,13 +73,14 @@ function callbackCase(row: DriftRow, mode: DriftMode): ConformanceCase & Queued 
   };
 }
 
-function protocolCase(row: DriftRow, mode: DriftMode): ProtocolCase<object> & Queued {
+function protocolCase(row: DriftRow, mode: DriftMode): ProtocolCase<object> & Drift {
   const want = expectationOf(row, mode);
   const handled = want.payload === undefined ? 0 : 1;
   const { command } = row.definition;
   return {
     name: caseName(row, mode),
     queued: mode.queued,
+    drift: want,
     request: { headers: want.request.headers, body: want.request.body },
     expect: {
       status: want.status,
@@ -94,7 +111,10 @@ runTable({
   path: CALLBACK_PATH,
   make: (testCase) => withQueue(testCase.queued, (queue) => recordingDispatcher({ ...testCase.options, ...queue })),
   secrets: [TOKEN],
-  expectOutcome: (testCase, answer, recorded) => expectOutcome(testCase, answer, recorded),
+  expectOutcome: (testCase, answer, recorded) => {
+    expectOutcome(testCase, answer, recorded);
+    expectKept(testCase.drift, recorded);
+  },
 });
 
 const protocols = [
@@ -102,7 +122,17 @@ const protocols = [
   ["CSS", "css", CSS_PATH, recordingCssDispatcher, [`"${CSS_KEY}"`]],
 ] as const;
 for (const [label, protocol, path, record, secrets] of protocols) {
-  runTable({ label: `drift: ${label}`, ...table(protocol, protocolCase), path, make: (testCase) => withQueue(testCase.queued, record), secrets });
+  runTable({
+    label: `drift: ${label}`,
+    ...table(protocol, protocolCase),
+    path,
+    make: (testCase) => withQueue(testCase.queued, record),
+    secrets,
+    expectOutcome: (testCase, answer, recorded, keys) => {
+      expectProtocolOutcome(testCase, answer, recorded, keys);
+      expectKept(testCase.drift, recorded);
+    },
+  });
 }
 
 describe("the drift table covers what the command files record", () => {
