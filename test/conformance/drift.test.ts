@@ -25,7 +25,18 @@ import {
 } from "../support/protocol-fixtures.js";
 import { closeAllServers } from "../support/servers.js";
 import type { ConformanceCase } from "./cases.js";
-import { DEFINITIONS, MODES, driftRows, expectationOf, modeName, representative, type DriftExpectation, type DriftMode, type DriftRow } from "./drift-cases.js";
+import {
+  DEFINITIONS,
+  MODES,
+  driftRows,
+  expectationOf,
+  modeName,
+  modelDisagreement,
+  representative,
+  type DriftExpectation,
+  type DriftMode,
+  type DriftRow,
+} from "./drift-cases.js";
 
 afterAll(closeAllServers);
 
@@ -136,6 +147,14 @@ for (const [label, protocol, path, record, secrets] of protocols) {
 }
 
 describe("the drift table covers what the command files record", () => {
+  it("every row's outcome is what the independent model (the README's coercions, then Ajv) predicts", () => {
+    const wrong = driftRows.flatMap((row) => {
+      const problem = modelDisagreement(row);
+      return problem ? [`${row.name}: ${problem}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it("every command, every documented body and disagreement, every drift kind in every protocol", () => {
     const commands = new Set(driftRows.map((row) => `${row.definition.protocol} ${row.definition.command}`));
     expect(commands.size).toBe(DEFINITIONS.length);
