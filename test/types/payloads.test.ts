@@ -58,6 +58,14 @@ describe("payloads are exact", () => {
     });
   });
 
+  it("a field Tencent sends as a string where the page says Bool is typed boolean (the coercion delivers the boolean)", () => {
+    webhooks.on("Room.CallbackAfterUpdateRoomInfo", (event) => {
+      expectTypeOf(event.payload.RoomInfo.IsCloudRecordingDisabled).toEqualTypeOf<boolean | undefined>();
+      // @ts-expect-error -- the page's sample sends "false", but the handler reads the boolean
+      void (event.payload.RoomInfo.IsCloudRecordingDisabled === "false");
+    });
+  });
+
   it("no index signature: a payload's keys are exactly its documented fields", () => {
     expectTypeOf<keyof PayloadOf<"Room.CallbackAfterDestroyRoom">>().toEqualTypeOf<"CallbackCommand" | "Operator_Account" | "RoomId" | "EventTime">();
     expectTypeOf<string>().not.toExtend<keyof LiveAfterDestroyRoomPayload>();
