@@ -1,8 +1,9 @@
 /**
  * Drift, fuzzed: every documented body of every command (sample and variants; callback endpoint,
- * TRTC, CSS) with its fields mutated — deleted, given another type (string, number, boolean, null,
- * object, array), numbers and booleans stringified, booleans and digit strings turned into
- * numbers — then signed as the protocol signs it and sent through handle().
+ * TRTC, CSS) with its fields mutated — deleted, given another type (string, number, a 64-bit
+ * literal, boolean, null, object, array), numbers and booleans stringified, booleans and digit
+ * strings turned into numbers, fields the body leaves out added with any of those — then signed as
+ * the protocol signs it and sent through handle() (inline, and queued on a memoryQueue).
  *
  * The oracle is independent of the pipeline: the README's coercions re-implemented on the body's
  * lossless parse, then Ajv on the result (test/support/drift.ts). Authenticated, a callback is
@@ -14,7 +15,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
-import { isLosslessNumber } from "lossless-json";
+import { LosslessNumber, isLosslessNumber } from "lossless-json";
 import { describe, expect, it } from "vitest";
 import { bodiesOf, type CommandDefinition, type ProtocolName } from "../../schemas/index.js";
 import { CALLBACK_PATH, recordingDispatcher, type Recorded } from "../support/fixtures.js";
@@ -40,6 +41,8 @@ const scalar = fc.oneof(
   fc.constant(null),
   fc.constantFrom("true", "false", "0", "1", "-7", "12345", "1.5", "no", ""),
   fc.constantFrom(0, 1),
+  // A 64-bit literal, written as such: the parser keeps it as its exact decimal string.
+  fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n }).map((big) => new LosslessNumber(String(big))),
 );
 const value = fc.oneof(scalar, fc.dictionary(key, scalar, { maxKeys: 2 }), fc.array(scalar, { maxLength: 3 }));
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -81,7 +84,7 @@ const generated: fc.Arbitrary<Generated> = fc
   .map(([{ definition, body, text }, mutations]) => {
     const changes: string[] = [];
     for (const [pick, change] of mutations) {
-      const fields = fieldsOf(definition, text);
+      const fields = fieldsOf(definition, text, { absent: true });
       if (fields.length === 0) break;
       const { path } = fields[pick % fields.length]!;
       text = editText(text, path, (current: unknown) => mutated(current, change));
