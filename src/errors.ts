@@ -50,12 +50,6 @@ const STATUS: Record<RejectionReason, number> = {
   queue_unavailable: 503,
 };
 
-/**
- * Rejections that are not callbacks at all (wrong method, media type or size) are answered
- * without reaching `onError`: they carry nothing Tencent would have sent.
- */
-export const SILENT_REASONS: ReadonlySet<RejectionReason> = new Set(["method_not_allowed", "unsupported_media_type", "body_too_large"]);
-
 export interface RejectionData {
   reason: RejectionReason;
 }

@@ -3,7 +3,7 @@
  * authenticate → parse → (protocol's body checks) → accept. Never throws: a refusal becomes the
  * protocol's reply and reaches `onError` (or the logger).
  */
-import { isRejection, reject, SILENT_REASONS, type WebhookResponse } from "../errors.js";
+import { isRejection, reject, type WebhookResponse } from "../errors.js";
 import { parseJsonObject } from "../json/parse.js";
 import type { ReceivedRequest, WebhookRequest } from "../types.js";
 import { accept } from "./accept.js";
@@ -30,15 +30,18 @@ export async function handleRequest(engine: Engine, request: WebhookRequest): Pr
     const method = typeof request.method === "string" ? request.method.toUpperCase() : "";
     const headers = normalizeHeaders(request.headers);
     const url = typeof request.url === "string" ? request.url : "";
+    const query = parseQuery(url);
+    // 405/413/415 reach onError too, without a body: one that is not read, or too large to keep.
+    const received: ReceivedRequest = { method, url, query: query.record, headers, rawBody: undefined, rawBodyExact: false };
+    report = { request: received };
     if (method !== "POST") throw reject("method_not_allowed", "Only POST is accepted");
     checkContentType(headers["content-type"]);
     if (overLimit(request.body, engine.options.maxBodyBytes)) {
       throw reject("body_too_large", `Body exceeds ${engine.options.maxBodyBytes} bytes`);
     }
-    const query = parseQuery(url);
     const body = bodyText(request);
-    const received: ReceivedRequest = { method, url, query: query.record, headers, rawBody: body.reportText, rawBodyExact: body.exact };
-    report = { request: received };
+    received.rawBody = body.reportText;
+    received.rawBodyExact = body.exact;
     if (request.bodyError) throw BODY_ERRORS[request.bodyError]();
 
     const { protocol, settings, options } = engine;
@@ -58,7 +61,7 @@ export async function handleRequest(engine: Engine, request: WebhookRequest): Pr
 export async function refuse(engine: Engine, error: unknown, report: Report | undefined): Promise<WebhookResponse> {
   const rejection = isRejection(error) ? error : reject("handler_failed", "Internal error");
   engine.telemetry?.note({ reason: rejection.data!.reason, command: report?.command });
-  if (report && !SILENT_REASONS.has(rejection.data!.reason)) {
+  if (report) {
     await settlesWithin(engine.reporter.emit(rejection, isRejection(error) ? report : { ...report, cause: error }), engine.options.handlerTimeoutMs);
   }
   return engine.protocol.refuse(rejection);

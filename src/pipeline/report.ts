@@ -72,7 +72,8 @@ export class ErrorReporter {
   }
 
   #log(event: WebhookErrorEvent): void {
-    if (!this.#allowed(event.reason)) return;
+    // Health checkers and scanners GET the route all day: a 405 reaches onError, never the default log.
+    if (event.reason === "method_not_allowed" || !this.#allowed(event.reason)) return;
     const command = event.command ?? event.request.query.callbackcommand ?? "callback";
     const attempt = event.attempt === undefined ? "" : ` attempt ${event.attempt}${event.final ? " (final)" : ""}`;
     const cause = event.cause === undefined ? "" : `: ${describe(event.cause)}`;

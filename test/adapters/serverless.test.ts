@@ -186,7 +186,7 @@ describe("serverlessHandler: the documented events as they are", () => {
       body: JSON.stringify({ ActionStatus: "FAIL", ErrorInfo: "Only POST is accepted", ErrorCode: 405 }),
       isBase64Encoded: false,
     });
-    expect(errors).toEqual([]);
+    expect(errors.map((error) => [error.reason, error.request.method, error.request.rawBody])).toEqual([["method_not_allowed", "GET", undefined]]);
   });
 
   it.each([

@@ -60,7 +60,9 @@ describe.each(ADAPTERS)("streamed body limits: %s", (adapter) => {
     expect(answer.body).toBe(EXPECTED_413);
     expect(answer.headers.connection).toBe("close");
     await answer.socketClosed;
-    expect(recorded).toEqual({ on: [], any: [], errors: [], invalid: [] });
+    expect({ ...recorded, errors: [] }).toEqual({ on: [], any: [], errors: [], invalid: [] });
+    // Reported, without the body: the part that arrived is not what Tencent would have sent.
+    expect(recorded.errors.map((error) => [error.reason, error.request.rawBody])).toEqual([["body_too_large", undefined]]);
     // The server is still fine: the next callback on a new connection is served.
     const next = await send(server.origin, { path: PATH, body: sampleOf(ROOM) });
     expect(next.status).toBe(200);

@@ -12,7 +12,7 @@ export const adapterCases: ConformanceCase[] = [
   {
     name: "2 MB body: 413 at the default 1 MiB limit",
     request: { query: tencentQuery({ command: ROOM }), body: JSON.stringify({ CallbackCommand: ROOM, pad: "x".repeat(TWO_MB) }) },
-    expect: { status: 413, errorInfo: "Body exceeds 1048576 bytes", on: 0, any: 0, errors: [] },
+    expect: { status: 413, errorInfo: "Body exceeds 1048576 bytes", on: 0, any: 0, errors: ["body_too_large"] },
   },
   {
     name: "no Content-Type header at all (the query says contenttype=json)",
@@ -29,18 +29,18 @@ export const adapterCases: ConformanceCase[] = [
     (contentType): ConformanceCase => ({
       name: `malformed Content-Type ${JSON.stringify(contentType)}: the core's 415`,
       request: { query: tencentQuery({ command: ROOM }), contentType, body: sampleOf(ROOM) },
-      expect: { status: 415, errorInfo: "Content-Type must be application/json", on: 0, any: 0, errors: [] },
+      expect: { status: 415, errorInfo: "Content-Type must be application/json", on: 0, any: 0, errors: ["unsupported_media_type"] },
     }),
   ),
   {
     name: "PUT is refused",
     request: { method: "PUT", query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) },
-    expect: { status: 405, errorInfo: "Only POST is accepted", on: 0, any: 0, errors: [] },
+    expect: { status: 405, errorInfo: "Only POST is accepted", on: 0, any: 0, errors: ["method_not_allowed"] },
   },
   {
     name: "DELETE with a body over the limit: 405 comes first, as in the core",
     options: { maxBodyBytes: 16 },
     request: { method: "DELETE", query: tencentQuery({ command: ROOM }), body: sampleOf(ROOM) },
-    expect: { status: 405, on: 0, any: 0, errors: [] },
+    expect: { status: 405, on: 0, any: 0, errors: ["method_not_allowed"] },
   },
 ];

@@ -156,23 +156,23 @@ export const cases: ConformanceCase[] = [
   {
     name: "GET is refused",
     request: { method: "GET", query: tencentQuery({ command: ROOM }) },
-    expect: { status: 405, errorInfo: "Only POST is accepted", on: 0, any: 0, errors: [] },
+    expect: { status: 405, errorInfo: "Only POST is accepted", on: 0, any: 0, errors: ["method_not_allowed"] },
   },
   {
     name: "text/plain is refused",
     request: { query: tencentQuery({ command: ROOM }), contentType: "text/plain", body: sampleOf(ROOM) },
-    expect: { status: 415, on: 0, any: 0, errors: [] },
+    expect: { status: 415, on: 0, any: 0, errors: ["unsupported_media_type"] },
   },
   {
     name: "JSON in latin1 is refused",
     request: { query: tencentQuery({ command: ROOM }), contentType: "application/json; charset=latin1", body: sampleOf(ROOM) },
-    expect: { status: 415, errorInfo: "JSON must be UTF-8 encoded", on: 0, any: 0, errors: [] },
+    expect: { status: 415, errorInfo: "JSON must be UTF-8 encoded", on: 0, any: 0, errors: ["unsupported_media_type"] },
   },
   {
     name: "body over the limit",
     options: { maxBodyBytes: 1024 },
     request: { query: tencentQuery({ command: ROOM }), body: JSON.stringify({ CallbackCommand: ROOM, pad: "x".repeat(2048) }) },
-    expect: { status: 413, errorInfo: "Body exceeds 1024 bytes", on: 0, any: 0, errors: [] },
+    expect: { status: 413, errorInfo: "Body exceeds 1024 bytes", on: 0, any: 0, errors: ["body_too_large"] },
   },
   {
     name: "invalid JSON",

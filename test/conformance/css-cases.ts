@@ -55,7 +55,6 @@ const ok = (command: string, check?: (event: AnyWebhookEvent | undefined) => voi
 const refused = (status: number, reason: RejectionReason, message: string): CssCase["expect"] => ({ status, message, on: 0, any: 0, errors: [reason] });
 /** Authenticated but not the schema's shape: answered 200, handed to onInvalid only (message: the schema's). */
 const quarantined = (message: string): CssCase["expect"] => ({ status: 200, on: 0, any: 0, errors: [], invalid: message });
-const silent = (status: number, message: string): CssCase["expect"] => ({ status, message, on: 0, any: 0, errors: [] });
 
 function expectThat(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
@@ -346,33 +345,33 @@ export const cssCases: CssCase[] = [
   {
     name: "GET: 405",
     request: { method: "GET" },
-    expect: silent(405, M.post),
+    expect: refused(405, "method_not_allowed", M.post),
   },
   {
     name: "PUT of a signed body: 405",
     request: post(DOC, { method: "PUT" }),
-    expect: silent(405, M.post),
+    expect: refused(405, "method_not_allowed", M.post),
   },
   {
     name: "DELETE over the size limit: 405 comes first",
     options: { maxBodyBytes: 16 },
     request: post(DOC, { method: "DELETE" }),
-    expect: silent(405, M.post),
+    expect: refused(405, "method_not_allowed", M.post),
   },
   {
     name: "text/plain: 415",
     request: post(DOC, { contentType: "text/plain" }),
-    expect: silent(415, M.contentType),
+    expect: refused(415, "unsupported_media_type", M.contentType),
   },
   {
     name: "application/x-www-form-urlencoded: 415",
     request: post(DOC, { contentType: "application/x-www-form-urlencoded" }),
-    expect: silent(415, M.contentType),
+    expect: refused(415, "unsupported_media_type", M.contentType),
   },
   {
     name: "JSON in latin1: 415",
     request: post(DOC, { contentType: "application/json; charset=latin1" }),
-    expect: silent(415, M.charset),
+    expect: refused(415, "unsupported_media_type", M.charset),
   },
   {
     name: "no Content-Type header: accepted",
@@ -390,7 +389,7 @@ export const cssCases: CssCase[] = [
     name: "body over maxBodyBytes: 413",
     options: { maxBodyBytes: 64 },
     request: post(DOC),
-    expect: silent(413, "Body exceeds 64 bytes"),
+    expect: refused(413, "body_too_large", "Body exceeds 64 bytes"),
   },
   {
     name: "body exactly maxBodyBytes: accepted",
@@ -401,7 +400,7 @@ export const cssCases: CssCase[] = [
   {
     name: "2 MB body at the default 1 MiB limit: 413",
     request: post(cssBody({ pad: "x".repeat(TWO_MB) })),
-    expect: silent(413, "Body exceeds 1048576 bytes"),
+    expect: refused(413, "body_too_large", "Body exceeds 1048576 bytes"),
   },
 
   // ----- the body (the signature is inside it: these come before any 401) -----

@@ -101,7 +101,7 @@ export const hostileCases: ConformanceCase[] = [
   {
     name: "hostile: JSON declared as UTF-16 is refused",
     request: { query: tencentQuery({ command: ROOM }), contentType: "application/json; charset=utf-16", body: sampleOf(ROOM) },
-    expect: { status: 415, errorInfo: "JSON must be UTF-8 encoded", on: 0, any: 0, errors: [] },
+    expect: { status: 415, errorInfo: "JSON must be UTF-8 encoded", on: 0, any: 0, errors: ["unsupported_media_type"] },
   },
 
   // ----- prototype pollution -----

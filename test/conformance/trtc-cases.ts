@@ -55,10 +55,8 @@ const ok = (command: string, check?: (event: AnyWebhookEvent | undefined) => voi
   ...(check ? { check } : {}),
 });
 const refused = (status: number, reason: RejectionReason, message: string): TrtcCase["expect"] => ({ status, message, on: 0, any: 0, errors: [reason] });
-/** 405 / 413 / 415: not callbacks at all, answered without onError. */
 /** Authenticated but not the schema's shape: answered 200, handed to onInvalid only (message: the schema's). */
 const quarantined = (message: string): TrtcCase["expect"] => ({ status: 200, on: 0, any: 0, errors: [], invalid: message });
-const silent = (status: number, message: string): TrtcCase["expect"] => ({ status, message, on: 0, any: 0, errors: [] });
 
 /** A POST of `body` with Tencent's headers, signed over its exact bytes unless `headers` says otherwise. */
 function signed(body: string | Uint8Array, headers: TrtcHeaderOptions = {}, rest: Omit<TrtcCase["request"], "body" | "headers"> = {}): TrtcCase["request"] {
@@ -310,38 +308,38 @@ export const trtcCases: TrtcCase[] = [
   {
     name: "GET: 405",
     request: { method: "GET", headers: trtcHeaders("") },
-    expect: silent(405, M.post),
+    expect: refused(405, "method_not_allowed", M.post),
   },
   {
     name: "PUT of a signed sample: 405",
     request: signed(DOC_SAMPLE, {}, { method: "PUT" }),
-    expect: silent(405, M.post),
+    expect: refused(405, "method_not_allowed", M.post),
   },
   {
     name: "DELETE over the size limit: 405 comes first",
     options: { maxBodyBytes: 16 },
     request: signed(DOC_SAMPLE, {}, { method: "DELETE" }),
-    expect: silent(405, M.post),
+    expect: refused(405, "method_not_allowed", M.post),
   },
   {
     name: "text/plain: 415",
     request: signed(DOC_SAMPLE, {}, { contentType: "text/plain" }),
-    expect: silent(415, M.contentType),
+    expect: refused(415, "unsupported_media_type", M.contentType),
   },
   {
     name: "application/x-www-form-urlencoded: 415",
     request: signed(DOC_SAMPLE, {}, { contentType: "application/x-www-form-urlencoded" }),
-    expect: silent(415, M.contentType),
+    expect: refused(415, "unsupported_media_type", M.contentType),
   },
   {
     name: "JSON in latin1: 415",
     request: signed(DOC_SAMPLE, {}, { contentType: "application/json; charset=latin1" }),
-    expect: silent(415, M.charset),
+    expect: refused(415, "unsupported_media_type", M.charset),
   },
   {
     name: "text/plain and unsigned: the 415 comes before any 401/403",
     request: { contentType: "text/plain", body: DOC_SAMPLE },
-    expect: silent(415, M.contentType),
+    expect: refused(415, "unsupported_media_type", M.contentType),
   },
   {
     name: "no Content-Type header: accepted",
@@ -359,7 +357,7 @@ export const trtcCases: TrtcCase[] = [
     name: "body over maxBodyBytes: 413",
     options: { maxBodyBytes: 64 },
     request: signed(DOC_SAMPLE),
-    expect: silent(413, "Body exceeds 64 bytes"),
+    expect: refused(413, "body_too_large", "Body exceeds 64 bytes"),
   },
   {
     name: "body exactly maxBodyBytes: accepted",
@@ -370,7 +368,7 @@ export const trtcCases: TrtcCase[] = [
   {
     name: "2 MB body at the default 1 MiB limit, unsigned: 413 before the 401",
     request: { headers: trtcHeaders("", { sign: null }), body: JSON.stringify({ EventGroupId: 2, EventType: 204, pad: "x".repeat(TWO_MB) }) },
-    expect: silent(413, "Body exceeds 1048576 bytes"),
+    expect: refused(413, "body_too_large", "Body exceeds 1048576 bytes"),
   },
 
   // ----- the body, signed over its exact bytes -----

@@ -33,6 +33,22 @@ afterEach(() => {
 });
 
 describe("refusals without onError go to the logger", () => {
+  it("405 reaches onError but not the default log (health checkers GET the route); 413 and 415 are logged", async () => {
+    const { logger, lines } = recordingLogger();
+    const quiet = createDispatcher({ sdkAppId: APP_ID, logger, now: () => NOW_MS, maxBodyBytes: 64 });
+    expect((await quiet.handle({ ...post(sampleOf(ROOM)), method: "GET" })).status).toBe(405);
+    expect(lines).toEqual([]);
+    expect((await quiet.handle({ ...post(sampleOf(ROOM)), headers: { "content-type": "text/plain" } })).status).toBe(415);
+    expect((await quiet.handle(post(sampleOf(ROOM)))).status).toBe(413);
+    expect(lines.map((entry) => entry.line.match(/refused (\d+ \w+)/)?.[1])).toEqual(["415 unsupported_media_type", "413 body_too_large"]);
+
+    const heard = createDispatcher({ sdkAppId: APP_ID, logger, now: () => NOW_MS });
+    const reasons: string[] = [];
+    heard.onError((error) => void reasons.push(`${error.status} ${error.reason} ${error.request.method} ${error.request.rawBody}`));
+    await heard.handle({ ...post(sampleOf(ROOM)), method: "HEAD" });
+    expect(reasons).toEqual(["405 method_not_allowed HEAD undefined"]);
+  });
+
   it("one line per refusal: protocol, command, status, reason and message; warn for 4xx, error for 5xx", async () => {
     const { logger, lines } = recordingLogger();
     const dispatcher = createDispatcher({ sdkAppId: APP_ID, logger, now: () => NOW_MS });

@@ -149,9 +149,9 @@ interface Generated {
 }
 
 function predict(h: Harness, { request, contentTypeOk }: Generated): { statuses: number[]; reason?: RejectionReason } {
-  if (request.method.toUpperCase() !== "POST") return { statuses: [405] };
-  if (!contentTypeOk) return { statuses: [415] };
-  if (bodySize(request.body) > h.limit) return { statuses: [413] };
+  if (request.method.toUpperCase() !== "POST") return { statuses: [405], reason: "method_not_allowed" };
+  if (!contentTypeOk) return { statuses: [415], reason: "unsupported_media_type" };
+  if (bodySize(request.body) > h.limit) return { statuses: [413], reason: "body_too_large" };
   const parsed = parseModel(request.body);
   if ("reason" in parsed) return { statuses: [parsed.status], reason: parsed.reason };
   const payload = parsed.value;

@@ -5,7 +5,7 @@
  * the status is a documented one; the body is exactly `{"code":0}` on 200 and exactly
  * `{"code":<status>,"message":<string>}` otherwise, without the key; no 200 without our SdkAppId
  * and a Sign that an independent HMAC (node:crypto) finds right for the exact bytes; nothing lost
- * silently (a 200 ran onAny, a refusal reached onError, 405/413/415 neither); Object.prototype
+ * silently (a 200 ran onAny, every refusal reached onError, 405/413/415 too); Object.prototype
  * untouched though a handler deep-merges every payload. An independent model predicts the status
  * in the order the pipeline checks: 405, 415, 413, 403, 500 (parsed body), 401, 400.
  * Valid signed samples (every sample and variant, as string or bytes, any key of a rotation) are
@@ -143,9 +143,9 @@ interface Generated {
 
 /** The statuses allowed and, for a refusal, the onError reason. */
 function predict(h: Harness, { request, contentTypeOk }: Generated): { statuses: number[]; reason?: RejectionReason } {
-  if (request.method.toUpperCase() !== "POST") return { statuses: [405] };
-  if (!contentTypeOk) return { statuses: [415] };
-  if (bodySize(request.body) > h.limit) return { statuses: [413] };
+  if (request.method.toUpperCase() !== "POST") return { statuses: [405], reason: "method_not_allowed" };
+  if (!contentTypeOk) return { statuses: [415], reason: "unsupported_media_type" };
+  if (bodySize(request.body) > h.limit) return { statuses: [413], reason: "body_too_large" };
   const appId = header(request.headers, "sdkappid");
   if (appId === undefined || appId === "") return { statuses: [403], reason: "sdk_app_id_missing" };
   if (!h.apps.includes(appId)) return { statuses: [403], reason: "sdk_app_id_mismatch" };
