@@ -7,7 +7,7 @@ import { cssSchema, evaluationFields, qualityFields } from "./fragments.js";
  * this file follows the table, so a body carrying 344 reaches `Evaluation`. The page's sample could not
  * be read past its first fields when this file was written, so the sample is written from the table:
  * compare it with the page. `t` and `sign` are in the common parameters but the threshold page's
- * sample has neither: typed, not required. The idempotency key is type, stream, template, class and
+ * sample has neither: the protocol checks them on every CSS event (see `cssSchema`). The idempotency key is type, stream, template, class and
  * `event_time`.
  */
 export default defineCommand({
@@ -18,7 +18,6 @@ export default defineCommand({
   summary: "average evaluation score of a stream's evaluation period",
   source: "https://www.tencentcloud.com/document/product/267/73168",
   schema: cssSchema({
-    signatureRequired: false,
     common: ["appid", "appname", "stream_id", "domain"],
     required: ["stream_id"],
     properties: {

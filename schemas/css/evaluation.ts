@@ -3,8 +3,8 @@ import { cssSchema, evaluationFields, qualityFields } from "./fragments.js";
 
 /**
  * Frames that scored below the configured evaluation threshold. The page lists `t` and `sign` among
- * the common parameters but its sample has neither: they are typed, not required, so the sample
- * passes. No `sequence`: the idempotency key is type, stream, template, class and `event_time`.
+ * the common parameters but its sample has neither: the protocol checks them on every CSS event (see `cssSchema`),
+ * the sample shows the event's own fields. No `sequence`: the idempotency key is type, stream, template, class and `event_time`.
  */
 export default defineCommand({
   protocol: "css",
@@ -14,7 +14,6 @@ export default defineCommand({
   summary: "stream quality fell below an evaluation threshold",
   source: "https://www.tencentcloud.com/document/product/267/73167",
   schema: cssSchema({
-    signatureRequired: false,
     common: ["appid", "appname", "stream_id", "domain"],
     required: ["stream_id"],
     properties: {

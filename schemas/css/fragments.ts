@@ -78,17 +78,21 @@ export interface CssSchemaOptions {
   readonly common?: readonly CommonField[];
   /** The command's own properties (they override a common field of the same name). */
   readonly properties?: Readonly<Record<string, JsonSchema>>;
-  /** Required fields besides `t` and `sign`. */
+  /** Required fields: what identifies the event. */
   readonly required?: readonly string[];
-  /** `false` where the page's sample has no `t` / `sign` (they stay typed, not required). Default `true`. */
-  readonly signatureRequired?: boolean;
 }
 
-/** The `schema` of a CSS command: `t` + `sign`, the named common fields, then the command's own properties. */
+/**
+ * The `schema` of a CSS command: the named common fields, the command's own properties, then `t`
+ * and `sign`, typed on every event and required by none. One rule for every event: the signature
+ * belongs to the callback template's key, not to the event (the pages of 343, 344, 345 and 348 list
+ * `t` and `sign` among the common parameters while their samples leave them out), so the CSS
+ * protocol checks it on every request before any schema runs; `unsignedEvents` opts an event type out.
+ */
 export function cssSchema(options: CssSchemaOptions): JsonSchema {
   const picked = Object.fromEntries((options.common ?? []).map((name) => [name, common[name]]));
   return {
-    required: [...(options.signatureRequired === false ? [] : ["t", "sign"]), ...(options.required ?? [])],
+    required: [...(options.required ?? [])],
     properties: { ...picked, ...options.properties, ...signature },
   };
 }

@@ -6,7 +6,7 @@ import { cssSchema, objects } from "./fragments.js";
  * From the page's field table; the sample starts as the page's (its first fields and first item's
  * period and title) and, the rest not being readable when this file was written, is completed from
  * the table: compare it with the page. Like the summary event (348, 267/74671) the sample has no `t`
- * or `sign`: typed, not required. The idempotency key is type, stream and the first clip's period.
+ * or `sign`: the protocol checks them on every CSS event (see `cssSchema`). The idempotency key is type, stream and the first clip's period.
  */
 export default defineCommand({
   protocol: "css",
@@ -16,7 +16,6 @@ export default defineCommand({
   summary: "smart highlight clips were cut from a live stream",
   source: "https://www.tencentcloud.com/document/product/267/74672",
   schema: cssSchema({
-    signatureRequired: false,
     common: ["appid", "domain", "path", "stream_id"],
     required: ["stream_id"],
     properties: {

@@ -6,7 +6,7 @@ import { cssSchema, qualityFields } from "./fragments.js";
  * `VideoResolutionChanged`, `AudioSampleRateChanged`) and score. From the page's field table; its
  * sample could not be read when this file was written, so the sample is written from the table:
  * compare it with the page. `t` and `sign` are in the page's common parameters but the samples of
- * its sibling pages (evaluation, 267/73167 and 267/73168) carry neither: typed, not required. No
+ * its sibling pages (evaluation, 267/73167 and 267/73168) carry neither: the protocol checks them on every CSS event (see `cssSchema`). No
  * `sequence`: the idempotency key is type, stream, template, class and `event_time`.
  */
 export default defineCommand({
@@ -17,7 +17,6 @@ export default defineCommand({
   summary: "live stream quality inspection found an anomaly",
   source: "https://www.tencentcloud.com/document/product/267/73166",
   schema: cssSchema({
-    signatureRequired: false,
     common: ["appid", "appname", "stream_id", "domain"],
     required: ["stream_id"],
     properties: {

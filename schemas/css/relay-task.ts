@@ -6,8 +6,9 @@ import { cssSchema } from "./fragments.js";
  * exited). `callback_event` says which; `msg` carries that event's details as JSON text
  * (`task_start_time`; `url`, `index`, `duration`; `task_exit_time`, `code`, `message`) and
  * `source_urls` the task's sources as JSON text. The callback URL is set per task, and the pages'
- * samples carry no `t` / `sign`: they are typed, not required here, and the CSS protocol decides
- * whether such a body is accepted unsigned. The table names the account `appId`, the samples
+ * samples carry no `t` / `sign`. As for every CSS event, the protocol requires them (the key
+ * belongs to the callback template); if Tencent sends this one unsigned, `unsignedEvents: ["RelayTask"]`
+ * accepts it as unauthenticated. The table names the account `appId`, the samples
  * `appid`. Several events share a task: the idempotency key is type, task, event and its details.
  */
 export default defineCommand({
@@ -20,7 +21,6 @@ export default defineCommand({
   schema: cssSchema({
     common: ["appid", "stream_id", "event_time", "task_id"],
     required: ["task_id", "callback_event"],
-    signatureRequired: false,
     properties: {
       callback_event: { type: "string", description: "TaskStart | VodSourceFileStart | VodSourceFileFinish | TaskExit, …" },
       msg: {

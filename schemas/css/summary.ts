@@ -3,7 +3,7 @@ import { cssSchema } from "./fragments.js";
 
 /**
  * A generated summary of a stretch of a live stream. The page lists `t` and `sign` among the common
- * parameters but its sample has neither: they are typed, not required, so the sample passes. No
+ * parameters but its sample has neither: the protocol checks them on every CSS event (see `cssSchema`). No
  * `sequence`: the idempotency key is type, stream and the summarised period.
  */
 export default defineCommand({
@@ -14,7 +14,6 @@ export default defineCommand({
   summary: "a live streaming summary was generated",
   source: "https://www.tencentcloud.com/document/product/267/74671",
   schema: cssSchema({
-    signatureRequired: false,
     common: ["appid", "domain", "path", "stream_id"],
     required: ["stream_id"],
     properties: {

@@ -5225,11 +5225,11 @@ export interface CssAudioModerationPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -5582,11 +5582,11 @@ export interface CssModerationPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -5663,11 +5663,11 @@ export interface CssPushBeginPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -5744,11 +5744,11 @@ export interface CssPushEndPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -5824,11 +5824,11 @@ export interface CssPushErrorPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -5928,11 +5928,11 @@ export interface CssRecordExceptionPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -6024,11 +6024,11 @@ export interface CssRecordFilePayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -6080,11 +6080,11 @@ export interface CssRecordStatusPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -6204,11 +6204,11 @@ export interface CssScreenshotPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -6273,11 +6273,11 @@ export interface CssSmartErasePayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**
@@ -6343,11 +6343,11 @@ export interface CssSubtitlesPayload {
   /**
    * Unix seconds when this notification expires (by default sent time + 10 minutes)
    */
-  t: number;
+  t?: number;
   /**
    * lowercase hex MD5(callback key + t)
    */
-  sign: string;
+  sign?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CssEventCode, CssEventName } from "../../schemas/runtime.js";
 import type { DedupeStore, WebhookQueue } from "../delivery/contract.js";
 import type { SdkAppIdInput, TokenInput } from "../protocols/callback/apps.js";
 
@@ -75,4 +76,11 @@ export interface CssDispatcherOptions extends SharedOptions {
   appId?: number | string | undefined;
   /** Seconds past `t` (the notification's expiry) still accepted, for clock drift. Default 0. */
   clockToleranceSeconds?: number;
+  /**
+   * Event types (names or codes) accepted without `t` and `sign`, for an event Tencent sends unsigned
+   * (a pull-and-relay task's per-task callback URL, 314, for one). Such a body is unauthenticated:
+   * delivered when its schema passes, refused 400 when not (never quarantined). A body that does
+   * carry `t` or `sign` is still verified. Default: none — every event must be signed.
+   */
+  unsignedEvents?: readonly (CssEventName | CssEventCode)[];
 }

@@ -32,7 +32,7 @@ export const CSS_MESSAGES = {
   charset: "JSON must be UTF-8 encoded",
   appIdMissing: "appid is missing",
   appIdMismatch: "appid does not match this app",
-  signMissing: "t and sign are required",
+  signMissing: "t and sign are required (an event type Tencent sends unsigned can be listed in `unsignedEvents`)",
   signInvalid: "Signature is invalid",
   json: "Body is not valid JSON",
   object: "Body must be a JSON object",
@@ -97,7 +97,7 @@ export const cssCases: CssCase[] = [
   ...sampleCases,
   ...UNSIGNED_SAMPLES.map(
     (definition): CssCase => ({
-      // The schema leaves t/sign optional "so the sample passes"; the protocol still requires them (see the report).
+      // One rule for every CSS event: the protocol requires t/sign even where the page sample shows none (README "CSS signatures").
       name: `sample ${definition.code} ${definition.command} exactly as its page shows it (no t, no sign): 401`,
       request: post(definition.sample),
       expect: refused(401, "signature_missing", M.signMissing),

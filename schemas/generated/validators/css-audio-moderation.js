@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.AudioModeration","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":315},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"channel_id":{"type":"string","description":"channel ID"},"asr_text":{"type":"string","description":"the recognised text of the audio"},"cdn_url":{"type":"string","description":"CDN address of the moderated audio"},"duration":{"type":"number","description":"speech recognition duration, seconds"},"label":{"type":"string","description":"the highest-priority malicious label of the result (LabelResults): the model's recommended moderation result"},"language_results":{"type":"array","description":"detailed moderation results of minority-language audio (AudioResultDetailLanguageResult)","items":{"type":"object"}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.AudioModeration","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":315},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"channel_id":{"type":"string","description":"channel ID"},"asr_text":{"type":"string","description":"the recognised text of the audio"},"cdn_url":{"type":"string","description":"CDN address of the moderated audio"},"duration":{"type":"number","description":"speech recognition duration, seconds"},"label":{"type":"string","description":"the highest-priority malicious label of the result (LabelResults): the model's recommended moderation result"},"language_results":{"type":"array","description":"detailed moderation results of minority-language audio (AudioResultDetailLanguageResult)","items":{"type":"object"}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.AudioModeration" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.event_type !== undefined){
+if(315 !== data.event_type){
+const err2 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 315},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +42,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,9 +55,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(315 !== data.event_type){
-const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 315},message:"must be equal to constant"};
+}
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err4 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -63,10 +68,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err5 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -76,9 +80,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err6 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err6 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -88,9 +92,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.domain !== undefined){
-if(typeof data.domain !== "string"){
-const err7 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.channel_id !== undefined){
+if(typeof data.channel_id !== "string"){
+const err7 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -100,9 +104,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.path !== undefined){
-if(typeof data.path !== "string"){
-const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.asr_text !== undefined){
+if(typeof data.asr_text !== "string"){
+const err8 = {instancePath:instancePath+"/asr_text",schemaPath:"#/properties/asr_text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -112,9 +116,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.channel_id !== undefined){
-if(typeof data.channel_id !== "string"){
-const err9 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cdn_url !== undefined){
+if(typeof data.cdn_url !== "string"){
+const err9 = {instancePath:instancePath+"/cdn_url",schemaPath:"#/properties/cdn_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -124,9 +128,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.asr_text !== undefined){
-if(typeof data.asr_text !== "string"){
-const err10 = {instancePath:instancePath+"/asr_text",schemaPath:"#/properties/asr_text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.duration !== undefined){
+let data8 = data.duration;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -136,39 +141,14 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.cdn_url !== undefined){
-if(typeof data.cdn_url !== "string"){
-const err11 = {instancePath:instancePath+"/cdn_url",schemaPath:"#/properties/cdn_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.duration !== undefined){
-let data8 = data.duration;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err13 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -180,7 +160,32 @@ const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err14 = {instancePath:instancePath+"/language_results/" + i0,schemaPath:"#/properties/language_results/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/language_results/" + i0,schemaPath:"#/properties/language_results/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/language_results",schemaPath:"#/properties/language_results/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.t !== undefined){
+let data12 = data.t;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err14 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -190,9 +195,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/language_results",schemaPath:"#/properties/language_results/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err15 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -202,10 +207,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data12 = data.t;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err16 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -214,33 +218,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err17 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.AudioModeration","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":315},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"channel_id":{"type":"string","description":"channel ID"},"asr_text":{"type":"string","description":"the recognised text of the audio"},"cdn_url":{"type":"string","description":"CDN address of the moderated audio"},"duration":{"type":"number","description":"speech recognition duration, seconds"},"label":{"type":"string","description":"the highest-priority malicious label of the result (LabelResults): the model's recommended moderation result"},"language_results":{"type":"array","description":"detailed moderation results of minority-language audio (AudioResultDetailLanguageResult)","items":{"type":"object"}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.AudioModeration","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":315},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"channel_id":{"type":"string","description":"channel ID"},"asr_text":{"type":"string","description":"the recognised text of the audio"},"cdn_url":{"type":"string","description":"CDN address of the moderated audio"},"duration":{"type":"number","description":"speech recognition duration, seconds"},"label":{"type":"string","description":"the highest-priority malicious label of the result (LabelResults): the model's recommended moderation result"},"language_results":{"type":"array","description":"detailed moderation results of minority-language audio (AudioResultDetailLanguageResult)","items":{"type":"object"}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.Moderation","type":"object","required":["event_type","t","sign","streamId"],"properties":{"event_type":{"const":317},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"streamId":{"type":"string","description":"live stream name"},"channelId":{"type":"string"},"img":{"type":"string","description":"URL of the moderated image"},"type":{"type":"array","items":{"type":"integer"},"description":"categories of the highest-priority negative labels"},"score":{"type":"array","items":{"type":"integer"},"description":"scores of `type`"},"ocrMsg":{"type":"string"},"suggestion":{"type":"string","description":"Block | Review | Pass"},"label":{"type":"string","description":"highest-priority negative label, e.g. Porn"},"subLabel":{"type":"string"},"labelResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Score":{"type":"integer"}}}}}}},"objectResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Names":{"type":"array","items":{"type":"string"}},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Value":{"type":"string"},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"ocrResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Text":{"type":"string"},"Details":{"type":"array","items":{"type":"object","properties":{"Text":{"type":"string"},"Label":{"type":"string"},"Keywords":{"type":"array","items":{"type":"string"}},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"libResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"ImageId":{"type":"string"},"Label":{"type":"string"},"Tag":{"type":"string"},"Score":{"type":"integer"}}}}}}},"screenshotTime":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"sendTime":{"type":"integer","description":"Unix seconds when the request was sent"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.Moderation","type":"object","required":["event_type","streamId"],"properties":{"event_type":{"const":317},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"streamId":{"type":"string","description":"live stream name"},"channelId":{"type":"string"},"img":{"type":"string","description":"URL of the moderated image"},"type":{"type":"array","items":{"type":"integer"},"description":"categories of the highest-priority negative labels"},"score":{"type":"array","items":{"type":"integer"},"description":"scores of `type`"},"ocrMsg":{"type":"string"},"suggestion":{"type":"string","description":"Block | Review | Pass"},"label":{"type":"string","description":"highest-priority negative label, e.g. Porn"},"subLabel":{"type":"string"},"labelResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Score":{"type":"integer"}}}}}}},"objectResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Names":{"type":"array","items":{"type":"string"}},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Value":{"type":"string"},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"ocrResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Text":{"type":"string"},"Details":{"type":"array","items":{"type":"object","properties":{"Text":{"type":"string"},"Label":{"type":"string"},"Keywords":{"type":"array","items":{"type":"string"}},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"libResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"ImageId":{"type":"string"},"Label":{"type":"string"},"Tag":{"type":"string"},"Score":{"type":"integer"}}}}}}},"screenshotTime":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"sendTime":{"type":"integer","description":"Unix seconds when the request was sent"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.Moderation" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.streamId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "streamId"},message:"must have required property '"+"streamId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.event_type !== undefined){
+if(317 !== data.event_type){
+const err2 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 317},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +42,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.streamId === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "streamId"},message:"must have required property '"+"streamId"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,9 +55,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(317 !== data.event_type){
-const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 317},message:"must be equal to constant"};
+}
+if(data.app !== undefined){
+if(typeof data.app !== "string"){
+const err4 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -63,10 +68,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.appname !== undefined){
+if(typeof data.appname !== "string"){
+const err5 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -76,9 +80,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.app !== undefined){
-if(typeof data.app !== "string"){
-const err6 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_param !== undefined){
+if(typeof data.stream_param !== "string"){
+const err6 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -88,9 +92,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.appname !== undefined){
-if(typeof data.appname !== "string"){
-const err7 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.streamId !== undefined){
+if(typeof data.streamId !== "string"){
+const err7 = {instancePath:instancePath+"/streamId",schemaPath:"#/properties/streamId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -100,9 +104,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.stream_param !== undefined){
-if(typeof data.stream_param !== "string"){
-const err8 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.channelId !== undefined){
+if(typeof data.channelId !== "string"){
+const err8 = {instancePath:instancePath+"/channelId",schemaPath:"#/properties/channelId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -112,38 +116,14 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.streamId !== undefined){
-if(typeof data.streamId !== "string"){
-const err9 = {instancePath:instancePath+"/streamId",schemaPath:"#/properties/streamId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.img !== undefined){
+if(typeof data.img !== "string"){
+const err9 = {instancePath:instancePath+"/img",schemaPath:"#/properties/img/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.channelId !== undefined){
-if(typeof data.channelId !== "string"){
-const err10 = {instancePath:instancePath+"/channelId",schemaPath:"#/properties/channelId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.img !== undefined){
-if(typeof data.img !== "string"){
-const err11 = {instancePath:instancePath+"/img",schemaPath:"#/properties/img/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -155,24 +135,24 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err12 = {instancePath:instancePath+"/type/" + i0,schemaPath:"#/properties/type/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/type/" + i0,schemaPath:"#/properties/type/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err10];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err10);
 }
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err11];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -184,7 +164,31 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err14 = {instancePath:instancePath+"/score/" + i1,schemaPath:"#/properties/score/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err12 = {instancePath:instancePath+"/score/" + i1,schemaPath:"#/properties/score/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.ocrMsg !== undefined){
+if(typeof data.ocrMsg !== "string"){
+const err14 = {instancePath:instancePath+"/ocrMsg",schemaPath:"#/properties/ocrMsg/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -194,9 +198,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.suggestion !== undefined){
+if(typeof data.suggestion !== "string"){
+const err15 = {instancePath:instancePath+"/suggestion",schemaPath:"#/properties/suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -206,9 +210,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.ocrMsg !== undefined){
-if(typeof data.ocrMsg !== "string"){
-const err16 = {instancePath:instancePath+"/ocrMsg",schemaPath:"#/properties/ocrMsg/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err16 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -218,9 +222,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.suggestion !== undefined){
-if(typeof data.suggestion !== "string"){
-const err17 = {instancePath:instancePath+"/suggestion",schemaPath:"#/properties/suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.subLabel !== undefined){
+if(typeof data.subLabel !== "string"){
+const err17 = {instancePath:instancePath+"/subLabel",schemaPath:"#/properties/subLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -230,39 +234,15 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err18 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.labelResults !== undefined){
+let data16 = data.labelResults;
+if((!(Array.isArray(data16))) && (data16 !== null)){
+const err18 = {instancePath:instancePath+"/labelResults",schemaPath:"#/properties/labelResults/type",keyword:"type",params:{type: schema11.properties.labelResults.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.subLabel !== undefined){
-if(typeof data.subLabel !== "string"){
-const err19 = {instancePath:instancePath+"/subLabel",schemaPath:"#/properties/subLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.labelResults !== undefined){
-let data16 = data.labelResults;
-if((!(Array.isArray(data16))) && (data16 !== null)){
-const err20 = {instancePath:instancePath+"/labelResults",schemaPath:"#/properties/labelResults/type",keyword:"type",params:{type: schema11.properties.labelResults.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
 }
 errors++;
 }
@@ -274,7 +254,31 @@ if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.HitFlag !== undefined){
 let data18 = data17.HitFlag;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err21 = {instancePath:instancePath+"/labelResults/" + i2+"/HitFlag",schemaPath:"#/properties/labelResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err19 = {instancePath:instancePath+"/labelResults/" + i2+"/HitFlag",schemaPath:"#/properties/labelResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data17.Scene !== undefined){
+if(typeof data17.Scene !== "string"){
+const err20 = {instancePath:instancePath+"/labelResults/" + i2+"/Scene",schemaPath:"#/properties/labelResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data17.Suggestion !== undefined){
+if(typeof data17.Suggestion !== "string"){
+const err21 = {instancePath:instancePath+"/labelResults/" + i2+"/Suggestion",schemaPath:"#/properties/labelResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -284,9 +288,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data17.Scene !== undefined){
-if(typeof data17.Scene !== "string"){
-const err22 = {instancePath:instancePath+"/labelResults/" + i2+"/Scene",schemaPath:"#/properties/labelResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.Label !== undefined){
+if(typeof data17.Label !== "string"){
+const err22 = {instancePath:instancePath+"/labelResults/" + i2+"/Label",schemaPath:"#/properties/labelResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -296,9 +300,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data17.Suggestion !== undefined){
-if(typeof data17.Suggestion !== "string"){
-const err23 = {instancePath:instancePath+"/labelResults/" + i2+"/Suggestion",schemaPath:"#/properties/labelResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.SubLabel !== undefined){
+if(typeof data17.SubLabel !== "string"){
+const err23 = {instancePath:instancePath+"/labelResults/" + i2+"/SubLabel",schemaPath:"#/properties/labelResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -308,39 +312,15 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data17.Label !== undefined){
-if(typeof data17.Label !== "string"){
-const err24 = {instancePath:instancePath+"/labelResults/" + i2+"/Label",schemaPath:"#/properties/labelResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.Score !== undefined){
+let data23 = data17.Score;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err24 = {instancePath:instancePath+"/labelResults/" + i2+"/Score",schemaPath:"#/properties/labelResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data17.SubLabel !== undefined){
-if(typeof data17.SubLabel !== "string"){
-const err25 = {instancePath:instancePath+"/labelResults/" + i2+"/SubLabel",schemaPath:"#/properties/labelResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data17.Score !== undefined){
-let data23 = data17.Score;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err26 = {instancePath:instancePath+"/labelResults/" + i2+"/Score",schemaPath:"#/properties/labelResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
 }
 errors++;
 }
@@ -355,7 +335,32 @@ if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.Id !== undefined){
 let data26 = data25.Id;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err27 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3+"/Id",schemaPath:"#/properties/labelResults/items/properties/Details/items/properties/Id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err25 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3+"/Id",schemaPath:"#/properties/labelResults/items/properties/Details/items/properties/Id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data25.Name !== undefined){
+if(typeof data25.Name !== "string"){
+const err26 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3+"/Name",schemaPath:"#/properties/labelResults/items/properties/Details/items/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data25.Score !== undefined){
+let data28 = data25.Score;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err27 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3+"/Score",schemaPath:"#/properties/labelResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -365,9 +370,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data25.Name !== undefined){
-if(typeof data25.Name !== "string"){
-const err28 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3+"/Name",schemaPath:"#/properties/labelResults/items/properties/Details/items/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err28 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3,schemaPath:"#/properties/labelResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -377,10 +382,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data25.Score !== undefined){
-let data28 = data25.Score;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err29 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3+"/Score",schemaPath:"#/properties/labelResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err29 = {instancePath:instancePath+"/labelResults/" + i2+"/Details",schemaPath:"#/properties/labelResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -392,7 +396,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/labelResults/" + i2+"/Details/" + i3,schemaPath:"#/properties/labelResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/labelResults/" + i2,schemaPath:"#/properties/labelResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -403,40 +407,16 @@ errors++;
 }
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/labelResults/" + i2+"/Details",schemaPath:"#/properties/labelResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data.objectResults !== undefined){
+let data29 = data.objectResults;
+if((!(Array.isArray(data29))) && (data29 !== null)){
+const err31 = {instancePath:instancePath+"/objectResults",schemaPath:"#/properties/objectResults/type",keyword:"type",params:{type: schema11.properties.objectResults.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/labelResults/" + i2,schemaPath:"#/properties/labelResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-}
-if(data.objectResults !== undefined){
-let data29 = data.objectResults;
-if((!(Array.isArray(data29))) && (data29 !== null)){
-const err33 = {instancePath:instancePath+"/objectResults",schemaPath:"#/properties/objectResults/type",keyword:"type",params:{type: schema11.properties.objectResults.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
 }
 errors++;
 }
@@ -448,7 +428,31 @@ if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.HitFlag !== undefined){
 let data31 = data30.HitFlag;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err34 = {instancePath:instancePath+"/objectResults/" + i4+"/HitFlag",schemaPath:"#/properties/objectResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err32 = {instancePath:instancePath+"/objectResults/" + i4+"/HitFlag",schemaPath:"#/properties/objectResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data30.Scene !== undefined){
+if(typeof data30.Scene !== "string"){
+const err33 = {instancePath:instancePath+"/objectResults/" + i4+"/Scene",schemaPath:"#/properties/objectResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data30.Suggestion !== undefined){
+if(typeof data30.Suggestion !== "string"){
+const err34 = {instancePath:instancePath+"/objectResults/" + i4+"/Suggestion",schemaPath:"#/properties/objectResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -458,9 +462,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data30.Scene !== undefined){
-if(typeof data30.Scene !== "string"){
-const err35 = {instancePath:instancePath+"/objectResults/" + i4+"/Scene",schemaPath:"#/properties/objectResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.Label !== undefined){
+if(typeof data30.Label !== "string"){
+const err35 = {instancePath:instancePath+"/objectResults/" + i4+"/Label",schemaPath:"#/properties/objectResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -470,9 +474,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data30.Suggestion !== undefined){
-if(typeof data30.Suggestion !== "string"){
-const err36 = {instancePath:instancePath+"/objectResults/" + i4+"/Suggestion",schemaPath:"#/properties/objectResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.SubLabel !== undefined){
+if(typeof data30.SubLabel !== "string"){
+const err36 = {instancePath:instancePath+"/objectResults/" + i4+"/SubLabel",schemaPath:"#/properties/objectResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -482,39 +486,15 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data30.Label !== undefined){
-if(typeof data30.Label !== "string"){
-const err37 = {instancePath:instancePath+"/objectResults/" + i4+"/Label",schemaPath:"#/properties/objectResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.Score !== undefined){
+let data36 = data30.Score;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err37 = {instancePath:instancePath+"/objectResults/" + i4+"/Score",schemaPath:"#/properties/objectResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data30.SubLabel !== undefined){
-if(typeof data30.SubLabel !== "string"){
-const err38 = {instancePath:instancePath+"/objectResults/" + i4+"/SubLabel",schemaPath:"#/properties/objectResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data30.Score !== undefined){
-let data36 = data30.Score;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err39 = {instancePath:instancePath+"/objectResults/" + i4+"/Score",schemaPath:"#/properties/objectResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
 }
 errors++;
 }
@@ -525,24 +505,24 @@ if(Array.isArray(data37)){
 const len5 = data37.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data37[i5] !== "string"){
-const err40 = {instancePath:instancePath+"/objectResults/" + i4+"/Names/" + i5,schemaPath:"#/properties/objectResults/items/properties/Names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/objectResults/" + i4+"/Names/" + i5,schemaPath:"#/properties/objectResults/items/properties/Names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err38];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err38);
 }
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/objectResults/" + i4+"/Names",schemaPath:"#/properties/objectResults/items/properties/Names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err39 = {instancePath:instancePath+"/objectResults/" + i4+"/Names",schemaPath:"#/properties/objectResults/items/properties/Names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err39];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err39);
 }
 errors++;
 }
@@ -557,7 +537,31 @@ if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 if(data40.Id !== undefined){
 let data41 = data40.Id;
 if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err42 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Id",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err40 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Id",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data40.Name !== undefined){
+if(typeof data40.Name !== "string"){
+const err41 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Name",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data40.Value !== undefined){
+if(typeof data40.Value !== "string"){
+const err42 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Value",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -567,39 +571,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data40.Name !== undefined){
-if(typeof data40.Name !== "string"){
-const err43 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Name",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.Score !== undefined){
+let data44 = data40.Score;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err43 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Score",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data40.Value !== undefined){
-if(typeof data40.Value !== "string"){
-const err44 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Value",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data40.Score !== undefined){
-let data44 = data40.Score;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err45 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Score",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
 }
 errors++;
 }
@@ -610,7 +590,33 @@ if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.X !== undefined){
 let data46 = data45.X;
 if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err46 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/X",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/X/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err44 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/X",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/X/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data45.Y !== undefined){
+let data47 = data45.Y;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err45 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Y",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data45.Width !== undefined){
+let data48 = data45.Width;
+if(!((typeof data48 == "number") && (isFinite(data48)))){
+const err46 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Width",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Width/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -620,10 +626,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data45.Y !== undefined){
-let data47 = data45.Y;
-if(!((typeof data47 == "number") && (isFinite(data47)))){
-const err47 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Y",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.Height !== undefined){
+let data49 = data45.Height;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err47 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Height",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Height/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -633,10 +639,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data45.Width !== undefined){
-let data48 = data45.Width;
-if(!((typeof data48 == "number") && (isFinite(data48)))){
-const err48 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Width",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Width/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.Rotate !== undefined){
+let data50 = data45.Rotate;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err48 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Rotate",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Rotate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -646,10 +652,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data45.Height !== undefined){
-let data49 = data45.Height;
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err49 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Height",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Height/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err49 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -659,10 +664,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data45.Rotate !== undefined){
-let data50 = data45.Rotate;
-if(!((typeof data50 == "number") && (isFinite(data50)))){
-const err50 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location/Rotate",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/properties/Rotate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err50 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6,schemaPath:"#/properties/objectResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -674,7 +678,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6+"/Location",schemaPath:"#/properties/objectResults/items/properties/Details/items/properties/Location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/objectResults/" + i4+"/Details",schemaPath:"#/properties/objectResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -686,7 +690,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/objectResults/" + i4+"/Details/" + i6,schemaPath:"#/properties/objectResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/objectResults/" + i4,schemaPath:"#/properties/objectResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -697,40 +701,16 @@ errors++;
 }
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/objectResults/" + i4+"/Details",schemaPath:"#/properties/objectResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data.ocrResults !== undefined){
+let data51 = data.ocrResults;
+if((!(Array.isArray(data51))) && (data51 !== null)){
+const err53 = {instancePath:instancePath+"/ocrResults",schemaPath:"#/properties/ocrResults/type",keyword:"type",params:{type: schema11.properties.ocrResults.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/objectResults/" + i4,schemaPath:"#/properties/objectResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-}
-if(data.ocrResults !== undefined){
-let data51 = data.ocrResults;
-if((!(Array.isArray(data51))) && (data51 !== null)){
-const err55 = {instancePath:instancePath+"/ocrResults",schemaPath:"#/properties/ocrResults/type",keyword:"type",params:{type: schema11.properties.ocrResults.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
 }
 errors++;
 }
@@ -742,7 +722,31 @@ if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 if(data52.HitFlag !== undefined){
 let data53 = data52.HitFlag;
 if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err56 = {instancePath:instancePath+"/ocrResults/" + i7+"/HitFlag",schemaPath:"#/properties/ocrResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err54 = {instancePath:instancePath+"/ocrResults/" + i7+"/HitFlag",schemaPath:"#/properties/ocrResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data52.Scene !== undefined){
+if(typeof data52.Scene !== "string"){
+const err55 = {instancePath:instancePath+"/ocrResults/" + i7+"/Scene",schemaPath:"#/properties/ocrResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data52.Suggestion !== undefined){
+if(typeof data52.Suggestion !== "string"){
+const err56 = {instancePath:instancePath+"/ocrResults/" + i7+"/Suggestion",schemaPath:"#/properties/ocrResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -752,9 +756,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data52.Scene !== undefined){
-if(typeof data52.Scene !== "string"){
-const err57 = {instancePath:instancePath+"/ocrResults/" + i7+"/Scene",schemaPath:"#/properties/ocrResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.Label !== undefined){
+if(typeof data52.Label !== "string"){
+const err57 = {instancePath:instancePath+"/ocrResults/" + i7+"/Label",schemaPath:"#/properties/ocrResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -764,9 +768,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data52.Suggestion !== undefined){
-if(typeof data52.Suggestion !== "string"){
-const err58 = {instancePath:instancePath+"/ocrResults/" + i7+"/Suggestion",schemaPath:"#/properties/ocrResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.SubLabel !== undefined){
+if(typeof data52.SubLabel !== "string"){
+const err58 = {instancePath:instancePath+"/ocrResults/" + i7+"/SubLabel",schemaPath:"#/properties/ocrResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -776,9 +780,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data52.Label !== undefined){
-if(typeof data52.Label !== "string"){
-const err59 = {instancePath:instancePath+"/ocrResults/" + i7+"/Label",schemaPath:"#/properties/ocrResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.Score !== undefined){
+let data58 = data52.Score;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err59 = {instancePath:instancePath+"/ocrResults/" + i7+"/Score",schemaPath:"#/properties/ocrResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -788,39 +793,14 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data52.SubLabel !== undefined){
-if(typeof data52.SubLabel !== "string"){
-const err60 = {instancePath:instancePath+"/ocrResults/" + i7+"/SubLabel",schemaPath:"#/properties/ocrResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.Text !== undefined){
+if(typeof data52.Text !== "string"){
+const err60 = {instancePath:instancePath+"/ocrResults/" + i7+"/Text",schemaPath:"#/properties/ocrResults/items/properties/Text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data52.Score !== undefined){
-let data58 = data52.Score;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err61 = {instancePath:instancePath+"/ocrResults/" + i7+"/Score",schemaPath:"#/properties/ocrResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data52.Text !== undefined){
-if(typeof data52.Text !== "string"){
-const err62 = {instancePath:instancePath+"/ocrResults/" + i7+"/Text",schemaPath:"#/properties/ocrResults/items/properties/Text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
 }
 errors++;
 }
@@ -834,24 +814,24 @@ let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.Text !== undefined){
 if(typeof data61.Text !== "string"){
-const err63 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Text",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err61 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Text",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err61];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err61);
 }
 errors++;
 }
 }
 if(data61.Label !== undefined){
 if(typeof data61.Label !== "string"){
-const err64 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Label",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Label",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err62];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err62);
 }
 errors++;
 }
@@ -862,24 +842,24 @@ if(Array.isArray(data64)){
 const len9 = data64.length;
 for(let i9=0; i9<len9; i9++){
 if(typeof data64[i9] !== "string"){
-const err65 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Keywords/" + i9,schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Keywords/" + i9,schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err63];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err63);
 }
 errors++;
 }
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Keywords",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Keywords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Keywords",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Keywords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err64];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err64);
 }
 errors++;
 }
@@ -887,12 +867,12 @@ errors++;
 if(data61.Score !== undefined){
 let data66 = data61.Score;
 if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err67 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Score",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err65 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Score",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err67];
+vErrors = [err65];
 }
 else {
-vErrors.push(err67);
+vErrors.push(err65);
 }
 errors++;
 }
@@ -903,7 +883,33 @@ if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 if(data67.X !== undefined){
 let data68 = data67.X;
 if(!((typeof data68 == "number") && (isFinite(data68)))){
-const err68 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/X",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/X/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err66 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/X",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/X/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data67.Y !== undefined){
+let data69 = data67.Y;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err67 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Y",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data67.Width !== undefined){
+let data70 = data67.Width;
+if(!((typeof data70 == "number") && (isFinite(data70)))){
+const err68 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Width",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Width/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -913,10 +919,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data67.Y !== undefined){
-let data69 = data67.Y;
-if(!((typeof data69 == "number") && (isFinite(data69)))){
-const err69 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Y",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data67.Height !== undefined){
+let data71 = data67.Height;
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err69 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Height",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Height/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -926,10 +932,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data67.Width !== undefined){
-let data70 = data67.Width;
-if(!((typeof data70 == "number") && (isFinite(data70)))){
-const err70 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Width",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Width/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data67.Rotate !== undefined){
+let data72 = data67.Rotate;
+if(!((typeof data72 == "number") && (isFinite(data72)))){
+const err70 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Rotate",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Rotate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -939,10 +945,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data67.Height !== undefined){
-let data71 = data67.Height;
-if(!((typeof data71 == "number") && (isFinite(data71)))){
-const err71 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Height",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Height/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err71 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -952,10 +957,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data67.Rotate !== undefined){
-let data72 = data67.Rotate;
-if(!((typeof data72 == "number") && (isFinite(data72)))){
-const err72 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location/Rotate",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/properties/Rotate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err72 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8,schemaPath:"#/properties/ocrResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -967,7 +971,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8+"/Location",schemaPath:"#/properties/ocrResults/items/properties/Details/items/properties/Location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err73 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details",schemaPath:"#/properties/ocrResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -979,7 +983,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details/" + i8,schemaPath:"#/properties/ocrResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath:instancePath+"/ocrResults/" + i7,schemaPath:"#/properties/ocrResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -990,40 +994,16 @@ errors++;
 }
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/ocrResults/" + i7+"/Details",schemaPath:"#/properties/ocrResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data.libResults !== undefined){
+let data73 = data.libResults;
+if((!(Array.isArray(data73))) && (data73 !== null)){
+const err75 = {instancePath:instancePath+"/libResults",schemaPath:"#/properties/libResults/type",keyword:"type",params:{type: schema11.properties.libResults.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err75];
 }
 else {
 vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/ocrResults/" + i7,schemaPath:"#/properties/ocrResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-}
-if(data.libResults !== undefined){
-let data73 = data.libResults;
-if((!(Array.isArray(data73))) && (data73 !== null)){
-const err77 = {instancePath:instancePath+"/libResults",schemaPath:"#/properties/libResults/type",keyword:"type",params:{type: schema11.properties.libResults.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
 }
 errors++;
 }
@@ -1035,7 +1015,31 @@ if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.HitFlag !== undefined){
 let data75 = data74.HitFlag;
 if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err78 = {instancePath:instancePath+"/libResults/" + i10+"/HitFlag",schemaPath:"#/properties/libResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err76 = {instancePath:instancePath+"/libResults/" + i10+"/HitFlag",schemaPath:"#/properties/libResults/items/properties/HitFlag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data74.Scene !== undefined){
+if(typeof data74.Scene !== "string"){
+const err77 = {instancePath:instancePath+"/libResults/" + i10+"/Scene",schemaPath:"#/properties/libResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data74.Suggestion !== undefined){
+if(typeof data74.Suggestion !== "string"){
+const err78 = {instancePath:instancePath+"/libResults/" + i10+"/Suggestion",schemaPath:"#/properties/libResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1045,9 +1049,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data74.Scene !== undefined){
-if(typeof data74.Scene !== "string"){
-const err79 = {instancePath:instancePath+"/libResults/" + i10+"/Scene",schemaPath:"#/properties/libResults/items/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.Label !== undefined){
+if(typeof data74.Label !== "string"){
+const err79 = {instancePath:instancePath+"/libResults/" + i10+"/Label",schemaPath:"#/properties/libResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1057,9 +1061,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data74.Suggestion !== undefined){
-if(typeof data74.Suggestion !== "string"){
-const err80 = {instancePath:instancePath+"/libResults/" + i10+"/Suggestion",schemaPath:"#/properties/libResults/items/properties/Suggestion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.SubLabel !== undefined){
+if(typeof data74.SubLabel !== "string"){
+const err80 = {instancePath:instancePath+"/libResults/" + i10+"/SubLabel",schemaPath:"#/properties/libResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1069,39 +1073,15 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data74.Label !== undefined){
-if(typeof data74.Label !== "string"){
-const err81 = {instancePath:instancePath+"/libResults/" + i10+"/Label",schemaPath:"#/properties/libResults/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.Score !== undefined){
+let data80 = data74.Score;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err81 = {instancePath:instancePath+"/libResults/" + i10+"/Score",schemaPath:"#/properties/libResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err81];
 }
 else {
 vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data74.SubLabel !== undefined){
-if(typeof data74.SubLabel !== "string"){
-const err82 = {instancePath:instancePath+"/libResults/" + i10+"/SubLabel",schemaPath:"#/properties/libResults/items/properties/SubLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data74.Score !== undefined){
-let data80 = data74.Score;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-const err83 = {instancePath:instancePath+"/libResults/" + i10+"/Score",schemaPath:"#/properties/libResults/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
 }
 errors++;
 }
@@ -1116,7 +1096,31 @@ if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.Id !== undefined){
 let data83 = data82.Id;
 if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err84 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Id",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err82 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Id",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data82.ImageId !== undefined){
+if(typeof data82.ImageId !== "string"){
+const err83 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/ImageId",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/ImageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data82.Label !== undefined){
+if(typeof data82.Label !== "string"){
+const err84 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Label",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1126,9 +1130,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data82.ImageId !== undefined){
-if(typeof data82.ImageId !== "string"){
-const err85 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/ImageId",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/ImageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.Tag !== undefined){
+if(typeof data82.Tag !== "string"){
+const err85 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Tag",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1138,9 +1142,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data82.Label !== undefined){
-if(typeof data82.Label !== "string"){
-const err86 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Label",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.Score !== undefined){
+let data87 = data82.Score;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err86 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Score",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1150,9 +1155,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data82.Tag !== undefined){
-if(typeof data82.Tag !== "string"){
-const err87 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Tag",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err87 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11,schemaPath:"#/properties/libResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1162,10 +1167,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data82.Score !== undefined){
-let data87 = data82.Score;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err88 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11+"/Score",schemaPath:"#/properties/libResults/items/properties/Details/items/properties/Score/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err88 = {instancePath:instancePath+"/libResults/" + i10+"/Details",schemaPath:"#/properties/libResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1177,7 +1181,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/libResults/" + i10+"/Details/" + i11,schemaPath:"#/properties/libResults/items/properties/Details/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err89 = {instancePath:instancePath+"/libResults/" + i10,schemaPath:"#/properties/libResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1188,8 +1192,11 @@ errors++;
 }
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/libResults/" + i10+"/Details",schemaPath:"#/properties/libResults/items/properties/Details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data.screenshotTime !== undefined){
+let data88 = data.screenshotTime;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err90 = {instancePath:instancePath+"/screenshotTime",schemaPath:"#/properties/screenshotTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1199,9 +1206,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/libResults/" + i10,schemaPath:"#/properties/libResults/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.sendTime !== undefined){
+let data89 = data.sendTime;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err91 = {instancePath:instancePath+"/sendTime",schemaPath:"#/properties/sendTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1211,12 +1219,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-}
-if(data.screenshotTime !== undefined){
-let data88 = data.screenshotTime;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err92 = {instancePath:instancePath+"/screenshotTime",schemaPath:"#/properties/screenshotTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.t !== undefined){
+let data90 = data.t;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err92 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1226,10 +1232,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.sendTime !== undefined){
-let data89 = data.sendTime;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err93 = {instancePath:instancePath+"/sendTime",schemaPath:"#/properties/sendTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err93 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1239,10 +1244,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data90 = data.t;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
-const err94 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1251,33 +1255,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err95 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.Moderation","type":"object","required":["event_type","t","sign","streamId"],"properties":{"event_type":{"const":317},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"streamId":{"type":"string","description":"live stream name"},"channelId":{"type":"string"},"img":{"type":"string","description":"URL of the moderated image"},"type":{"type":"array","items":{"type":"integer"},"description":"categories of the highest-priority negative labels"},"score":{"type":"array","items":{"type":"integer"},"description":"scores of `type`"},"ocrMsg":{"type":"string"},"suggestion":{"type":"string","description":"Block | Review | Pass"},"label":{"type":"string","description":"highest-priority negative label, e.g. Porn"},"subLabel":{"type":"string"},"labelResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Score":{"type":"integer"}}}}}}},"objectResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Names":{"type":"array","items":{"type":"string"}},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Value":{"type":"string"},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"ocrResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Text":{"type":"string"},"Details":{"type":"array","items":{"type":"object","properties":{"Text":{"type":"string"},"Label":{"type":"string"},"Keywords":{"type":"array","items":{"type":"string"}},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"libResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"ImageId":{"type":"string"},"Label":{"type":"string"},"Tag":{"type":"string"},"Score":{"type":"integer"}}}}}}},"screenshotTime":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"sendTime":{"type":"integer","description":"Unix seconds when the request was sent"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.Moderation","type":"object","required":["event_type","streamId"],"properties":{"event_type":{"const":317},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"streamId":{"type":"string","description":"live stream name"},"channelId":{"type":"string"},"img":{"type":"string","description":"URL of the moderated image"},"type":{"type":"array","items":{"type":"integer"},"description":"categories of the highest-priority negative labels"},"score":{"type":"array","items":{"type":"integer"},"description":"scores of `type`"},"ocrMsg":{"type":"string"},"suggestion":{"type":"string","description":"Block | Review | Pass"},"label":{"type":"string","description":"highest-priority negative label, e.g. Porn"},"subLabel":{"type":"string"},"labelResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Score":{"type":"integer"}}}}}}},"objectResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Names":{"type":"array","items":{"type":"string"}},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"Name":{"type":"string"},"Value":{"type":"string"},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"ocrResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Text":{"type":"string"},"Details":{"type":"array","items":{"type":"object","properties":{"Text":{"type":"string"},"Label":{"type":"string"},"Keywords":{"type":"array","items":{"type":"string"}},"Score":{"type":"integer"},"Location":{"type":"object","properties":{"X":{"type":"number"},"Y":{"type":"number"},"Width":{"type":"number"},"Height":{"type":"number"},"Rotate":{"type":"number"}}}}}}}}},"libResults":{"type":["array","null"],"items":{"type":"object","properties":{"HitFlag":{"type":"integer"},"Scene":{"type":"string"},"Suggestion":{"type":"string","description":"Block | Review | Pass"},"Label":{"type":"string"},"SubLabel":{"type":"string"},"Score":{"type":"integer","description":"0-100"},"Details":{"type":"array","items":{"type":"object","properties":{"Id":{"type":"integer"},"ImageId":{"type":"string"},"Label":{"type":"string"},"Tag":{"type":"string"},"Score":{"type":"integer"}}}}}}},"screenshotTime":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"sendTime":{"type":"integer","description":"Unix seconds when the request was sent"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.PushBegin","type":"object","required":["event_type","t","sign","stream_id","sequence"],"properties":{"event_type":{"const":1},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"node":{"type":"string","description":"IP of the access node"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"push_duration":{"type":"string","description":"interruptions: how long the push lasted, milliseconds as a decimal string"},"errcode":{"type":"integer","description":"push / interruption code (interruption causes: 267/31083)"},"errmsg":{"type":"string"},"set_id":{"type":"integer","description":"1-6: pushed inside the Chinese mainland; 7-200: outside"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"idc_id":{"type":"integer","description":"undocumented; present in the samples"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.PushBegin","type":"object","required":["event_type","stream_id","sequence"],"properties":{"event_type":{"const":1},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"node":{"type":"string","description":"IP of the access node"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"push_duration":{"type":"string","description":"interruptions: how long the push lasted, milliseconds as a decimal string"},"errcode":{"type":"integer","description":"push / interruption code (interruption causes: 267/31083)"},"errmsg":{"type":"string"},"set_id":{"type":"integer","description":"1-6: pushed inside the Chinese mainland; 7-200: outside"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"idc_id":{"type":"integer","description":"undocumented; present in the samples"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.PushBegin" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.sequence === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sequence"},message:"must have required property '"+"sequence"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +41,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+if(data.event_type !== undefined){
+if(1 !== data.event_type){
+const err3 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,8 +52,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.sequence === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sequence"},message:"must have required property '"+"sequence"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -61,9 +65,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(1 !== data.event_type){
-const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+}
+if(data.app !== undefined){
+if(typeof data.app !== "string"){
+const err5 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -73,10 +78,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.appname !== undefined){
+if(typeof data.appname !== "string"){
+const err6 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -86,9 +90,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.app !== undefined){
-if(typeof data.app !== "string"){
-const err7 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err7 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -98,9 +102,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.appname !== undefined){
-if(typeof data.appname !== "string"){
-const err8 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.channel_id !== undefined){
+if(typeof data.channel_id !== "string"){
+const err8 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -110,9 +114,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err9 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.event_time !== undefined){
+let data6 = data.event_time;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/event_time",schemaPath:"#/properties/event_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -122,9 +127,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.channel_id !== undefined){
-if(typeof data.channel_id !== "string"){
-const err10 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sequence !== undefined){
+if(typeof data.sequence !== "string"){
+const err10 = {instancePath:instancePath+"/sequence",schemaPath:"#/properties/sequence/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -134,10 +139,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.event_time !== undefined){
-let data6 = data.event_time;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/event_time",schemaPath:"#/properties/event_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.node !== undefined){
+if(typeof data.node !== "string"){
+const err11 = {instancePath:instancePath+"/node",schemaPath:"#/properties/node/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -147,9 +151,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.sequence !== undefined){
-if(typeof data.sequence !== "string"){
-const err12 = {instancePath:instancePath+"/sequence",schemaPath:"#/properties/sequence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_ip !== undefined){
+if(typeof data.user_ip !== "string"){
+const err12 = {instancePath:instancePath+"/user_ip",schemaPath:"#/properties/user_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -159,9 +163,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.node !== undefined){
-if(typeof data.node !== "string"){
-const err13 = {instancePath:instancePath+"/node",schemaPath:"#/properties/node/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_param !== undefined){
+if(typeof data.stream_param !== "string"){
+const err13 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -171,9 +175,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.user_ip !== undefined){
-if(typeof data.user_ip !== "string"){
-const err14 = {instancePath:instancePath+"/user_ip",schemaPath:"#/properties/user_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.push_duration !== undefined){
+if(typeof data.push_duration !== "string"){
+const err14 = {instancePath:instancePath+"/push_duration",schemaPath:"#/properties/push_duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -183,9 +187,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.stream_param !== undefined){
-if(typeof data.stream_param !== "string"){
-const err15 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.errcode !== undefined){
+let data12 = data.errcode;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err15 = {instancePath:instancePath+"/errcode",schemaPath:"#/properties/errcode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -195,9 +200,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.push_duration !== undefined){
-if(typeof data.push_duration !== "string"){
-const err16 = {instancePath:instancePath+"/push_duration",schemaPath:"#/properties/push_duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.errmsg !== undefined){
+if(typeof data.errmsg !== "string"){
+const err16 = {instancePath:instancePath+"/errmsg",schemaPath:"#/properties/errmsg/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -207,10 +212,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.errcode !== undefined){
-let data12 = data.errcode;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err17 = {instancePath:instancePath+"/errcode",schemaPath:"#/properties/errcode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.set_id !== undefined){
+let data14 = data.set_id;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err17 = {instancePath:instancePath+"/set_id",schemaPath:"#/properties/set_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -220,9 +225,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.errmsg !== undefined){
-if(typeof data.errmsg !== "string"){
-const err18 = {instancePath:instancePath+"/errmsg",schemaPath:"#/properties/errmsg/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.width !== undefined){
+let data15 = data.width;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err18 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -232,10 +238,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.set_id !== undefined){
-let data14 = data.set_id;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err19 = {instancePath:instancePath+"/set_id",schemaPath:"#/properties/set_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.height !== undefined){
+let data16 = data.height;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err19 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -245,10 +251,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.width !== undefined){
-let data15 = data.width;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err20 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.idc_id !== undefined){
+let data17 = data.idc_id;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err20 = {instancePath:instancePath+"/idc_id",schemaPath:"#/properties/idc_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -258,10 +264,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.height !== undefined){
-let data16 = data.height;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err21 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.t !== undefined){
+let data18 = data.t;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err21 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -271,10 +277,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.idc_id !== undefined){
-let data17 = data.idc_id;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err22 = {instancePath:instancePath+"/idc_id",schemaPath:"#/properties/idc_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err22 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -284,10 +289,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data18 = data.t;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err23 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -296,33 +300,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err24 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.PushBegin","type":"object","required":["event_type","t","sign","stream_id","sequence"],"properties":{"event_type":{"const":1},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"node":{"type":"string","description":"IP of the access node"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"push_duration":{"type":"string","description":"interruptions: how long the push lasted, milliseconds as a decimal string"},"errcode":{"type":"integer","description":"push / interruption code (interruption causes: 267/31083)"},"errmsg":{"type":"string"},"set_id":{"type":"integer","description":"1-6: pushed inside the Chinese mainland; 7-200: outside"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"idc_id":{"type":"integer","description":"undocumented; present in the samples"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.PushBegin","type":"object","required":["event_type","stream_id","sequence"],"properties":{"event_type":{"const":1},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"node":{"type":"string","description":"IP of the access node"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"push_duration":{"type":"string","description":"interruptions: how long the push lasted, milliseconds as a decimal string"},"errcode":{"type":"integer","description":"push / interruption code (interruption causes: 267/31083)"},"errmsg":{"type":"string"},"set_id":{"type":"integer","description":"1-6: pushed inside the Chinese mainland; 7-200: outside"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"idc_id":{"type":"integer","description":"undocumented; present in the samples"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

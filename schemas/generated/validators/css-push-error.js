@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.PushError","type":"object","required":["event_type","t","sign","stream_id","sequence"],"properties":{"event_type":{"const":321},"appid":{"type":"integer","description":"the account's APPID"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"stream_id":{"type":"string","description":"live stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"data_time":{"type":"integer","description":"milliseconds since the epoch when the callback was made"},"report_interval":{"type":"integer","description":"reporting interval, milliseconds"},"timeout":{"type":"integer","description":"callback request timeout, milliseconds"},"abnormal_event":{"type":"array","items":{"type":"object","properties":{"count":{"type":"integer","description":"occurrences within the reporting interval"},"customer_visible":{"type":"string","description":"always \"true\""},"detail":{"type":"array","items":{"type":"object","properties":{"desc":{"type":"string"},"occur_time":{"type":"integer","description":"milliseconds since the epoch (as sent)"}}}},"event_key":{"type":"string"},"type":{"type":"integer","description":"error type 1-16, e.g. 6 = video frames more than 3000 ms apart"},"type_desc_cn":{"type":"string"},"type_desc_en":{"type":"string"}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.PushError","type":"object","required":["event_type","stream_id","sequence"],"properties":{"event_type":{"const":321},"appid":{"type":"integer","description":"the account's APPID"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"stream_id":{"type":"string","description":"live stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"data_time":{"type":"integer","description":"milliseconds since the epoch when the callback was made"},"report_interval":{"type":"integer","description":"reporting interval, milliseconds"},"timeout":{"type":"integer","description":"callback request timeout, milliseconds"},"abnormal_event":{"type":"array","items":{"type":"object","properties":{"count":{"type":"integer","description":"occurrences within the reporting interval"},"customer_visible":{"type":"string","description":"always \"true\""},"detail":{"type":"array","items":{"type":"object","properties":{"desc":{"type":"string"},"occur_time":{"type":"integer","description":"milliseconds since the epoch (as sent)"}}}},"event_key":{"type":"string"},"type":{"type":"integer","description":"error type 1-16, e.g. 6 = video frames more than 3000 ms apart"},"type_desc_cn":{"type":"string"},"type_desc_en":{"type":"string"}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.PushError" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.sequence === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sequence"},message:"must have required property '"+"sequence"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +41,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+if(data.event_type !== undefined){
+if(321 !== data.event_type){
+const err3 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 321},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,8 +52,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.sequence === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sequence"},message:"must have required property '"+"sequence"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -61,9 +65,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(321 !== data.event_type){
-const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 321},message:"must be equal to constant"};
+}
+if(data.user_ip !== undefined){
+if(typeof data.user_ip !== "string"){
+const err5 = {instancePath:instancePath+"/user_ip",schemaPath:"#/properties/user_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -73,10 +78,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err6 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -86,9 +90,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.user_ip !== undefined){
-if(typeof data.user_ip !== "string"){
-const err7 = {instancePath:instancePath+"/user_ip",schemaPath:"#/properties/user_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -98,9 +102,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.domain !== undefined){
-if(typeof data.domain !== "string"){
-const err8 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sequence !== undefined){
+if(typeof data.sequence !== "string"){
+const err8 = {instancePath:instancePath+"/sequence",schemaPath:"#/properties/sequence/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -110,9 +114,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.path !== undefined){
-if(typeof data.path !== "string"){
-const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err9 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -122,9 +126,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.sequence !== undefined){
-if(typeof data.sequence !== "string"){
-const err10 = {instancePath:instancePath+"/sequence",schemaPath:"#/properties/sequence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_param !== undefined){
+if(typeof data.stream_param !== "string"){
+const err10 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -134,9 +138,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err11 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.data_time !== undefined){
+let data8 = data.data_time;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err11 = {instancePath:instancePath+"/data_time",schemaPath:"#/properties/data_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -146,9 +151,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.stream_param !== undefined){
-if(typeof data.stream_param !== "string"){
-const err12 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.report_interval !== undefined){
+let data9 = data.report_interval;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err12 = {instancePath:instancePath+"/report_interval",schemaPath:"#/properties/report_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -158,41 +164,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.data_time !== undefined){
-let data8 = data.data_time;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err13 = {instancePath:instancePath+"/data_time",schemaPath:"#/properties/data_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.timeout !== undefined){
+let data10 = data.timeout;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.report_interval !== undefined){
-let data9 = data.report_interval;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err14 = {instancePath:instancePath+"/report_interval",schemaPath:"#/properties/report_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.timeout !== undefined){
-let data10 = data.timeout;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err15 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
 }
 errors++;
 }
@@ -207,24 +187,24 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.count !== undefined){
 let data13 = data12.count;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err16 = {instancePath:instancePath+"/abnormal_event/" + i0+"/count",schemaPath:"#/properties/abnormal_event/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err14 = {instancePath:instancePath+"/abnormal_event/" + i0+"/count",schemaPath:"#/properties/abnormal_event/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err14];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err14);
 }
 errors++;
 }
 }
 if(data12.customer_visible !== undefined){
 if(typeof data12.customer_visible !== "string"){
-const err17 = {instancePath:instancePath+"/abnormal_event/" + i0+"/customer_visible",schemaPath:"#/properties/abnormal_event/items/properties/customer_visible/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/abnormal_event/" + i0+"/customer_visible",schemaPath:"#/properties/abnormal_event/items/properties/customer_visible/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err15];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -238,7 +218,32 @@ let data16 = data15[i1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.desc !== undefined){
 if(typeof data16.desc !== "string"){
-const err18 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail/" + i1+"/desc",schemaPath:"#/properties/abnormal_event/items/properties/detail/items/properties/desc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail/" + i1+"/desc",schemaPath:"#/properties/abnormal_event/items/properties/detail/items/properties/desc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data16.occur_time !== undefined){
+let data18 = data16.occur_time;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err17 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail/" + i1+"/occur_time",schemaPath:"#/properties/abnormal_event/items/properties/detail/items/properties/occur_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail/" + i1,schemaPath:"#/properties/abnormal_event/items/properties/detail/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -248,10 +253,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data16.occur_time !== undefined){
-let data18 = data16.occur_time;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err19 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail/" + i1+"/occur_time",schemaPath:"#/properties/abnormal_event/items/properties/detail/items/properties/occur_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err19 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail",schemaPath:"#/properties/abnormal_event/items/properties/detail/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -261,9 +265,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail/" + i1,schemaPath:"#/properties/abnormal_event/items/properties/detail/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.event_key !== undefined){
+if(typeof data12.event_key !== "string"){
+const err20 = {instancePath:instancePath+"/abnormal_event/" + i0+"/event_key",schemaPath:"#/properties/abnormal_event/items/properties/event_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -273,9 +277,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/abnormal_event/" + i0+"/detail",schemaPath:"#/properties/abnormal_event/items/properties/detail/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data12.type !== undefined){
+let data20 = data12.type;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err21 = {instancePath:instancePath+"/abnormal_event/" + i0+"/type",schemaPath:"#/properties/abnormal_event/items/properties/type/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -285,9 +290,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data12.event_key !== undefined){
-if(typeof data12.event_key !== "string"){
-const err22 = {instancePath:instancePath+"/abnormal_event/" + i0+"/event_key",schemaPath:"#/properties/abnormal_event/items/properties/event_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.type_desc_cn !== undefined){
+if(typeof data12.type_desc_cn !== "string"){
+const err22 = {instancePath:instancePath+"/abnormal_event/" + i0+"/type_desc_cn",schemaPath:"#/properties/abnormal_event/items/properties/type_desc_cn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -297,10 +302,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data12.type !== undefined){
-let data20 = data12.type;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err23 = {instancePath:instancePath+"/abnormal_event/" + i0+"/type",schemaPath:"#/properties/abnormal_event/items/properties/type/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data12.type_desc_en !== undefined){
+if(typeof data12.type_desc_en !== "string"){
+const err23 = {instancePath:instancePath+"/abnormal_event/" + i0+"/type_desc_en",schemaPath:"#/properties/abnormal_event/items/properties/type_desc_en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -310,9 +314,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data12.type_desc_cn !== undefined){
-if(typeof data12.type_desc_cn !== "string"){
-const err24 = {instancePath:instancePath+"/abnormal_event/" + i0+"/type_desc_cn",schemaPath:"#/properties/abnormal_event/items/properties/type_desc_cn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err24 = {instancePath:instancePath+"/abnormal_event/" + i0,schemaPath:"#/properties/abnormal_event/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -322,9 +326,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data12.type_desc_en !== undefined){
-if(typeof data12.type_desc_en !== "string"){
-const err25 = {instancePath:instancePath+"/abnormal_event/" + i0+"/type_desc_en",schemaPath:"#/properties/abnormal_event/items/properties/type_desc_en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err25 = {instancePath:instancePath+"/abnormal_event",schemaPath:"#/properties/abnormal_event/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -334,9 +338,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/abnormal_event/" + i0,schemaPath:"#/properties/abnormal_event/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.t !== undefined){
+let data23 = data.t;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err26 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -346,9 +351,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/abnormal_event",schemaPath:"#/properties/abnormal_event/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err27 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -358,10 +363,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data23 = data.t;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err28 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -370,33 +374,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err29 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.PushError","type":"object","required":["event_type","t","sign","stream_id","sequence"],"properties":{"event_type":{"const":321},"appid":{"type":"integer","description":"the account's APPID"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"stream_id":{"type":"string","description":"live stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"data_time":{"type":"integer","description":"milliseconds since the epoch when the callback was made"},"report_interval":{"type":"integer","description":"reporting interval, milliseconds"},"timeout":{"type":"integer","description":"callback request timeout, milliseconds"},"abnormal_event":{"type":"array","items":{"type":"object","properties":{"count":{"type":"integer","description":"occurrences within the reporting interval"},"customer_visible":{"type":"string","description":"always \"true\""},"detail":{"type":"array","items":{"type":"object","properties":{"desc":{"type":"string"},"occur_time":{"type":"integer","description":"milliseconds since the epoch (as sent)"}}}},"event_key":{"type":"string"},"type":{"type":"integer","description":"error type 1-16, e.g. 6 = video frames more than 3000 ms apart"},"type_desc_cn":{"type":"string"},"type_desc_en":{"type":"string"}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.PushError","type":"object","required":["event_type","stream_id","sequence"],"properties":{"event_type":{"const":321},"appid":{"type":"integer","description":"the account's APPID"},"user_ip":{"type":"string","description":"IP the stream is pushed from"},"domain":{"type":"string","description":"push domain name"},"path":{"type":"string","description":"push path"},"sequence":{"type":"string","description":"identifies one push: its begin and interruption notifications share it"},"stream_id":{"type":"string","description":"live stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"data_time":{"type":"integer","description":"milliseconds since the epoch when the callback was made"},"report_interval":{"type":"integer","description":"reporting interval, milliseconds"},"timeout":{"type":"integer","description":"callback request timeout, milliseconds"},"abnormal_event":{"type":"array","items":{"type":"object","properties":{"count":{"type":"integer","description":"occurrences within the reporting interval"},"customer_visible":{"type":"string","description":"always \"true\""},"detail":{"type":"array","items":{"type":"object","properties":{"desc":{"type":"string"},"occur_time":{"type":"integer","description":"milliseconds since the epoch (as sent)"}}}},"event_key":{"type":"string"},"type":{"type":"integer","description":"error type 1-16, e.g. 6 = video frames more than 3000 ms apart"},"type_desc_cn":{"type":"string"},"type_desc_en":{"type":"string"}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.RecordException","type":"object","required":["event_type","t","sign","stream_id","session_id"],"properties":{"event_type":{"const":341},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"session_id":{"type":"string","description":"the recording session: tells recording tasks apart"},"file_format":{"type":"string","description":"FLV | TS | MP4 | AAC"},"timestamp":{"type":"integer","description":"when the exception was called back, Unix seconds"},"exception_level":{"type":"string","description":"info | warning | error"},"exception":{"type":"object","properties":{"type":{"type":"integer","description":"-8 audio timestamps jump | -9 video timestamps jump | -10 audio and video timestamps far apart | -11 invalid video timestamp | -16 pulling the stream failed | -17 no audio though the template records audio | -18 no video though it records video | …"},"occurs":{"type":"integer","description":"how often it happened in the statistics period"},"desc":{"type":"string"}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.RecordException","type":"object","required":["event_type","stream_id","session_id"],"properties":{"event_type":{"const":341},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"session_id":{"type":"string","description":"the recording session: tells recording tasks apart"},"file_format":{"type":"string","description":"FLV | TS | MP4 | AAC"},"timestamp":{"type":"integer","description":"when the exception was called back, Unix seconds"},"exception_level":{"type":"string","description":"info | warning | error"},"exception":{"type":"object","properties":{"type":{"type":"integer","description":"-8 audio timestamps jump | -9 video timestamps jump | -10 audio and video timestamps far apart | -11 invalid video timestamp | -16 pulling the stream failed | -17 no audio though the template records audio | -18 no video though it records video | …"},"occurs":{"type":"integer","description":"how often it happened in the statistics period"},"desc":{"type":"string"}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.RecordException" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.session_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session_id"},message:"must have required property '"+"session_id"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +41,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+if(data.event_type !== undefined){
+if(341 !== data.event_type){
+const err3 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 341},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,8 +52,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.session_id === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session_id"},message:"must have required property '"+"session_id"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -61,9 +65,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(341 !== data.event_type){
-const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 341},message:"must be equal to constant"};
+}
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err5 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -73,10 +78,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.session_id !== undefined){
+if(typeof data.session_id !== "string"){
+const err6 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -86,9 +90,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err7 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_format !== undefined){
+if(typeof data.file_format !== "string"){
+const err7 = {instancePath:instancePath+"/file_format",schemaPath:"#/properties/file_format/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -98,9 +102,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.session_id !== undefined){
-if(typeof data.session_id !== "string"){
-const err8 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.timestamp !== undefined){
+let data5 = data.timestamp;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -110,39 +115,14 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.file_format !== undefined){
-if(typeof data.file_format !== "string"){
-const err9 = {instancePath:instancePath+"/file_format",schemaPath:"#/properties/file_format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exception_level !== undefined){
+if(typeof data.exception_level !== "string"){
+const err9 = {instancePath:instancePath+"/exception_level",schemaPath:"#/properties/exception_level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.timestamp !== undefined){
-let data5 = data.timestamp;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.exception_level !== undefined){
-if(typeof data.exception_level !== "string"){
-const err11 = {instancePath:instancePath+"/exception_level",schemaPath:"#/properties/exception_level/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -153,7 +133,32 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.type !== undefined){
 let data8 = data7.type;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/exception/type",schemaPath:"#/properties/exception/properties/type/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/exception/type",schemaPath:"#/properties/exception/properties/type/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data7.occurs !== undefined){
+let data9 = data7.occurs;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/exception/occurs",schemaPath:"#/properties/exception/properties/occurs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data7.desc !== undefined){
+if(typeof data7.desc !== "string"){
+const err12 = {instancePath:instancePath+"/exception/desc",schemaPath:"#/properties/exception/properties/desc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -163,10 +168,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data7.occurs !== undefined){
-let data9 = data7.occurs;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/exception/occurs",schemaPath:"#/properties/exception/properties/occurs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err13 = {instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -176,9 +180,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data7.desc !== undefined){
-if(typeof data7.desc !== "string"){
-const err14 = {instancePath:instancePath+"/exception/desc",schemaPath:"#/properties/exception/properties/desc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.t !== undefined){
+let data11 = data.t;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err14 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -188,9 +193,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err15 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -200,10 +205,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data11 = data.t;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err16 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -212,33 +216,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err17 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.RecordException","type":"object","required":["event_type","t","sign","stream_id","session_id"],"properties":{"event_type":{"const":341},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"session_id":{"type":"string","description":"the recording session: tells recording tasks apart"},"file_format":{"type":"string","description":"FLV | TS | MP4 | AAC"},"timestamp":{"type":"integer","description":"when the exception was called back, Unix seconds"},"exception_level":{"type":"string","description":"info | warning | error"},"exception":{"type":"object","properties":{"type":{"type":"integer","description":"-8 audio timestamps jump | -9 video timestamps jump | -10 audio and video timestamps far apart | -11 invalid video timestamp | -16 pulling the stream failed | -17 no audio though the template records audio | -18 no video though it records video | …"},"occurs":{"type":"integer","description":"how often it happened in the statistics period"},"desc":{"type":"string"}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.RecordException","type":"object","required":["event_type","stream_id","session_id"],"properties":{"event_type":{"const":341},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"session_id":{"type":"string","description":"the recording session: tells recording tasks apart"},"file_format":{"type":"string","description":"FLV | TS | MP4 | AAC"},"timestamp":{"type":"integer","description":"when the exception was called back, Unix seconds"},"exception_level":{"type":"string","description":"info | warning | error"},"exception":{"type":"object","properties":{"type":{"type":"integer","description":"-8 audio timestamps jump | -9 video timestamps jump | -10 audio and video timestamps far apart | -11 invalid video timestamp | -16 pulling the stream failed | -17 no audio though the template records audio | -18 no video though it records video | …"},"occurs":{"type":"integer","description":"how often it happened in the statistics period"},"desc":{"type":"string"}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.RecordFile","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":100},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"file_id":{"type":"string","description":"VOD file ID"},"record_file_id":{"type":"string","description":"recording file ID"},"file_format":{"type":"string","description":"flv | hls | mp4 | aac"},"start_time":{"type":"integer","description":"Unix seconds when recording started (the file itself starts at end_time - duration)"},"end_time":{"type":"integer","description":"Unix seconds when recording ended"},"start_time_usec":{"type":"integer","description":"microsecond part of start_time"},"end_time_usec":{"type":"integer","description":"microsecond part of end_time"},"duration":{"type":"integer","description":"file duration in seconds"},"video_url":{"type":"string","description":"download URL of the file"},"media_start_time":{"type":"integer","description":"PTS when the stream was first pulled for recording"},"record_bps":{"type":"integer","description":"bitrate of the recorded transcoding output, kbps"},"callback_ext":{"type":"string","description":"JSON object as text: video_codec, resolution, …"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.RecordFile","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":100},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"file_id":{"type":"string","description":"VOD file ID"},"record_file_id":{"type":"string","description":"recording file ID"},"file_format":{"type":"string","description":"flv | hls | mp4 | aac"},"start_time":{"type":"integer","description":"Unix seconds when recording started (the file itself starts at end_time - duration)"},"end_time":{"type":"integer","description":"Unix seconds when recording ended"},"start_time_usec":{"type":"integer","description":"microsecond part of start_time"},"end_time_usec":{"type":"integer","description":"microsecond part of end_time"},"duration":{"type":"integer","description":"file duration in seconds"},"video_url":{"type":"string","description":"download URL of the file"},"media_start_time":{"type":"integer","description":"PTS when the stream was first pulled for recording"},"record_bps":{"type":"integer","description":"bitrate of the recorded transcoding output, kbps"},"callback_ext":{"type":"string","description":"JSON object as text: video_codec, resolution, …"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.RecordFile" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.event_type !== undefined){
+if(100 !== data.event_type){
+const err2 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 100},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +42,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,9 +55,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(100 !== data.event_type){
-const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 100},message:"must be equal to constant"};
+}
+if(data.app !== undefined){
+if(typeof data.app !== "string"){
+const err4 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -63,10 +68,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.appname !== undefined){
+if(typeof data.appname !== "string"){
+const err5 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -76,9 +80,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.app !== undefined){
-if(typeof data.app !== "string"){
-const err6 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err6 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -88,9 +92,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.appname !== undefined){
-if(typeof data.appname !== "string"){
-const err7 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.channel_id !== undefined){
+if(typeof data.channel_id !== "string"){
+const err7 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -100,9 +104,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err8 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_param !== undefined){
+if(typeof data.stream_param !== "string"){
+const err8 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -112,9 +116,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.channel_id !== undefined){
-if(typeof data.channel_id !== "string"){
-const err9 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err9 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -124,9 +128,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.stream_param !== undefined){
-if(typeof data.stream_param !== "string"){
-const err10 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_size !== undefined){
+let data8 = data.file_size;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -136,9 +141,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err11 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_id !== undefined){
+if(typeof data.file_id !== "string"){
+const err11 = {instancePath:instancePath+"/file_id",schemaPath:"#/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -148,10 +153,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.file_size !== undefined){
-let data8 = data.file_size;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.record_file_id !== undefined){
+if(typeof data.record_file_id !== "string"){
+const err12 = {instancePath:instancePath+"/record_file_id",schemaPath:"#/properties/record_file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -161,9 +165,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.file_id !== undefined){
-if(typeof data.file_id !== "string"){
-const err13 = {instancePath:instancePath+"/file_id",schemaPath:"#/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_format !== undefined){
+if(typeof data.file_format !== "string"){
+const err13 = {instancePath:instancePath+"/file_format",schemaPath:"#/properties/file_format/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -173,9 +177,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.record_file_id !== undefined){
-if(typeof data.record_file_id !== "string"){
-const err14 = {instancePath:instancePath+"/record_file_id",schemaPath:"#/properties/record_file_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.start_time !== undefined){
+let data12 = data.start_time;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err14 = {instancePath:instancePath+"/start_time",schemaPath:"#/properties/start_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -185,9 +190,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.file_format !== undefined){
-if(typeof data.file_format !== "string"){
-const err15 = {instancePath:instancePath+"/file_format",schemaPath:"#/properties/file_format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.end_time !== undefined){
+let data13 = data.end_time;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err15 = {instancePath:instancePath+"/end_time",schemaPath:"#/properties/end_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -197,10 +203,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.start_time !== undefined){
-let data12 = data.start_time;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err16 = {instancePath:instancePath+"/start_time",schemaPath:"#/properties/start_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.start_time_usec !== undefined){
+let data14 = data.start_time_usec;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err16 = {instancePath:instancePath+"/start_time_usec",schemaPath:"#/properties/start_time_usec/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -210,10 +216,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.end_time !== undefined){
-let data13 = data.end_time;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err17 = {instancePath:instancePath+"/end_time",schemaPath:"#/properties/end_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.end_time_usec !== undefined){
+let data15 = data.end_time_usec;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err17 = {instancePath:instancePath+"/end_time_usec",schemaPath:"#/properties/end_time_usec/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -223,10 +229,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.start_time_usec !== undefined){
-let data14 = data.start_time_usec;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err18 = {instancePath:instancePath+"/start_time_usec",schemaPath:"#/properties/start_time_usec/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.duration !== undefined){
+let data16 = data.duration;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err18 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -236,10 +242,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.end_time_usec !== undefined){
-let data15 = data.end_time_usec;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err19 = {instancePath:instancePath+"/end_time_usec",schemaPath:"#/properties/end_time_usec/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.video_url !== undefined){
+if(typeof data.video_url !== "string"){
+const err19 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -249,10 +254,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.duration !== undefined){
-let data16 = data.duration;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err20 = {instancePath:instancePath+"/duration",schemaPath:"#/properties/duration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.media_start_time !== undefined){
+let data18 = data.media_start_time;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err20 = {instancePath:instancePath+"/media_start_time",schemaPath:"#/properties/media_start_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -262,9 +267,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.video_url !== undefined){
-if(typeof data.video_url !== "string"){
-const err21 = {instancePath:instancePath+"/video_url",schemaPath:"#/properties/video_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_bps !== undefined){
+let data19 = data.record_bps;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err21 = {instancePath:instancePath+"/record_bps",schemaPath:"#/properties/record_bps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -274,10 +280,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.media_start_time !== undefined){
-let data18 = data.media_start_time;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err22 = {instancePath:instancePath+"/media_start_time",schemaPath:"#/properties/media_start_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.callback_ext !== undefined){
+if(typeof data.callback_ext !== "string"){
+const err22 = {instancePath:instancePath+"/callback_ext",schemaPath:"#/properties/callback_ext/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -287,10 +292,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.record_bps !== undefined){
-let data19 = data.record_bps;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err23 = {instancePath:instancePath+"/record_bps",schemaPath:"#/properties/record_bps/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.t !== undefined){
+let data21 = data.t;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err23 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -300,9 +305,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.callback_ext !== undefined){
-if(typeof data.callback_ext !== "string"){
-const err24 = {instancePath:instancePath+"/callback_ext",schemaPath:"#/properties/callback_ext/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err24 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -312,10 +317,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data21 = data.t;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err25 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -324,33 +328,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err26 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.RecordFile","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":100},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"file_id":{"type":"string","description":"VOD file ID"},"record_file_id":{"type":"string","description":"recording file ID"},"file_format":{"type":"string","description":"flv | hls | mp4 | aac"},"start_time":{"type":"integer","description":"Unix seconds when recording started (the file itself starts at end_time - duration)"},"end_time":{"type":"integer","description":"Unix seconds when recording ended"},"start_time_usec":{"type":"integer","description":"microsecond part of start_time"},"end_time_usec":{"type":"integer","description":"microsecond part of end_time"},"duration":{"type":"integer","description":"file duration in seconds"},"video_url":{"type":"string","description":"download URL of the file"},"media_start_time":{"type":"integer","description":"PTS when the stream was first pulled for recording"},"record_bps":{"type":"integer","description":"bitrate of the recorded transcoding output, kbps"},"callback_ext":{"type":"string","description":"JSON object as text: video_codec, resolution, …"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.RecordFile","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":100},"appid":{"type":"integer","description":"the account's APPID"},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"file_id":{"type":"string","description":"VOD file ID"},"record_file_id":{"type":"string","description":"recording file ID"},"file_format":{"type":"string","description":"flv | hls | mp4 | aac"},"start_time":{"type":"integer","description":"Unix seconds when recording started (the file itself starts at end_time - duration)"},"end_time":{"type":"integer","description":"Unix seconds when recording ended"},"start_time_usec":{"type":"integer","description":"microsecond part of start_time"},"end_time_usec":{"type":"integer","description":"microsecond part of end_time"},"duration":{"type":"integer","description":"file duration in seconds"},"video_url":{"type":"string","description":"download URL of the file"},"media_start_time":{"type":"integer","description":"PTS when the stream was first pulled for recording"},"record_bps":{"type":"integer","description":"bitrate of the recorded transcoding output, kbps"},"callback_ext":{"type":"string","description":"JSON object as text: video_codec, resolution, …"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.RecordStatus","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.RecordStatus","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.RecordStatus" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.event_type !== undefined){
+if(332 !== data.event_type){
+const err2 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 332},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +42,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,9 +55,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(332 !== data.event_type){
-const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 332},message:"must be equal to constant"};
+}
+if(data.appname !== undefined){
+if(typeof data.appname !== "string"){
+const err4 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -63,10 +68,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err5 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -76,9 +80,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appname !== undefined){
-if(typeof data.appname !== "string"){
-const err6 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.event_time !== undefined){
+let data4 = data.event_time;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err6 = {instancePath:instancePath+"/event_time",schemaPath:"#/properties/event_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -88,9 +93,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.domain !== undefined){
-if(typeof data.domain !== "string"){
-const err7 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err7 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -100,10 +105,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.event_time !== undefined){
-let data4 = data.event_time;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/event_time",schemaPath:"#/properties/event_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err8 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -113,9 +117,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err9 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_event !== undefined){
+if(typeof data.record_event !== "string"){
+const err9 = {instancePath:instancePath+"/record_event",schemaPath:"#/properties/record_event/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -125,9 +129,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err10 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.record_detail !== undefined){
+if(typeof data.record_detail !== "string"){
+const err10 = {instancePath:instancePath+"/record_detail",schemaPath:"#/properties/record_detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -137,9 +141,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.record_event !== undefined){
-if(typeof data.record_event !== "string"){
-const err11 = {instancePath:instancePath+"/record_event",schemaPath:"#/properties/record_event/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.seq !== undefined){
+if(typeof data.seq !== "string"){
+const err11 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -149,9 +153,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.record_detail !== undefined){
-if(typeof data.record_detail !== "string"){
-const err12 = {instancePath:instancePath+"/record_detail",schemaPath:"#/properties/record_detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.session_id !== undefined){
+if(typeof data.session_id !== "string"){
+const err12 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -161,9 +165,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.seq !== undefined){
-if(typeof data.seq !== "string"){
-const err13 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.t !== undefined){
+let data11 = data.t;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err13 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -173,9 +178,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.session_id !== undefined){
-if(typeof data.session_id !== "string"){
-const err14 = {instancePath:instancePath+"/session_id",schemaPath:"#/properties/session_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err14 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -185,10 +190,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data11 = data.t;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err15 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -197,33 +201,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err16 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.RecordStatus","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.RecordStatus","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":332},"appid":{"type":"integer","description":"the account's APPID"},"appname":{"type":"string","description":"push path"},"domain":{"type":"string","description":"push domain name"},"event_time":{"type":"integer","description":"Unix seconds when the event was generated"},"stream_id":{"type":"string","description":"live stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"record_event":{"type":"string","description":"record_start_succeeded | record_start_failed | record_paused | record_resumed | record_error | record_ended"},"record_detail":{"type":"string","description":"JSON object as text: file_format (1 FLV, 2 HLS, 3 MP4, 4 AAC, 5 MP3), record_bps, start_model (1 template rule, 5 API), record_content (1 original, 2 watermarked, 3 transcoded), source_type (1 live, 2 relay), codec_temp_id"},"seq":{"type":"string","description":"message sequence number"},"session_id":{"type":"string","description":"recording session ID"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.Screenshot","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":200},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"create_time":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"pic_url":{"type":"string","description":"file path, /path/name.jpg"},"pic_full_url":{"type":"string","description":"download URL"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.Screenshot","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":200},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"create_time":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"pic_url":{"type":"string","description":"file path, /path/name.jpg"},"pic_full_url":{"type":"string","description":"download URL"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.Screenshot" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.event_type !== undefined){
+if(200 !== data.event_type){
+const err2 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 200},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +42,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+}
+if(data.app !== undefined){
+if(typeof data.app !== "string"){
+const err3 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,9 +54,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(200 !== data.event_type){
-const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 200},message:"must be equal to constant"};
+}
+if(data.appname !== undefined){
+if(typeof data.appname !== "string"){
+const err4 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -63,9 +67,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.app !== undefined){
-if(typeof data.app !== "string"){
-const err5 = {instancePath:instancePath+"/app",schemaPath:"#/properties/app/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_param !== undefined){
+if(typeof data.stream_param !== "string"){
+const err5 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -75,9 +79,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appname !== undefined){
-if(typeof data.appname !== "string"){
-const err6 = {instancePath:instancePath+"/appname",schemaPath:"#/properties/appname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err6 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -87,9 +91,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.stream_param !== undefined){
-if(typeof data.stream_param !== "string"){
-const err7 = {instancePath:instancePath+"/stream_param",schemaPath:"#/properties/stream_param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.channel_id !== undefined){
+if(typeof data.channel_id !== "string"){
+const err7 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -99,9 +103,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err8 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err8 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -111,9 +115,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.channel_id !== undefined){
-if(typeof data.channel_id !== "string"){
-const err9 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.file_size !== undefined){
+let data7 = data.file_size;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err9 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -123,9 +128,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err10 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.width !== undefined){
+let data8 = data.width;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -135,10 +141,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.file_size !== undefined){
-let data7 = data.file_size;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err11 = {instancePath:instancePath+"/file_size",schemaPath:"#/properties/file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.height !== undefined){
+let data9 = data.height;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -148,10 +154,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.width !== undefined){
-let data8 = data.width;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/width",schemaPath:"#/properties/width/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.create_time !== undefined){
+let data10 = data.create_time;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err12 = {instancePath:instancePath+"/create_time",schemaPath:"#/properties/create_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -161,10 +167,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.height !== undefined){
-let data9 = data.height;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/height",schemaPath:"#/properties/height/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.pic_url !== undefined){
+if(typeof data.pic_url !== "string"){
+const err13 = {instancePath:instancePath+"/pic_url",schemaPath:"#/properties/pic_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -174,10 +179,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.create_time !== undefined){
-let data10 = data.create_time;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err14 = {instancePath:instancePath+"/create_time",schemaPath:"#/properties/create_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.pic_full_url !== undefined){
+if(typeof data.pic_full_url !== "string"){
+const err14 = {instancePath:instancePath+"/pic_full_url",schemaPath:"#/properties/pic_full_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -187,9 +191,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.pic_url !== undefined){
-if(typeof data.pic_url !== "string"){
-const err15 = {instancePath:instancePath+"/pic_url",schemaPath:"#/properties/pic_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.t !== undefined){
+let data13 = data.t;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err15 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -199,9 +204,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.pic_full_url !== undefined){
-if(typeof data.pic_full_url !== "string"){
-const err16 = {instancePath:instancePath+"/pic_full_url",schemaPath:"#/properties/pic_full_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err16 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -211,10 +216,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data13 = data.t;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err17 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -223,33 +227,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err18 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.Screenshot","type":"object","required":["event_type","t","sign","stream_id"],"properties":{"event_type":{"const":200},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"create_time":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"pic_url":{"type":"string","description":"file path, /path/name.jpg"},"pic_full_url":{"type":"string","description":"download URL"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.Screenshot","type":"object","required":["event_type","stream_id"],"properties":{"event_type":{"const":200},"app":{"type":"string","description":"push domain name"},"appname":{"type":"string","description":"push path"},"stream_param":{"type":"string","description":"query parameters of the push URL"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"file_size":{"type":"integer","description":"file size in bytes"},"width":{"type":"integer","description":"width in pixels (push notifications: 0 when the video header was missing)"},"height":{"type":"integer","description":"height in pixels (push notifications: 0 when the video header was missing)"},"create_time":{"type":"integer","description":"Unix seconds when the screenshot was taken"},"pic_url":{"type":"string","description":"file path, /path/name.jpg"},"pic_full_url":{"type":"string","description":"download URL"},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

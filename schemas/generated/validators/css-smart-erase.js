@@ -4,7 +4,7 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"css.SmartErase","type":"object","required":["event_type","t","sign","stream_id","task_id"],"properties":{"event_type":{"const":347},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"keywords_info":{"type":"array","description":"the keywords silenced","items":{"type":"object","properties":{"word":{"type":"string"},"begin_time":{"type":"integer","description":"where the keyword starts (the table is cut off after this field)"}}}}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+const schema11 = {"$id":"css.SmartErase","type":"object","required":["event_type","stream_id","task_id"],"properties":{"event_type":{"const":347},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"keywords_info":{"type":"array","description":"the keywords silenced","items":{"type":"object","properties":{"word":{"type":"string"},"begin_time":{"type":"integer","description":"where the keyword starts (the table is cut off after this field)"}}}}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="css.SmartErase" */;
@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.t === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
+if(data.stream_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.sign === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sign"},message:"must have required property '"+"sign"+"'"};
+if(data.task_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +41,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.stream_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stream_id"},message:"must have required property '"+"stream_id"+"'"};
+if(data.event_type !== undefined){
+if(347 !== data.event_type){
+const err3 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 347},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,8 +52,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.task_id === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"},message:"must have required property '"+"task_id"+"'"};
+}
+if(data.appid !== undefined){
+let data1 = data.appid;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -61,9 +65,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.event_type !== undefined){
-if(347 !== data.event_type){
-const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/properties/event_type/const",keyword:"const",params:{allowedValue: 347},message:"must be equal to constant"};
+}
+if(data.stream_id !== undefined){
+if(typeof data.stream_id !== "string"){
+const err5 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -73,10 +78,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.appid !== undefined){
-let data1 = data.appid;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/appid",schemaPath:"#/properties/appid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.channel_id !== undefined){
+if(typeof data.channel_id !== "string"){
+const err6 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -86,38 +90,14 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.stream_id !== undefined){
-if(typeof data.stream_id !== "string"){
-const err7 = {instancePath:instancePath+"/stream_id",schemaPath:"#/properties/stream_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.task_id !== undefined){
+if(typeof data.task_id !== "string"){
+const err7 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.channel_id !== undefined){
-if(typeof data.channel_id !== "string"){
-const err8 = {instancePath:instancePath+"/channel_id",schemaPath:"#/properties/channel_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-if(typeof data.task_id !== "string"){
-const err9 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -130,7 +110,33 @@ let data6 = data5.subtitle_tmp_res;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.src_txt !== undefined){
 if(typeof data6.src_txt !== "string"){
-const err10 = {instancePath:instancePath+"/data/subtitle_tmp_res/src_txt",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/src_txt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/data/subtitle_tmp_res/src_txt",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/src_txt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data6.start_pts !== undefined){
+let data8 = data6.start_pts;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err9 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data6.end_pts !== undefined){
+let data9 = data6.end_pts;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err10 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -140,10 +146,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data6.start_pts !== undefined){
-let data8 = data6.start_pts;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err11 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.start_unix_time !== undefined){
+let data10 = data6.start_unix_time;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err11 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -153,41 +159,15 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data6.end_pts !== undefined){
-let data9 = data6.end_pts;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err12 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_pts",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_pts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.end_unix_time !== undefined){
+let data11 = data6.end_unix_time;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err12 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data6.start_unix_time !== undefined){
-let data10 = data6.start_unix_time;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err13 = {instancePath:instancePath+"/data/subtitle_tmp_res/start_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/start_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data6.end_unix_time !== undefined){
-let data11 = data6.end_unix_time;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err14 = {instancePath:instancePath+"/data/subtitle_tmp_res/end_unix_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/end_unix_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
 }
 errors++;
 }
@@ -201,7 +181,32 @@ let data13 = data12[i0];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.word !== undefined){
 if(typeof data13.word !== "string"){
-const err15 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info/" + i0+"/word",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/items/properties/word/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info/" + i0+"/word",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/items/properties/word/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data13.begin_time !== undefined){
+let data15 = data13.begin_time;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err14 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info/" + i0+"/begin_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/items/properties/begin_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info/" + i0,schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -211,10 +216,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data13.begin_time !== undefined){
-let data15 = data13.begin_time;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err16 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info/" + i0+"/begin_time",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/items/properties/begin_time/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err16 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -226,7 +230,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info/" + i0,schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/data/subtitle_tmp_res",schemaPath:"#/properties/data/properties/subtitle_tmp_res/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -238,7 +242,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/data/subtitle_tmp_res/keywords_info",schemaPath:"#/properties/data/properties/subtitle_tmp_res/properties/keywords_info/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -248,9 +252,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/data/subtitle_tmp_res",schemaPath:"#/properties/data/properties/subtitle_tmp_res/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.t !== undefined){
+let data16 = data.t;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err19 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -260,9 +265,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.sign !== undefined){
+if(typeof data.sign !== "string"){
+const err20 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -272,10 +277,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.t !== undefined){
-let data16 = data.t;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err21 = {instancePath:instancePath+"/t",schemaPath:"#/properties/t/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -284,33 +288,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.sign !== undefined){
-if(typeof data.sign !== "string"){
-const err22 = {instancePath:instancePath+"/sign",schemaPath:"#/properties/sign/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema this validator was compiled from. */
-export const schema = {"$id":"css.SmartErase","type":"object","required":["event_type","t","sign","stream_id","task_id"],"properties":{"event_type":{"const":347},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"keywords_info":{"type":"array","description":"the keywords silenced","items":{"type":"object","properties":{"word":{"type":"string"},"begin_time":{"type":"integer","description":"where the keyword starts (the table is cut off after this field)"}}}}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};
+export const schema = {"$id":"css.SmartErase","type":"object","required":["event_type","stream_id","task_id"],"properties":{"event_type":{"const":347},"appid":{"type":"integer","description":"the account's APPID"},"stream_id":{"type":"string","description":"live stream name"},"channel_id":{"type":"string","description":"same as the stream name"},"task_id":{"type":"string","description":"task ID (API-created tasks)"},"data":{"type":"object","description":"the processing result","properties":{"subtitle_tmp_res":{"type":"object","properties":{"src_txt":{"type":"string","description":"the recognised text of the audio"},"start_pts":{"type":"integer","description":"start of src_txt in the audio stream, ms"},"end_pts":{"type":"integer","description":"end of src_txt in the audio stream, ms"},"start_unix_time":{"type":"integer","description":"start of src_txt, Unix time of the live stream"},"end_unix_time":{"type":"integer","description":"end of src_txt, Unix time of the live stream"},"keywords_info":{"type":"array","description":"the keywords silenced","items":{"type":"object","properties":{"word":{"type":"string"},"begin_time":{"type":"integer","description":"where the keyword starts (the table is cut off after this field)"}}}}}}}},"t":{"type":"integer","description":"Unix seconds when this notification expires (by default sent time + 10 minutes)"},"sign":{"type":"string","description":"lowercase hex MD5(callback key + t)"}}};

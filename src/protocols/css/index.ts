@@ -2,6 +2,10 @@
  * CSS (Cloud Streaming Services) callbacks (https://www.tencentcloud.com/document/product/267/38080):
  * `t` (when the notification expires, Unix seconds) and `sign = hex(MD5(key + t))` are fields of
  * the body, which is otherwise unsigned; `event_type` names the event; Tencent retries non-200.
+ * One rule for every event type: the key belongs to the callback template, so every request must
+ * carry a right `t` and `sign`, also for the events whose page samples leave them out (314, 343,
+ * 344, 345, 348, 349). `unsignedEvents` is the explicit opt-out: a body of a listed type with
+ * neither field is accepted as unauthenticated (a schema failure is then refused, never quarantined).
  */
 import { cssCatalogue } from "../../../schemas/runtime.js";
 import { md5Hex, safeEqual } from "../../crypto.js";
@@ -15,6 +19,8 @@ export interface CssSettings {
   appId: string | undefined;
   clockToleranceSeconds: number;
   sdkAppIds: readonly string[];
+  /** Event codes accepted without `t` and `sign` (as unauthenticated). */
+  unsigned: ReadonlySet<number>;
 }
 
 const T = /^\d{1,12}$/;
@@ -22,7 +28,7 @@ const T = /^\d{1,12}$/;
 export const cssProtocol: Protocol<CssSettings> = {
   name: "css",
   catalogue: cssCatalogue,
-  optionKeys: ["key", "appId", "clockToleranceSeconds"],
+  optionKeys: ["key", "appId", "clockToleranceSeconds", "unsignedEvents"],
 
   settings(options) {
     const appId = options.appId === undefined ? undefined : canonicalSdkAppId(options.appId);
@@ -32,7 +38,13 @@ export const cssProtocol: Protocol<CssSettings> = {
     if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0) {
       throw new TypeError("tencent-webhooks: `clockToleranceSeconds` must be a number >= 0");
     }
-    return { keys: keyList(options.key, "key"), appId, clockToleranceSeconds: tolerance, sdkAppIds: appId ? [appId] : [] };
+    return {
+      keys: keyList(options.key, "key"),
+      appId,
+      clockToleranceSeconds: tolerance,
+      sdkAppIds: appId ? [appId] : [],
+      unsigned: unsignedCodes(options.unsignedEvents),
+    };
   },
 
   authenticate: () => ({}),
@@ -46,8 +58,9 @@ export const cssProtocol: Protocol<CssSettings> = {
     }
     identity.sdkAppId = appid;
     const { t, sign } = payload;
+    if (t === undefined && sign === undefined && settings.unsigned.size > 0 && settings.unsigned.has(codeOf(payload))) return;
     if ((typeof t !== "string" && typeof t !== "number") || typeof sign !== "string" || sign === "") {
-      throw reject("signature_missing", "t and sign are required");
+      throw reject("signature_missing", "t and sign are required (an event type Tencent sends unsigned can be listed in `unsignedEvents`)");
     }
     const expiry = String(t);
     if (!T.test(expiry)) throw reject("signature_invalid", "Signature is invalid");
@@ -73,3 +86,23 @@ export const cssProtocol: Protocol<CssSettings> = {
   ok: codeOk,
   refuse: codeFail,
 };
+
+/** The body's `event_type` as a number (a digit string too), or NaN. */
+function codeOf(payload: Record<string, unknown>): number {
+  const value = payload.event_type;
+  return typeof value === "number" ? value : typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+}
+
+function unsignedCodes(option: unknown): ReadonlySet<number> {
+  if (option === undefined) return new Set();
+  if (!Array.isArray(option)) throw new TypeError("tencent-webhooks: `unsignedEvents` must be a list of CSS event names or codes");
+  return new Set(
+    option.map((entry: unknown) => {
+      const code = typeof entry === "number" ? entry : typeof entry === "string" ? cssCatalogue.byName.get(entry)?.code : undefined;
+      if (code === undefined || !Number.isSafeInteger(code)) {
+        throw new TypeError(`tencent-webhooks: \`unsignedEvents\`: ${JSON.stringify(entry)} is not a CSS event name or code (see \`tencent-webhooks list\`)`);
+      }
+      return code;
+    }),
+  );
+}
