@@ -1,4 +1,5 @@
 /** The options every BullMQ-backed queue takes (Redis, PostgreSQL): their documentation, defaults and checks. */
+import type { Telemetry } from "bullmq";
 
 export interface BullmqQueueOptions {
   /** The BullMQ queue name. Default `"tencent-webhooks"`. */
@@ -32,6 +33,12 @@ export interface BullmqQueueOptions {
    * Callbacks refused meanwhile reach the dispatcher's `onError` as usual.
    */
   onConnectionError?: (error: Error) => void;
+  /**
+   * BullMQ's own tracing, handed to its `Queue` and every `Worker`: `new BullMQOtel({ tracerName: "tencent-webhooks" })`
+   * from `bullmq-otel` (an optional peer dependency). Its job spans (add, process) join the
+   * dispatcher's spans when `telemetry: true` is set there too. Default: none.
+   */
+  telemetry?: Telemetry;
 }
 
 /** Completed jobs kept up to `age` seconds old (and at most `count` of them), or the `count` latest. */
@@ -54,6 +61,7 @@ export interface QueueSettings {
   removeOnComplete: boolean | number | KeepCompleted;
   eventsMaxLen: number;
   onConnectionError: ((error: Error) => void) | undefined;
+  telemetry: Telemetry | undefined;
 }
 
 const DEFAULT_NAME = "tencent-webhooks";
@@ -90,6 +98,7 @@ export function queueSettings(options: BullmqQueueOptions, engine: string, facto
     removeOnComplete,
     eventsMaxLen,
     onConnectionError: options.onConnectionError,
+    telemetry: telemetry(options.telemetry),
   };
 }
 
@@ -120,4 +129,14 @@ function keepPolicy(value: unknown): QueueSettings["removeOnComplete"] {
     }
   }
   fail(`\`removeOnComplete\` must be true, false, a count >= 0 or { age?: seconds, count? }, got ${JSON.stringify(value)}`);
+}
+
+/** BullMQ's `Telemetry` shape (a tracer and a context manager), checked so a wrong value fails at start-up, not on the first job. */
+function telemetry(value: unknown): Telemetry | undefined {
+  if (value === undefined) return undefined;
+  const candidate = value as Partial<Telemetry> | null;
+  if (typeof candidate?.tracer?.startSpan !== "function" || typeof candidate.contextManager?.with !== "function") {
+    fail('`telemetry` must be BullMQ\'s Telemetry (a tracer and a context manager): new BullMQOtel({ tracerName: "tencent-webhooks" }) from bullmq-otel');
+  }
+  return candidate as Telemetry;
 }

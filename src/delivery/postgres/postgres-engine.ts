@@ -12,12 +12,13 @@ import type { Connection } from "./connection.js";
 const RETRY_MS = 1000;
 
 export function postgresEngine(shared: Connection, stopClaims: () => void): Engine {
-  const { name, enqueueTimeoutMs } = shared.settings;
+  const { name, enqueueTimeoutMs, telemetry } = shared.settings;
+  const traced = telemetry ? { telemetry } : {};
   let made: Promise<AnyQueue> | undefined;
   let current: AnyQueue | undefined;
   const queue = (): Promise<AnyQueue> => {
     made ??= shared.ready().then(async (pool) => {
-      const bullmq = new Queue(name, { connection: pool }, createPostgresBackend);
+      const bullmq = new Queue(name, { connection: pool, ...traced }, createPostgresBackend);
       bullmq.on("error", shared.report);
       await bullmq.waitUntilReady();
       current = bullmq;
@@ -72,7 +73,7 @@ export function postgresEngine(shared: Connection, stopClaims: () => void): Engi
         }
         // BullMQ's worker keeps one connection for LISTEN and runs each job's queries on the others.
         const { pool, close } = await shared.openPool(options.concurrency + 2);
-        const worker = new Worker(name, processor, { connection: pool, ...options, autorun: true }, createPostgresBackend);
+        const worker = new Worker(name, processor, { connection: pool, ...options, ...traced, autorun: true }, createPostgresBackend);
         worker.on("error", shared.report);
         stop = async () => {
           try {

@@ -9,8 +9,8 @@ import type { Engine } from "../bullmq/engine.js";
 import { quit, type Connection } from "./connection.js";
 
 export function redisEngine(shared: Connection): Engine {
-  const { name, prefix, enqueueTimeoutMs, eventsMaxLen } = shared.settings;
-  const queue = new Queue(name, { connection: shared.client, prefix, streams: { events: { maxLen: eventsMaxLen } } });
+  const { name, prefix, enqueueTimeoutMs, eventsMaxLen, telemetry } = shared.settings;
+  const queue = new Queue(name, { connection: shared.client, prefix, streams: { events: { maxLen: eventsMaxLen } }, ...(telemetry ? { telemetry } : {}) });
   queue.on("error", shared.report);
   const queueReady = queue.waitUntilReady();
   queueReady.catch(() => undefined);
@@ -40,7 +40,7 @@ export function redisEngine(shared: Connection): Engine {
       // BullMQ duplicates this client for its own two connections.
       const base = shared.open({ maxRetriesPerRequest: null, enableOfflineQueue: true });
       base.on("error", shared.report);
-      const worker = new Worker(name, processor, { connection: base, prefix, ...options, autorun: true });
+      const worker = new Worker(name, processor, { connection: base, prefix, ...options, ...(telemetry ? { telemetry } : {}), autorun: true });
       worker.on("error", shared.report);
       return {
         async close() {
