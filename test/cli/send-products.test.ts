@@ -3,31 +3,20 @@
  * (`--live-token`, `--chat-token`, …, or $TENCENT_<PRODUCT>_CALLBACK_TOKEN), before `--token`; an
  * app with a token per product accepts what it signs and refuses another product's token.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APP_ID, CALLBACK_PATH, recordingDispatcher } from "../support/fixtures.js";
+import { type RunningServer, startAdapter } from "../support/servers.js";
 import { cli, expectOneLineError } from "./support.js";
 
 const { dispatcher, recorded } = recordingDispatcher({ token: { chat: "chat-token", live: "live-token", call: "call-token" } });
-let server: Server;
+let server: RunningServer;
 let base: string;
 
-function serve(req: IncomingMessage, res: ServerResponse) {
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", async () => {
-    const reply = await dispatcher.handle({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
-    res.writeHead(reply.status, reply.headers).end(reply.body);
-  });
-}
-
 beforeAll(async () => {
-  server = createServer(serve);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startAdapter("node", dispatcher);
+  base = server.origin;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 beforeEach(() => {
   recorded.any.length = 0;
   recorded.errors.length = 0;
