@@ -21,11 +21,15 @@ export function keyList(value: unknown, name: string): string[] {
   return [...list] as string[];
 }
 
+/** The event's number on the wire (a safe integer, or a digit string for one), else undefined. */
+export function eventCode(value: unknown): number | undefined {
+  const code = typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : value;
+  return typeof code === "number" && Number.isSafeInteger(code) ? code : undefined;
+}
+
 /** The event's number on the wire, as its catalogue name when known (else the number as text). */
 export function eventName(value: unknown, field: string, find: (code: number) => { command: string } | undefined): string {
-  const code = typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : value;
-  if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-    throw reject("command_missing", `${field} is missing or not an integer`);
-  }
+  const code = eventCode(value);
+  if (code === undefined) throw reject("command_missing", `${field} is missing or not an integer`);
   return find(code)?.command ?? String(code);
 }

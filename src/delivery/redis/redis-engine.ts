@@ -10,7 +10,8 @@ import { quit, type Connection } from "./connection.js";
 
 export function redisEngine(shared: Connection): Engine {
   const { name, prefix, enqueueTimeoutMs, eventsMaxLen, telemetry } = shared.settings;
-  const queue = new Queue(name, { connection: shared.client, prefix, streams: { events: { maxLen: eventsMaxLen } }, ...(telemetry ? { telemetry } : {}) });
+  const traced = telemetry ? { telemetry } : {};
+  const queue = new Queue(name, { connection: shared.client, prefix, streams: { events: { maxLen: eventsMaxLen } }, ...traced });
   queue.on("error", shared.report);
   const queueReady = queue.waitUntilReady();
   queueReady.catch(() => undefined);
@@ -40,7 +41,7 @@ export function redisEngine(shared: Connection): Engine {
       // BullMQ duplicates this client for its own two connections.
       const base = shared.open({ maxRetriesPerRequest: null, enableOfflineQueue: true });
       base.on("error", shared.report);
-      const worker = new Worker(name, processor, { connection: base, prefix, ...options, ...(telemetry ? { telemetry } : {}), autorun: true });
+      const worker = new Worker(name, processor, { connection: base, prefix, ...options, ...traced, autorun: true });
       worker.on("error", shared.report);
       return {
         async close() {

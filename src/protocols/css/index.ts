@@ -11,7 +11,7 @@ import { cssCatalogue } from "../../../schemas/runtime.js";
 import { md5Hex, safeEqual } from "../../crypto.js";
 import { reject } from "../../errors.js";
 import { canonicalSdkAppId } from "../callback/apps.js";
-import { codeFail, codeOk, eventName, keyList } from "../json-reply.js";
+import { codeFail, codeOk, eventCode, eventName, keyList } from "../json-reply.js";
 import type { Protocol } from "../types.js";
 
 export interface CssSettings {
@@ -58,7 +58,10 @@ export const cssProtocol: Protocol<CssSettings> = {
     }
     identity.sdkAppId = appid;
     const { t, sign } = payload;
-    if (t === undefined && sign === undefined && settings.unsigned.size > 0 && settings.unsigned.has(codeOf(payload))) return;
+    if (t === undefined && sign === undefined && settings.unsigned.size > 0) {
+      const code = eventCode(payload.event_type);
+      if (code !== undefined && settings.unsigned.has(code)) return;
+    }
     if ((typeof t !== "string" && typeof t !== "number") || typeof sign !== "string" || sign === "") {
       throw reject("signature_missing", "t and sign are required (an event type Tencent sends unsigned can be listed in `unsignedEvents`)");
     }
@@ -87,18 +90,12 @@ export const cssProtocol: Protocol<CssSettings> = {
   refuse: codeFail,
 };
 
-/** The body's `event_type` as a number (a digit string too), or NaN. */
-function codeOf(payload: Record<string, unknown>): number {
-  const value = payload.event_type;
-  return typeof value === "number" ? value : typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
-}
-
 function unsignedCodes(option: unknown): ReadonlySet<number> {
   if (option === undefined) return new Set();
   if (!Array.isArray(option)) throw new TypeError("tencent-webhooks: `unsignedEvents` must be a list of CSS event names or codes");
   return new Set(
     option.map((entry: unknown) => {
-      const code = typeof entry === "number" ? entry : typeof entry === "string" ? cssCatalogue.byName.get(entry)?.code : undefined;
+      const code = typeof entry === "number" ? entry : typeof entry === "string" ? cssCatalogue.find(entry)?.code : undefined;
       if (code === undefined || !Number.isSafeInteger(code)) {
         throw new TypeError(`tencent-webhooks: \`unsignedEvents\`: ${JSON.stringify(entry)} is not a CSS event name or code (see \`tencent-webhooks list\`)`);
       }
