@@ -100,15 +100,17 @@ export function isPlainObjectValue(value: unknown): value is Record<string, unkn
  * What careless user code does with a payload: a recursive merge that walks into whatever the
  * target already has under a key, `__proto__` and `constructor` included. Run on a payload with
  * an own `__proto__` key (what plain JSON.parse makes of one) it pollutes Object.prototype, so a
- * fuzz run that lets such a key through fails the prototype check. Depth-capped: deep nesting is
- * the parser's problem, not this helper's.
+ * fuzz run that lets such a key through fails the prototype check. Other inherited names
+ * (`hasOwnProperty`, `toString`) are shadowed, not walked into: a merge into a built-in method
+ * throws on its read-only `name` (the handler then fails for a reason that is not the package's)
+ * or quietly mutates it. Depth-capped: deep nesting is the parser's problem, not this helper's.
  */
 export function naiveMerge(target: Record<string, unknown>, source: unknown, depth = 0): void {
   if (depth > 64 || source === null || typeof source !== "object") return;
   for (const key of Object.keys(source)) {
     const value = (source as Record<string, unknown>)[key];
     if (value !== null && typeof value === "object") {
-      let into = target[key];
+      let into = Object.hasOwn(target, key) || key === "__proto__" || key === "constructor" ? target[key] : undefined;
       if (into === null || (typeof into !== "object" && typeof into !== "function")) {
         into = {};
         target[key] = into;
